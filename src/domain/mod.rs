@@ -1,0 +1,12 @@
+//! The functional core: plain Rust types and rules, with no Leptos and no web-sys.
+//!
+//! Everything here is deterministic and unit-tested on the host. The UI renders these
+//! types and calls their methods; storage serialises them.
+
+pub mod demo;
+pub mod district;
+pub mod ids;
+pub mod text;
+
+pub use district::{District, Document, School, SchoolLevel, ValidationError};
+pub use ids::Id;

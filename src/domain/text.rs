@@ -1,0 +1,90 @@
+//! Limits and clean-up for user-entered text. Every name and note passes through here
+//! before it enters the document, so the limits hold everywhere.
+
+/// Names of districts, schools, people and teams.
+pub const MAX_NAME_CHARS: usize = 120;
+/// Free-text notes and rationales.
+pub const MAX_NOTE_CHARS: usize = 4000;
+
+/// Trim a name and check it against the limits. The error is a sentence for the user.
+pub fn clean_name(what: &str, raw: &str) -> Result<String, String> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err(format!("{what} can't be empty."));
+    }
+    let n = name.chars().count();
+    if n > MAX_NAME_CHARS {
+        return Err(format!(
+            "{what} is {n} characters long; the limit is {MAX_NAME_CHARS}."
+        ));
+    }
+    Ok(name.to_string())
+}
+
+/// Check a note against the limit, keeping its inner line breaks.
+pub fn clean_note(what: &str, raw: &str) -> Result<String, String> {
+    let note = raw.trim();
+    let n = note.chars().count();
+    if n > MAX_NOTE_CHARS {
+        return Err(format!(
+            "{what} is {n} characters long; the limit is {MAX_NOTE_CHARS}."
+        ));
+    }
+    Ok(note.to_string())
+}
+
+/// A file-name-safe slug ("Benson School District" -> "benson-school-district").
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "district".to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_must_not_be_blank() {
+        assert_eq!(clean_name("Name", "  Benson  ").unwrap(), "Benson");
+        assert_eq!(clean_name("Name", "   ").unwrap_err(), "Name can't be empty.");
+    }
+
+    #[test]
+    fn names_over_the_limit_are_refused_with_the_count() {
+        let long = "x".repeat(MAX_NAME_CHARS + 1);
+        let err = clean_name("District name", &long).unwrap_err();
+        assert!(err.contains("121 characters"), "{err}");
+        assert!(clean_name("District name", &"x".repeat(MAX_NAME_CHARS)).is_ok());
+    }
+
+    #[test]
+    fn limits_count_characters_not_bytes() {
+        let accented = "é".repeat(MAX_NAME_CHARS);
+        assert!(clean_name("Name", &accented).is_ok());
+    }
+
+    #[test]
+    fn notes_may_be_empty_but_not_too_long() {
+        assert_eq!(clean_note("Note", "").unwrap(), "");
+        assert!(clean_note("Note", &"y".repeat(MAX_NOTE_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn slugs_are_safe_for_file_names() {
+        assert_eq!(slug("Benson School District"), "benson-school-district");
+        assert_eq!(slug("  St. Mary's / K-8 "), "st-mary-s-k-8");
+        assert_eq!(slug("!!!"), "district");
+    }
+}

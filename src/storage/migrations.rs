@@ -1,0 +1,53 @@
+//! The migration chain: one step per schema version, applied in order.
+//!
+//! `STEPS[i]` lifts a document from schema `i + 1` to `i + 2`. Steps work on
+//! `serde_json::Value` so that they never depend on today's types, and they must keep
+//! every field they don't change.
+//!
+//! To add schema version N + 1:
+//! 1. raise `SCHEMA_VERSION` in `envelope.rs`;
+//! 2. append a step from N to N + 1 here;
+//! 3. add `tests/fixtures/schema-vN+1.json`, the same district as the older fixtures,
+//!    written in the new schema. The fixture test then checks that every older fixture
+//!    migrates to exactly it (lossless), and that each step keeps unknown fields.
+
+use super::envelope::SCHEMA_VERSION;
+use serde_json::Value;
+
+type Step = fn(Value) -> Result<Value, String>;
+
+/// Schema 1 is the first; there is nothing to migrate yet.
+const STEPS: &[Step] = &[];
+
+/// Lift `document` from schema `from` to [`SCHEMA_VERSION`].
+pub fn migrate(mut document: Value, from: u32) -> Result<Value, String> {
+    if from == 0 || from > SCHEMA_VERSION {
+        return Err(format!("there is no migration from schema {from}"));
+    }
+    for (i, step) in STEPS.iter().enumerate().skip(from as usize - 1) {
+        document = step(document).map_err(|e| format!("step {} to {}: {e}", i + 1, i + 2))?;
+    }
+    Ok(document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn there_is_one_step_per_version() {
+        assert_eq!(STEPS.len() as u32, SCHEMA_VERSION - 1);
+    }
+
+    #[test]
+    fn the_current_schema_passes_through_unchanged() {
+        let v = serde_json::json!({"district": {"id": "d", "name": "D"}, "unknown": true});
+        assert_eq!(migrate(v.clone(), SCHEMA_VERSION).unwrap(), v);
+    }
+
+    #[test]
+    fn impossible_versions_are_refused() {
+        assert!(migrate(Value::Null, 0).is_err());
+        assert!(migrate(Value::Null, SCHEMA_VERSION + 1).is_err());
+    }
+}

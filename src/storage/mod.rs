@@ -1,0 +1,17 @@
+//! Storage: the only code that touches localStorage.
+//!
+//! - [`envelope`]: the versioned envelope around the document, and [`envelope::decode`],
+//!   which turns stored (or imported) text into a document or says exactly why it can't.
+//! - [`migrations`]: the chain that lifts an older schema to the current one, one step per
+//!   version.
+//! - [`sync`]: what a tab does when another tab saves (adopt, conflict, or go read-only).
+//! - [`local`]: the browser side: load, save with a revision check, quarantine, backups.
+//!
+//! Everything but `local` is plain Rust and tested on the host.
+
+pub mod envelope;
+pub mod local;
+pub mod migrations;
+pub mod sync;
+
+pub use envelope::{decode, encode, DecodeError, Decoded, Meta, SCHEMA_VERSION};
