@@ -6,8 +6,10 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 fn fixture(version: u32) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema-v{version}.json"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("missing fixture {}: {e}", path.display()))
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/schema-v{version}.json"));
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("missing fixture {}: {e}", path.display()))
 }
 
 fn current_document(raw: &str) -> readyboard::domain::Document {
@@ -23,8 +25,15 @@ fn every_version_has_a_fixture_that_migrates_to_the_current_one_losslessly() {
     for version in 1..=SCHEMA_VERSION {
         let raw = fixture(version);
         match decode(&raw).unwrap_or_else(|e| panic!("schema {version}: {e}")) {
-            Decoded::Current { document, migrated_from, meta } => {
-                assert_eq!(document, target, "schema {version} did not migrate losslessly");
+            Decoded::Current {
+                document,
+                migrated_from,
+                meta,
+            } => {
+                assert_eq!(
+                    document, target,
+                    "schema {version} did not migrate losslessly"
+                );
                 assert_eq!(migrated_from, (version < SCHEMA_VERSION).then_some(version));
                 assert_eq!(meta.schema_version, version);
             }
@@ -36,7 +45,9 @@ fn every_version_has_a_fixture_that_migrates_to_the_current_one_losslessly() {
 #[test]
 fn the_current_fixture_re_encodes_to_itself_with_unknown_fields() {
     let raw = fixture(SCHEMA_VERSION);
-    let Decoded::Current { meta, document, .. } = decode(&raw).unwrap() else { panic!() };
+    let Decoded::Current { meta, document, .. } = decode(&raw).unwrap() else {
+        panic!()
+    };
     let again: Value = serde_json::from_str(&encode(&meta, &document)).unwrap();
     let orig: Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(again, orig);
@@ -45,6 +56,13 @@ fn the_current_fixture_re_encodes_to_itself_with_unknown_fields() {
 
 #[test]
 fn there_is_no_fixture_beyond_the_current_version() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema-v{}.json", SCHEMA_VERSION + 1));
-    assert!(!path.exists(), "a fixture for schema {} exists but SCHEMA_VERSION was not raised", SCHEMA_VERSION + 1);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!(
+        "tests/fixtures/schema-v{}.json",
+        SCHEMA_VERSION + 1
+    ));
+    assert!(
+        !path.exists(),
+        "a fixture for schema {} exists but SCHEMA_VERSION was not raised",
+        SCHEMA_VERSION + 1
+    );
 }

@@ -163,7 +163,10 @@ impl Document {
             if s.id.is_empty() {
                 push(format!("{label} has no ID."));
             } else if !seen.insert(&s.id) {
-                push(format!("{label} has the same ID as another school ({}).", s.id));
+                push(format!(
+                    "{label} has the same ID as another school ({}).",
+                    s.id
+                ));
             }
             if let Err(e) = text::clean_name(&format!("{label}: the name"), &s.name) {
                 push(e);
@@ -174,7 +177,9 @@ impl Document {
             ] {
                 if let Some(v) = v {
                     if !(0.0..=100.0).contains(&v) || v.is_nan() {
-                        push(format!("{label}: {what} is {v}; it must be between 0 and 100."));
+                        push(format!(
+                            "{label}: {what} is {v}; it must be between 0 and 100."
+                        ));
                     }
                 }
             }
@@ -229,7 +234,10 @@ mod tests {
 
     #[test]
     fn proficiency_averages_the_known_figures() {
-        assert_eq!(school("a", "A", Some(40.0), Some(60.0)).proficiency(), Some(50.0));
+        assert_eq!(
+            school("a", "A", Some(40.0), Some(60.0)).proficiency(),
+            Some(50.0)
+        );
         assert_eq!(school("a", "A", None, Some(30.0)).proficiency(), Some(30.0));
         assert_eq!(school("a", "A", None, None).proficiency(), None);
     }
@@ -243,7 +251,11 @@ mod tests {
             school("4", "Dogwood", None, None),
             school("5", "Elm", Some(10.0), None),
         ]);
-        let names: Vec<&str> = d.lowest_performing(3).iter().map(|s| s.name.as_str()).collect();
+        let names: Vec<&str> = d
+            .lowest_performing(3)
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
         assert_eq!(names, ["Elm", "Aspen", "Birch"]);
         assert_eq!(d.lowest_performing(10).len(), 4);
     }
@@ -256,11 +268,31 @@ mod tests {
             school("2", " ", None, None),
         ]);
         let problems: Vec<String> = d.validate().into_iter().map(|p| p.0).collect();
-        assert!(problems.iter().any(|p| p.contains("same ID")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("reading proficiency is 120")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("math proficiency is -1")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("School 3: the name can't be empty")), "{problems:?}");
-        assert!(doc(vec![school("1", "Birch", Some(50.0), None)]).validate().is_empty());
+        assert!(
+            problems.iter().any(|p| p.contains("same ID")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("reading proficiency is 120")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("math proficiency is -1")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("School 3: the name can't be empty")),
+            "{problems:?}"
+        );
+        assert!(doc(vec![school("1", "Birch", Some(50.0), None)])
+            .validate()
+            .is_empty());
     }
 
     #[test]
@@ -274,7 +306,10 @@ mod tests {
         }"#;
         let d: Document = serde_json::from_str(json).unwrap();
         assert_eq!(d.extra.get("rounds"), Some(&serde_json::json!({"s": []})));
-        assert_eq!(d.district.extra.get("motto"), Some(&serde_json::json!("Learn")));
+        assert_eq!(
+            d.district.extra.get("motto"),
+            Some(&serde_json::json!("Learn"))
+        );
         let back: Value = serde_json::to_value(&d).unwrap();
         let orig: Value = serde_json::from_str(json).unwrap();
         assert_eq!(back, orig);

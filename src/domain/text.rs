@@ -58,7 +58,10 @@ mod tests {
     #[test]
     fn names_are_trimmed_and_must_not_be_blank() {
         assert_eq!(clean_name("Name", "  Benson  ").unwrap(), "Benson");
-        assert_eq!(clean_name("Name", "   ").unwrap_err(), "Name can't be empty.");
+        assert_eq!(
+            clean_name("Name", "   ").unwrap_err(),
+            "Name can't be empty."
+        );
     }
 
     #[test]

@@ -111,9 +111,12 @@ pub fn encode(meta: &Meta, document: &Document) -> String {
 
 /// Read stored or imported text. Never panics; every failure says why.
 pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
     let Value::Object(mut obj) = value else {
-        return Err(DecodeError::WrongShape("expected an object at the top level".into()));
+        return Err(DecodeError::WrongShape(
+            "expected an object at the top level".into(),
+        ));
     };
     match obj.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
@@ -122,16 +125,22 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
                 "the format is \u{201c}{other}\u{201d}, not \u{201c}{FORMAT}\u{201d}"
             )))
         }
-        None => return Err(DecodeError::WrongShape("it has no \u{201c}format\u{201d} field".into())),
+        None => {
+            return Err(DecodeError::WrongShape(
+                "it has no \u{201c}format\u{201d} field".into(),
+            ))
+        }
     }
-    let document = obj
-        .remove("document")
-        .ok_or_else(|| DecodeError::WrongShape("it has no \u{201c}document\u{201d} field".into()))?;
+    let document = obj.remove("document").ok_or_else(|| {
+        DecodeError::WrongShape("it has no \u{201c}document\u{201d} field".into())
+    })?;
     let meta: Meta = serde_json::from_value(Value::Object(obj))
         .map_err(|e| DecodeError::WrongShape(format!("envelope: {e}")))?;
 
     if meta.schema_version == 0 {
-        return Err(DecodeError::WrongShape("schema version 0 does not exist".into()));
+        return Err(DecodeError::WrongShape(
+            "schema version 0 does not exist".into(),
+        ));
     }
     if meta.schema_version > SCHEMA_VERSION {
         // Best effort, for a read-only view: this build's types ignore what they don't know.
@@ -149,7 +158,9 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
         .map_err(|e| DecodeError::WrongShape(format!("document: {e}")))?;
     let problems = document.validate();
     if !problems.is_empty() {
-        return Err(DecodeError::Invalid(problems.into_iter().map(|p| p.0).collect()));
+        return Err(DecodeError::Invalid(
+            problems.into_iter().map(|p| p.0).collect(),
+        ));
     }
     Ok(Decoded::Current {
         meta,
@@ -190,7 +201,11 @@ mod tests {
         let doc = demo::benson("t");
         let raw = encode(&meta(3), &doc);
         match decode(&raw).unwrap() {
-            Decoded::Current { meta: m, document, migrated_from } => {
+            Decoded::Current {
+                meta: m,
+                document,
+                migrated_from,
+            } => {
                 assert_eq!(m, meta(3));
                 assert_eq!(document, doc);
                 assert_eq!(migrated_from, None);
@@ -209,16 +224,26 @@ mod tests {
 
     #[test]
     fn foreign_json_is_the_wrong_shape() {
-        for raw in [r#"[1,2]"#, r#"{"hello":1}"#, r#"{"format":"excalidraw","document":{}}"#] {
-            assert!(matches!(decode(raw), Err(DecodeError::WrongShape(_))), "{raw}");
+        for raw in [
+            r#"[1,2]"#,
+            r#"{"hello":1}"#,
+            r#"{"format":"excalidraw","document":{}}"#,
+        ] {
+            assert!(
+                matches!(decode(raw), Err(DecodeError::WrongShape(_))),
+                "{raw}"
+            );
         }
         let no_doc = r#"{"format":"readyboard","schemaVersion":1,"appVersion":"x","savedAt":"","revision":1,"writer":""}"#;
-        assert!(matches!(decode(no_doc), Err(DecodeError::WrongShape(m)) if m.contains("document")));
+        assert!(
+            matches!(decode(no_doc), Err(DecodeError::WrongShape(m)) if m.contains("document"))
+        );
     }
 
     #[test]
     fn a_document_of_the_wrong_shape_is_refused_with_the_field() {
-        let raw = encode(&meta(1), &demo::benson("t")).replace(r#""enrollment":412"#, r#""enrollment":"many""#);
+        let raw = encode(&meta(1), &demo::benson("t"))
+            .replace(r#""enrollment":412"#, r#""enrollment":"many""#);
         match decode(&raw) {
             Err(DecodeError::WrongShape(m)) => assert!(m.contains("document"), "{m}"),
             other => panic!("{other:?}"),
@@ -252,14 +277,20 @@ mod tests {
             r#"{{"format":"readyboard","schemaVersion":{},"appVersion":"9.0.0","savedAt":"","revision":1,"writer":"","document":{{"totally":"different"}}}}"#,
             SCHEMA_VERSION + 1
         );
-        assert!(matches!(decode(&unreadable), Ok(Decoded::Newer { document: None, .. })));
+        assert!(matches!(
+            decode(&unreadable),
+            Ok(Decoded::Newer { document: None, .. })
+        ));
     }
 
     #[test]
     fn schema_zero_is_refused() {
         let mut m = meta(1);
         m.schema_version = 0;
-        assert!(matches!(decode(&encode(&m, &demo::benson("t"))), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(
+            decode(&encode(&m, &demo::benson("t"))),
+            Err(DecodeError::WrongShape(_))
+        ));
     }
 
     #[test]

@@ -27,7 +27,9 @@ pub enum StorageError {
     /// localStorage can't be used at all (private mode, disabled, SecurityError).
     Unavailable(String),
     /// Another tab saved (or reset) since this tab last read: `stored` is what is there now.
-    Conflict { stored: Option<Meta> },
+    Conflict {
+        stored: Option<Meta>,
+    },
     /// Storage holds data from a newer schema: this build must not write.
     Newer(Meta),
     /// Storage holds text this build can't read (written by something else since we loaded).
@@ -65,10 +67,16 @@ pub enum Loaded {
         document: Option<Document>,
     },
     /// Unreadable data was moved to `key`; the main key is free.
-    Quarantined { key: String, error: DecodeError },
+    Quarantined {
+        key: String,
+        error: DecodeError,
+    },
     /// Unreadable data could not be copied aside (storage full), so it stays where it is
     /// and this session must not write the main key.
-    Stuck { error: DecodeError, why: StorageError },
+    Stuck {
+        error: DecodeError,
+        why: StorageError,
+    },
     Unavailable(String),
 }
 
@@ -76,7 +84,9 @@ fn raw_storage() -> Result<web_sys::Storage, StorageError> {
     let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
     match window.local_storage() {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err(StorageError::Unavailable("this browser has no local storage".into())),
+        Ok(None) => Err(StorageError::Unavailable(
+            "this browser has no local storage".into(),
+        )),
         Err(e) => Err(StorageError::Unavailable(js_error_text(&e))),
     }
 }
@@ -94,7 +104,10 @@ fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
 fn classify_write_error(e: &wasm_bindgen::JsValue) -> StorageError {
     if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
         // 22 is the legacy code; Firefox once used NS_ERROR_DOM_QUOTA_REACHED.
-        if ex.name() == "QuotaExceededError" || ex.code() == 22 || ex.name() == "NS_ERROR_DOM_QUOTA_REACHED" {
+        if ex.name() == "QuotaExceededError"
+            || ex.code() == 22
+            || ex.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+        {
             return StorageError::Quota;
         }
         if ex.name() == "SecurityError" {
@@ -108,11 +121,12 @@ fn classify_write_error(e: &wasm_bindgen::JsValue) -> StorageError {
 /// object but refuse every write are caught here.
 pub fn probe() -> Result<(), StorageError> {
     let s = raw_storage()?;
-    s.set_item(PROBE_KEY, "1").map_err(|e| match classify_write_error(&e) {
-        // A full store is still a usable store for reading.
-        StorageError::Quota => StorageError::Quota,
-        other => StorageError::Unavailable(other.reason()),
-    })?;
+    s.set_item(PROBE_KEY, "1")
+        .map_err(|e| match classify_write_error(&e) {
+            // A full store is still a usable store for reading.
+            StorageError::Quota => StorageError::Quota,
+            other => StorageError::Unavailable(other.reason()),
+        })?;
     let _ = s.remove_item(PROBE_KEY);
     Ok(())
 }
@@ -179,7 +193,12 @@ pub fn quarantine(raw: &str, now: &str) -> Result<String, StorageError> {
 
 /// Save `document` over revision `expected` (`None`: nothing was stored when this tab
 /// last looked). Returns the new envelope metadata.
-pub fn save(document: &Document, expected: Option<u64>, writer: &str, now: &str) -> Result<Meta, StorageError> {
+pub fn save(
+    document: &Document,
+    expected: Option<u64>,
+    writer: &str,
+    now: &str,
+) -> Result<Meta, StorageError> {
     let stored = read_raw(KEY)?;
     let stored_meta = match &stored {
         None => None,
@@ -187,7 +206,9 @@ pub fn save(document: &Document, expected: Option<u64>, writer: &str, now: &str)
             Some(m) => Some(m),
             None => {
                 return Err(StorageError::Unreadable(
-                    decode(raw).err().unwrap_or(DecodeError::WrongShape("no envelope".into())),
+                    decode(raw)
+                        .err()
+                        .unwrap_or(DecodeError::WrongShape("no envelope".into())),
                 ))
             }
         },
@@ -198,7 +219,9 @@ pub fn save(document: &Document, expected: Option<u64>, writer: &str, now: &str)
         }
     }
     if stored_meta.as_ref().map(|m| m.revision) != expected {
-        return Err(StorageError::Conflict { stored: stored_meta });
+        return Err(StorageError::Conflict {
+            stored: stored_meta,
+        });
     }
     write(document, expected.unwrap_or(0) + 1, writer, now)
 }
@@ -212,10 +235,20 @@ pub fn save_over(document: &Document, writer: &str, now: &str) -> Result<Meta, S
             return Err(StorageError::Newer(m.clone()));
         }
     }
-    write(document, stored_meta.map_or(0, |m| m.revision) + 1, writer, now)
+    write(
+        document,
+        stored_meta.map_or(0, |m| m.revision) + 1,
+        writer,
+        now,
+    )
 }
 
-fn write(document: &Document, revision: u64, writer: &str, now: &str) -> Result<Meta, StorageError> {
+fn write(
+    document: &Document,
+    revision: u64,
+    writer: &str,
+    now: &str,
+) -> Result<Meta, StorageError> {
     let meta = Meta {
         schema_version: envelope::SCHEMA_VERSION,
         app_version: envelope::APP_VERSION.to_string(),
@@ -243,7 +276,9 @@ pub struct Quarantined {
 
 /// Every quarantined item, oldest first.
 pub fn quarantined() -> Vec<Quarantined> {
-    let Ok(s) = raw_storage() else { return Vec::new() };
+    let Ok(s) = raw_storage() else {
+        return Vec::new();
+    };
     let len = s.length().unwrap_or(0);
     let mut items: Vec<Quarantined> = (0..len)
         .filter_map(|i| s.key(i).ok().flatten())

@@ -21,7 +21,10 @@ pub enum Reaction {
     /// This tab has unsaved edits and the other tab saved (or reset): ask the person.
     Conflict { theirs: Option<(Meta, Document)> },
     /// A newer build wrote the data: stop writing.
-    ReadOnly { meta: Meta, document: Option<Document> },
+    ReadOnly {
+        meta: Meta,
+        document: Option<Document>,
+    },
     /// The other tab wrote something unreadable. Keep ours, stop writing, tell the person.
     Unreadable(DecodeError),
 }
@@ -86,8 +89,14 @@ mod tests {
 
     #[test]
     fn our_own_revision_or_an_older_one_is_ignored() {
-        assert_eq!(react(Some(4), false, Some(&stored(4, SCHEMA_VERSION))), Reaction::Ignore);
-        assert_eq!(react(Some(5), true, Some(&stored(4, SCHEMA_VERSION))), Reaction::Ignore);
+        assert_eq!(
+            react(Some(4), false, Some(&stored(4, SCHEMA_VERSION))),
+            Reaction::Ignore
+        );
+        assert_eq!(
+            react(Some(5), true, Some(&stored(4, SCHEMA_VERSION))),
+            Reaction::Ignore
+        );
     }
 
     #[test]
@@ -109,12 +118,18 @@ mod tests {
     #[test]
     fn a_removal_is_adopted_when_clean_and_a_conflict_when_dirty() {
         assert_eq!(react(Some(3), false, None), Reaction::AdoptRemoval);
-        assert_eq!(react(Some(3), true, None), Reaction::Conflict { theirs: None });
+        assert_eq!(
+            react(Some(3), true, None),
+            Reaction::Conflict { theirs: None }
+        );
         assert_eq!(react(None, false, None), Reaction::Ignore);
     }
 
     #[test]
     fn unreadable_text_from_another_tab_is_reported() {
-        assert!(matches!(react(Some(1), false, Some("{")), Reaction::Unreadable(_)));
+        assert!(matches!(
+            react(Some(1), false, Some("{")),
+            Reaction::Unreadable(_)
+        ));
     }
 }

@@ -1,0 +1,65 @@
+//! The app shell: header, navigation, status banners and the routes.
+
+use super::components::{banners::Banners, header::Header};
+use super::pages;
+use super::store::{Phase, Store};
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// Every route, for the navigation: (path, label).
+pub const NAV: [(&str, &str); 8] = [
+    ("/", "Home"),
+    ("/readiness", "Readiness"),
+    ("/phase-in", "Phase-in plan"),
+    ("/board", "Plus board"),
+    ("/schedule", "My schedule"),
+    ("/model", "Coaching model"),
+    ("/executive", "Executive coaching"),
+    ("/data", "Data & backup"),
+];
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let store = Store::load();
+    store.listen();
+    provide_context(store);
+    let recovering = Memo::new(move |_| matches!(store.phase.get(), Phase::Recovery { .. }));
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main" on:click=move |ev| {
+                ev.prevent_default();
+                super::browser::focus_id("main");
+            }>"Skip to main content"</a>
+            <Header/>
+            <Banners/>
+            <main id="main" tabindex="-1">
+                <ErrorBoundary fallback=|errors| view! { <pages::error::ErrorPage errors/> }>
+                    {move || if recovering.get() {
+                        view! { <pages::recovery::RecoveryPage/> }.into_any()
+                    } else {
+                        view! {
+                            <Routes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
+                                <Route path=path!("/") view=pages::home::HomePage/>
+                                <Route path=path!("/readiness") view=pages::readiness::ReadinessPage/>
+                                <Route path=path!("/phase-in") view=pages::phase_in::PhaseInPage/>
+                                <Route path=path!("/board") view=pages::board::BoardPage/>
+                                <Route path=path!("/schedule") view=pages::schedule::SchedulePage/>
+                                <Route path=path!("/model") view=pages::model::ModelPage/>
+                                <Route path=path!("/executive") view=pages::executive::ExecutivePage/>
+                                <Route path=path!("/data") view=pages::data::DataPage/>
+                            </Routes>
+                        }.into_any()
+                    }}
+                </ErrorBoundary>
+            </main>
+            <footer class="site-footer">
+                <p>"Readyboard keeps your district's data only in this browser. Nothing is sent anywhere. "
+                   <a href="/data">"Back up your data"</a>"."</p>
+            </footer>
+        </Router>
+    }
+}

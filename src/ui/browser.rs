@@ -1,0 +1,92 @@
+//! Small browser helpers the UI needs: the clock, randomness, file downloads and reads.
+//! (localStorage is not here: only `storage` touches it.)
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Now, as an ISO 8601 UTC string. (`SystemTime::now()` panics on wasm32.)
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today's date, `YYYY-MM-DD`, for file names.
+pub fn today() -> String {
+    now_iso().chars().take(10).collect()
+}
+
+/// Format an ISO time for people, in their locale ("23 Nov 2026, 10:04").
+pub fn human_time(iso: &str) -> String {
+    let d = js_sys::Date::new(&JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
+    String::from(d.to_locale_string("default", &opts))
+}
+
+/// 16 random bytes from the Web Crypto API (falling back to Math.random).
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
+}
+
+/// Offer `content` as a file download.
+pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    let err = |e: JsValue| format!("The download could not start: {e:?}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props).map_err(err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(err)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.style().set_property("display", "none").ok();
+    if let Some(body) = document.body() {
+        body.append_child(&a).map_err(err)?;
+        a.click();
+        body.remove_child(&a).ok();
+    }
+    // Revoke later: some browsers read the URL after click() returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Read a chosen file as text.
+pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("The file could not be read: {e:?}"))?;
+    text.as_string()
+        .ok_or_else(|| "The file is not text.".to_string())
+}
+
+/// Move keyboard focus to the element with `id` (after a view change).
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,13 @@
+//! Shared pieces of the UI.
+
+pub mod banners;
+pub mod first_run;
+pub mod header;
+pub mod not_built;
+
+use super::store::Store;
+
+/// The app's store, provided by `App`.
+pub fn use_store() -> Store {
+    leptos::prelude::expect_context::<Store>()
+}

@@ -1,0 +1,311 @@
+//! `/data`: the district's name, backups, restoring a backup, data set aside, and reset.
+
+use crate::domain::text::MAX_NAME_CHARS;
+use crate::domain::Document;
+use crate::storage::{decode, local, Decoded};
+use crate::ui::browser;
+use crate::ui::components::{first_run::FirstRun, use_store};
+use crate::ui::store::Phase;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let store = use_store();
+    let has_doc = move || store.doc.with(Option::is_some);
+    view! {
+        <Title text="Data & backup \u{b7} Readyboard"/>
+        <h1>"Data & backup"</h1>
+        <p class="lead">
+            "Readyboard keeps your district only in this browser, on this device. Nothing is sent to a server. "
+            "Clearing the browser's data, or using another device, loses it, so download a backup now and then."
+        </p>
+        <Show when=move || matches!(store.phase.get(), Phase::FirstRun)>
+            <FirstRun/>
+        </Show>
+        <Show when=has_doc>
+            <DistrictName/>
+            <Backup/>
+        </Show>
+        <Restore/>
+        <SetAside/>
+        <Show when=has_doc>
+            <Reset/>
+        </Show>
+    }
+}
+
+#[component]
+fn DistrictName() -> impl IntoView {
+    let store = use_store();
+    let current = move || {
+        store.doc.with(|d| {
+            d.as_ref()
+                .map(|d| d.district.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let name = RwSignal::new(current());
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(false);
+    // Follow changes made elsewhere (another tab, a restore) while the field is untouched.
+    Effect::new(move |_| name.set(current()));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        done.set(false);
+        match store.try_edit(|d| d.rename_district(&name.get_untracked())) {
+            Ok(()) => {
+                error.set(None);
+                done.set(true);
+            }
+            Err(e) => {
+                error.set(Some(e));
+                browser::focus_id("district-name");
+            }
+        }
+    };
+    view! {
+        <section aria-labelledby="name-title" class="panel">
+            <h2 id="name-title">"District"</h2>
+            <form on:submit=submit novalidate class="inline-form">
+                <div class="field">
+                    <label for="district-name">"District name"</label>
+                    <input id="district-name" type="text" maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=move || name.get()
+                        prop:readonly=move || !matches!(store.phase.get(), Phase::Ready)
+                        on:input=move |ev| { done.set(false); name.set(event_target_value(&ev)) }
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || error.with(Option::is_some).then_some("district-name-error")/>
+                </div>
+                <button type="submit">"Save name"</button>
+            </form>
+            {move || error.get().map(|e| view! { <p id="district-name-error" class="field-error">{e}</p> })}
+            {move || done.get().then(|| view! { <p class="ok" role="status">"Name changed."</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn Backup() -> impl IntoView {
+    let store = use_store();
+    let error = RwSignal::new(None::<String>);
+    let last = move || {
+        store.last_saved.get().map(|m| {
+            format!(
+                "Last saved in this browser: {}.",
+                browser::human_time(&m.saved_at)
+            )
+        })
+    };
+    view! {
+        <section aria-labelledby="backup-title" class="panel">
+            <h2 id="backup-title">"Back up"</h2>
+            <p>"A backup is one file with the whole district. Keep it somewhere safe, or use it to move to another browser."</p>
+            <p>{last}</p>
+            <button type="button" class="primary" on:click=move |_| error.set(store.download_backup().err())>
+                "Download a backup"
+            </button>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </section>
+    }
+}
+
+/// A checked backup, waiting for the person to confirm.
+#[derive(Clone)]
+struct Pending {
+    file: String,
+    document: Document,
+    saved_at: String,
+}
+
+#[component]
+fn Restore() -> impl IntoView {
+    let store = use_store();
+    let pending = RwSignal::new(None::<Pending>);
+    let problem = RwSignal::new(None::<String>);
+    let restored = RwSignal::new(false);
+    let on_file = move |ev: leptos::ev::Event| {
+        restored.set(false);
+        pending.set(None);
+        problem.set(None);
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let file_name = file.name();
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            match browser::read_file_text(file).await {
+                Err(e) => problem.set(Some(e)),
+                Ok(text) => match decode(&text) {
+                    Err(e) => problem.set(Some(format!("\u{201c}{file_name}\u{201d} can\u{2019}t be restored. {e} Nothing was changed."))),
+                    Ok(Decoded::Newer { meta, .. }) => problem.set(Some(format!(
+                        "\u{201c}{file_name}\u{201d} was made by a newer version of Readyboard ({}) and can\u{2019}t be restored here. Nothing was changed.",
+                        meta.app_version))),
+                    Ok(Decoded::Current { meta, document, .. }) => pending.set(Some(Pending {
+                        file: file_name,
+                        document,
+                        saved_at: meta.saved_at,
+                    })),
+                },
+            }
+        });
+    };
+    let confirm = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            store.replace(p.document);
+            pending.set(None);
+            restored.set(true);
+        }
+    };
+    let writable = move || matches!(store.phase.get(), Phase::Ready | Phase::FirstRun);
+    view! {
+        <section aria-labelledby="restore-title" class="panel">
+            <h2 id="restore-title">"Restore from a backup"</h2>
+            <p>"The file is checked first. Nothing changes until you confirm."</p>
+            <label for="restore-file">"Backup file (.json)"</label>
+            <input id="restore-file" type="file" accept=".json,application/json" on:change=on_file
+                prop:disabled=move || !writable()/>
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+            {move || restored.get().then(|| view! { <p class="ok" role="status">"Backup restored."</p> })}
+            {move || pending.get().map(|p| {
+                let n = p.document.schools.len();
+                let replacing = store.doc.with_untracked(|d| d.as_ref().map(|d| d.district.name.clone()));
+                view! {
+                    <div class="confirm" role="group" aria-labelledby="restore-preview-title">
+                        <h3 id="restore-preview-title" tabindex="-1">"Restore this backup?"</h3>
+                        <dl class="facts">
+                            <dt>"File"</dt><dd>{p.file.clone()}</dd>
+                            <dt>"District"</dt><dd>{p.document.district.name.clone()}</dd>
+                            <dt>"Schools"</dt><dd>{n.to_string()}</dd>
+                            <dt>"Backed up"</dt><dd>{browser::human_time(&p.saved_at)}</dd>
+                        </dl>
+                        {replacing.map(|name| view! {
+                            <p>{format!("This replaces \u{201c}{name}\u{201d} in this browser. Download a backup of it first if you may want it back.")}</p>
+                            <button type="button" on:click=move |_| { let _ = store.download_backup(); }>"Download a backup of the current district"</button>
+                        })}
+                        <div class="actions">
+                            <button type="button" class="primary" on:click=confirm>"Restore this backup"</button>
+                            <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn SetAside() -> impl IntoView {
+    let refresh = RwSignal::new(0u32);
+    let items = move || {
+        refresh.track();
+        local::quarantined()
+    };
+    let confirm_key = RwSignal::new(None::<String>);
+    view! {
+        {move || {
+            let items = items();
+            (!items.is_empty()).then(|| view! {
+                <section aria-labelledby="aside-title" class="panel">
+                    <h2 id="aside-title">"Data set aside"</h2>
+                    <p>"Readyboard found this data unreadable and set it aside instead of deleting it. Download it before you delete it."</p>
+                    <ul class="aside-list">
+                        {items.into_iter().map(|q| {
+                            let key = q.key.clone();
+                            let key_dl = q.key.clone();
+                            let key_del = q.key.clone();
+                            let raw = q.raw.clone();
+                            view! {
+                                <li>
+                                    <code>{q.key.clone()}</code>
+                                    {format!(" ({} characters) ", q.raw.chars().count())}
+                                    <button type="button" on:click=move |_| {
+                                        let name = key_dl.trim_start_matches(local::QUARANTINE_PREFIX).to_string();
+                                        let _ = browser::download(&format!("readyboard-unreadable-{name}.txt"), "text/plain", &raw);
+                                    }>"Download"</button>
+                                    {move || if confirm_key.get().as_deref() == Some(key.as_str()) {
+                                        let k = key_del.clone();
+                                        view! {
+                                            <span class="confirm-inline" role="group" aria-label="Confirm delete">
+                                                " Delete for good? "
+                                                <button type="button" class="danger" on:click=move |_| {
+                                                    let _ = local::delete_quarantined(&k);
+                                                    confirm_key.set(None);
+                                                    refresh.update(|n| *n += 1);
+                                                }>"Yes, delete"</button>
+                                                <button type="button" class="secondary" on:click=move |_| confirm_key.set(None)>"Keep it"</button>
+                                            </span>
+                                        }.into_any()
+                                    } else {
+                                        let k = key.clone();
+                                        view! {
+                                            <button type="button" class="secondary" on:click=move |_| confirm_key.set(Some(k.clone()))>"Delete\u{2026}"</button>
+                                        }.into_any()
+                                    }}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
+    }
+}
+
+#[component]
+fn Reset() -> impl IntoView {
+    let store = use_store();
+    let asking = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let backed_up = RwSignal::new(false);
+    let name = move || {
+        store.doc.with(|d| {
+            d.as_ref()
+                .map(|d| d.district.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section aria-labelledby="reset-title" class="panel danger-zone">
+            <h2 id="reset-title">"Start over"</h2>
+            <p>"Remove this district from this browser and choose again between the demo and a new district."</p>
+            <Show when=move || !asking.get() fallback=move || view! {
+                <div class="confirm" role="group" aria-labelledby="reset-confirm-title">
+                    <h3 id="reset-confirm-title" tabindex="-1">{move || format!("Remove \u{201c}{}\u{201d} from this browser?", name())}</h3>
+                    <p>"This can\u{2019}t be undone here. Download a backup first if you may want it back."</p>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| {
+                            match store.download_backup() {
+                                Ok(()) => backed_up.set(true),
+                                Err(e) => error.set(Some(e)),
+                            }
+                        }>"Download a backup first"</button>
+                        <button type="button" class="danger" on:click=move |_| {
+                            match store.reset() {
+                                Ok(()) => { asking.set(false); error.set(None); browser::focus_id("first-run-title"); }
+                                Err(e) => error.set(Some(e)),
+                            }
+                        }>"Remove the district"</button>
+                        <button type="button" class="secondary" on:click=move |_| asking.set(false)>"Cancel"</button>
+                    </div>
+                    {move || backed_up.get().then(|| view! { <p class="ok" role="status">"Backup downloaded."</p> })}
+                </div>
+            }>
+                <button type="button" class="danger" prop:disabled=move || !matches!(store.phase.get(), Phase::Ready)
+                    on:click=move |_| {
+                        asking.set(true);
+                        backed_up.set(false);
+                        request_animation_frame(|| browser::focus_id("reset-confirm-title"));
+                    }>"Reset\u{2026}"</button>
+            </Show>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </section>
+    }
+}

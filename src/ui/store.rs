@@ -1,0 +1,516 @@
+//! The app's state: the district document in a signal, and the save loop around it.
+//!
+//! Pages read `doc` and send intents through [`Store::update`]. The store debounces saves,
+//! flushes when the page is hidden, listens for other tabs, and turns every storage
+//! failure into visible state (`status`, `warning`, `conflict`). It never drops the
+//! in-memory document because a write failed.
+
+use super::browser;
+use crate::domain::{demo, Document, Id};
+use crate::storage::local::{self, Loaded, StorageError};
+use crate::storage::sync::{self, Reaction};
+use crate::storage::{encode, DecodeError, Meta};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long after the last edit the document is saved.
+pub const SAVE_DELAY: Duration = Duration::from_millis(500);
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// No district yet: nothing to save.
+    Idle,
+    Saved,
+    Saving,
+    NotSaved(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Nothing stored: choose the demo or start a district.
+    FirstRun,
+    Ready,
+    /// Stored data comes from a newer build: show it, never write it.
+    ReadOnly {
+        app_version: String,
+        schema: u32,
+    },
+    /// Stored data could not be read; `kept_at` is the quarantine key (None: it could not
+    /// be moved and stays in the main key, which this session then never writes).
+    Recovery {
+        error: String,
+        kept_at: Option<String>,
+        raw: String,
+    },
+}
+
+/// Another tab saved while this one had unsaved edits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// The other tab's version; `None` when the other tab reset the district.
+    pub theirs: Option<(Meta, Document)>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub doc: RwSignal<Option<Document>>,
+    pub phase: RwSignal<Phase>,
+    pub status: RwSignal<SaveStatus>,
+    /// A lasting storage problem (full, unavailable, blocked): shown until it clears.
+    pub warning: RwSignal<Option<String>>,
+    pub conflict: RwSignal<Option<Conflict>>,
+    /// A one-off message ("Updated from another tab").
+    pub notice: RwSignal<Option<String>>,
+    pub last_saved: RwSignal<Option<Meta>>,
+    inner: StoredValue<Inner, LocalStorage>,
+}
+
+struct Inner {
+    /// The stored revision this tab last read or wrote.
+    base_revision: Option<u64>,
+    /// Edits in memory that are not in storage yet.
+    dirty: bool,
+    /// This session must not write the main key (unreadable data could not be moved).
+    blocked: bool,
+    timer: Option<TimeoutHandle>,
+    writer: String,
+}
+
+impl Store {
+    /// Read storage (before anything can be written) and build the store.
+    pub fn load() -> Self {
+        let writer = format!("tab-{}", Id::from_random_bytes(browser::random_bytes()));
+        let store = Store {
+            doc: RwSignal::new(None),
+            phase: RwSignal::new(Phase::FirstRun),
+            status: RwSignal::new(SaveStatus::Idle),
+            warning: RwSignal::new(None),
+            conflict: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            last_saved: RwSignal::new(None),
+            inner: StoredValue::new_local(Inner {
+                base_revision: None,
+                dirty: false,
+                blocked: false,
+                timer: None,
+                writer,
+            }),
+        };
+        store.apply_loaded(local::load(&browser::now_iso()));
+        if let Err(StorageError::Quota) = local::probe() {
+            store.warning.set(Some(full_warning()));
+        }
+        store
+    }
+
+    fn apply_loaded(&self, loaded: Loaded) {
+        match loaded {
+            Loaded::Empty => self.phase.set(Phase::FirstRun),
+            Loaded::Ready {
+                meta,
+                document,
+                migrated_from,
+            } => {
+                self.inner
+                    .update_value(|i| i.base_revision = Some(meta.revision));
+                self.doc.set(Some(document));
+                self.last_saved.set(Some(meta));
+                self.status.set(SaveStatus::Saved);
+                self.phase.set(Phase::Ready);
+                if let Some(v) = migrated_from {
+                    self.notice.set(Some(format!(
+                        "Your data was saved by an older version of Readyboard (schema {v}) and has been upgraded."
+                    )));
+                }
+            }
+            Loaded::Newer { meta, document } => self.go_read_only(meta, document),
+            Loaded::Quarantined { key, error } => {
+                let raw = local::read_raw(&key).ok().flatten().unwrap_or_default();
+                self.phase.set(Phase::Recovery {
+                    error: error.to_string(),
+                    kept_at: Some(key),
+                    raw,
+                });
+            }
+            Loaded::Stuck { error, why } => {
+                let raw = local::read_raw(local::KEY)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
+                self.inner.update_value(|i| i.blocked = true);
+                self.warning.set(Some(format!(
+                    "The unreadable data could not be set aside ({}), so Readyboard will not save over it in this tab. Download it from the recovery page, then free some space.",
+                    why.reason()
+                )));
+                self.phase.set(Phase::Recovery {
+                    error: error.to_string(),
+                    kept_at: None,
+                    raw,
+                });
+            }
+            Loaded::Unavailable(reason) => {
+                self.inner.update_value(|i| i.blocked = true);
+                self.warning.set(Some(format!(
+                    "Browser storage is unavailable ({reason}). Readyboard still works, but nothing is kept after you close this tab. Download a backup to keep your work."
+                )));
+                self.phase.set(Phase::FirstRun);
+            }
+        }
+    }
+
+    fn go_read_only(&self, meta: Meta, document: Option<Document>) {
+        if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
+            t.clear();
+        }
+        if let Some(d) = document {
+            // A dirty tab keeps its own edits in memory (downloadable); a clean one shows theirs.
+            let dirty = self.inner.with_value(|i| i.dirty);
+            if !dirty || self.doc.with_untracked(Option::is_none) {
+                self.doc.set(Some(d));
+            }
+        }
+        self.status.set(SaveStatus::NotSaved("read-only".into()));
+        self.phase.set(Phase::ReadOnly {
+            app_version: meta.app_version,
+            schema: meta.schema_version,
+        });
+    }
+
+    pub fn is_writable(&self) -> bool {
+        matches!(self.phase.get_untracked(), Phase::Ready)
+    }
+
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.inner.with_value(|i| i.dirty)
+    }
+
+    /// Apply an edit. `f` returns `Err` with a message, and must then leave the document
+    /// unchanged; only a successful edit is saved.
+    pub fn try_edit(
+        &self,
+        f: impl FnOnce(&mut Document) -> Result<(), String>,
+    ) -> Result<(), String> {
+        if !self.is_writable() {
+            return Err("This district is read-only here.".into());
+        }
+        let mut result = Err("There is no district to edit.".to_string());
+        self.doc.maybe_update(|d| match d {
+            Some(d) => {
+                result = f(d);
+                result.is_ok()
+            }
+            None => false,
+        });
+        if result.is_ok() {
+            self.mark_dirty();
+        }
+        result
+    }
+
+    /// Apply an edit that can't fail.
+    pub fn edit(&self, f: impl FnOnce(&mut Document)) {
+        let _ = self.try_edit(|d| {
+            f(d);
+            Ok(())
+        });
+    }
+
+    fn mark_dirty(&self) {
+        self.inner.update_value(|i| i.dirty = true);
+        if self.conflict.with_untracked(Option::is_some) {
+            return; // Saving waits until the person resolves the conflict.
+        }
+        self.status.set(SaveStatus::Saving);
+        let this = *self;
+        let old = self.inner.try_update_value(|i| i.timer.take()).flatten();
+        if let Some(t) = old {
+            t.clear();
+        }
+        match set_timeout_with_handle(move || this.flush(), SAVE_DELAY) {
+            Ok(h) => self.inner.update_value(|i| i.timer = Some(h)),
+            Err(_) => self.flush(),
+        }
+    }
+
+    /// Save now if there is anything unsaved (called by the debounce timer and when the
+    /// page is hidden).
+    pub fn flush(&self) {
+        if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
+            t.clear();
+        }
+        let (dirty, blocked, base, writer) = self
+            .inner
+            .with_value(|i| (i.dirty, i.blocked, i.base_revision, i.writer.clone()));
+        if !dirty || !self.is_writable() || self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
+        if blocked {
+            self.status
+                .set(SaveStatus::NotSaved("browser storage can't be used".into()));
+            return;
+        }
+        let result = self.doc.with_untracked(|d| {
+            d.as_ref()
+                .map(|d| local::save(d, base, &writer, &browser::now_iso()))
+        });
+        match result {
+            None => {}
+            Some(Ok(meta)) => self.saved(meta),
+            Some(Err(e)) => self.save_failed(e),
+        }
+    }
+
+    fn saved(&self, meta: Meta) {
+        self.inner.update_value(|i| {
+            i.base_revision = Some(meta.revision);
+            i.dirty = false;
+        });
+        self.last_saved.set(Some(meta));
+        self.status.set(SaveStatus::Saved);
+        if self
+            .warning
+            .with_untracked(|w| w.as_deref() == Some(full_warning().as_str()))
+        {
+            self.warning.set(None);
+        }
+    }
+
+    fn save_failed(&self, e: StorageError) {
+        self.status.set(SaveStatus::NotSaved(e.reason()));
+        match e {
+            StorageError::Quota => self.warning.set(Some(full_warning())),
+            StorageError::Unavailable(why) => self.warning.set(Some(format!(
+                "Browser storage is unavailable ({why}). Your work is kept in this tab only: download a backup."
+            ))),
+            StorageError::Conflict { .. } => {
+                // Someone saved without us hearing of it: decide as if the event had come.
+                let raw = local::read_raw(local::KEY).ok().flatten();
+                self.react_to(raw.as_deref());
+            }
+            StorageError::Newer(meta) => self.go_read_only(meta, None),
+            StorageError::Unreadable(err) => self.blocked_by_unreadable(err),
+            StorageError::Other(_) => {}
+        }
+    }
+
+    fn blocked_by_unreadable(&self, err: DecodeError) {
+        self.inner.update_value(|i| i.blocked = true);
+        self.warning.set(Some(format!(
+            "Another tab stored data this tab can't read, so this tab will not save over it. Download a backup of your work, then reload. ({err})"
+        )));
+        self.status.set(SaveStatus::NotSaved(
+            "storage holds data this tab can't read".into(),
+        ));
+    }
+
+    /// Another tab changed the stored district (`raw` is the new text, `None` if removed).
+    pub fn react_to(&self, raw: Option<&str>) {
+        let (base, dirty) = self.inner.with_value(|i| (i.base_revision, i.dirty));
+        match sync::react(base, dirty, raw) {
+            Reaction::Ignore => {}
+            Reaction::Adopt { meta, document } => {
+                if !matches!(self.phase.get_untracked(), Phase::Ready | Phase::FirstRun) {
+                    return;
+                }
+                self.inner
+                    .update_value(|i| i.base_revision = Some(meta.revision));
+                self.doc.set(Some(document));
+                self.last_saved.set(Some(meta));
+                self.status.set(SaveStatus::Saved);
+                self.phase.set(Phase::Ready);
+                self.notice
+                    .set(Some("Updated with changes saved in another tab.".into()));
+            }
+            Reaction::AdoptRemoval => {
+                self.inner.update_value(|i| i.base_revision = None);
+                self.doc.set(None);
+                self.last_saved.set(None);
+                self.status.set(SaveStatus::Idle);
+                self.phase.set(Phase::FirstRun);
+                self.notice
+                    .set(Some("The district was reset in another tab.".into()));
+            }
+            Reaction::Conflict { theirs } => {
+                if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
+                    t.clear();
+                }
+                self.status
+                    .set(SaveStatus::NotSaved("changed in another tab".into()));
+                self.conflict.set(Some(Conflict { theirs }));
+            }
+            Reaction::ReadOnly { meta, document } => self.go_read_only(meta, document),
+            Reaction::Unreadable(err) => self.blocked_by_unreadable(err),
+        }
+    }
+
+    /// Conflict: keep this tab's version and save it over the other tab's.
+    pub fn keep_mine(&self) {
+        let writer = self.inner.with_value(|i| i.writer.clone());
+        let result = self.doc.with_untracked(|d| {
+            d.as_ref()
+                .map(|d| local::save_over(d, &writer, &browser::now_iso()))
+        });
+        self.conflict.set(None);
+        match result {
+            Some(Ok(meta)) => self.saved(meta),
+            Some(Err(e)) => self.save_failed(e),
+            None => {
+                let _ = local::remove();
+                self.inner.update_value(|i| {
+                    i.dirty = false;
+                    i.base_revision = None
+                });
+                self.status.set(SaveStatus::Idle);
+            }
+        }
+    }
+
+    /// Conflict: drop this tab's unsaved edits and take the other tab's version.
+    pub fn take_theirs(&self) {
+        let Some(conflict) = self.conflict.get_untracked() else {
+            return;
+        };
+        self.inner.update_value(|i| i.dirty = false);
+        self.conflict.set(None);
+        match conflict.theirs {
+            Some((meta, document)) => {
+                self.inner
+                    .update_value(|i| i.base_revision = Some(meta.revision));
+                self.doc.set(Some(document));
+                self.last_saved.set(Some(meta));
+                self.status.set(SaveStatus::Saved);
+            }
+            None => {
+                self.inner.update_value(|i| i.base_revision = None);
+                self.doc.set(None);
+                self.status.set(SaveStatus::Idle);
+                self.phase.set(Phase::FirstRun);
+            }
+        }
+    }
+
+    /// Replace the whole district (demo, new district, restored backup) and save at once.
+    pub fn replace(&self, document: Document) {
+        self.doc.set(Some(document));
+        self.phase.set(Phase::Ready);
+        self.inner.update_value(|i| i.dirty = true);
+        self.status.set(SaveStatus::Saving);
+        self.flush();
+    }
+
+    pub fn start_demo(&self) {
+        self.replace(demo::benson(&browser::now_iso()));
+    }
+
+    pub fn start_district(&self, name: &str) -> Result<(), String> {
+        let id = Id::from_random_bytes(browser::random_bytes());
+        let doc = Document::new_district(id, name, &browser::now_iso())?;
+        self.replace(doc);
+        Ok(())
+    }
+
+    /// Remove the district from storage and return to the first-run choice.
+    pub fn reset(&self) -> Result<(), String> {
+        if !self.is_writable() && !matches!(self.phase.get_untracked(), Phase::Recovery { .. }) {
+            return Err("This district is read-only here.".into());
+        }
+        if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
+            t.clear();
+        }
+        if !self.inner.with_value(|i| i.blocked) {
+            local::remove()
+                .map_err(|e| format!("The district could not be removed: {}.", e.reason()))?;
+        }
+        self.inner.update_value(|i| {
+            i.dirty = false;
+            i.base_revision = None;
+        });
+        self.doc.set(None);
+        self.conflict.set(None);
+        self.last_saved.set(None);
+        self.status.set(SaveStatus::Idle);
+        self.phase.set(Phase::FirstRun);
+        Ok(())
+    }
+
+    /// Leave the recovery page for the first-run choice. If the unreadable data is still
+    /// in the main key, try once more to set it aside first.
+    pub fn leave_recovery(&self) {
+        let Phase::Recovery { kept_at, raw, .. } = self.phase.get_untracked() else {
+            return;
+        };
+        if kept_at.is_none() {
+            // If it still can't be moved, the session stays blocked and the warning stays.
+            if local::quarantine(&raw, &browser::now_iso()).is_ok() {
+                let _ = local::remove();
+                self.inner.update_value(|i| i.blocked = false);
+                self.warning.set(None);
+            }
+        }
+        self.phase.set(Phase::FirstRun);
+    }
+
+    /// The whole district as a backup file's text (the same envelope storage uses).
+    pub fn backup_text(&self) -> Option<String> {
+        let meta = self.last_saved.get_untracked().unwrap_or_else(|| Meta {
+            schema_version: crate::storage::SCHEMA_VERSION,
+            app_version: crate::storage::envelope::APP_VERSION.into(),
+            saved_at: browser::now_iso(),
+            revision: 0,
+            writer: String::new(),
+        });
+        let meta = Meta {
+            saved_at: browser::now_iso(),
+            ..meta
+        };
+        self.doc
+            .with_untracked(|d| d.as_ref().map(|d| encode(&meta, d)))
+    }
+
+    /// Download a backup. Returns a message for the person on failure.
+    pub fn download_backup(&self) -> Result<(), String> {
+        let text = self
+            .backup_text()
+            .ok_or("There is no district to back up.")?;
+        let name = self
+            .doc
+            .with_untracked(|d| {
+                d.as_ref()
+                    .map(|d| crate::domain::text::slug(&d.district.name))
+            })
+            .unwrap_or_default();
+        browser::download(
+            &format!("readyboard-{name}-{}.json", browser::today()),
+            "application/json",
+            &text,
+        )
+    }
+
+    /// Listen for other tabs and for the page being hidden. Call once.
+    pub fn listen(&self) {
+        let this = *self;
+        let storage = window_event_listener(leptos::ev::storage, move |e| {
+            // key() is None when another tab called localStorage.clear().
+            match e.key() {
+                Some(k) if k == local::KEY => this.react_to(e.new_value().as_deref()),
+                None => this.react_to(None),
+                _ => {}
+            }
+        });
+        let hidden = window_event_listener_untyped("visibilitychange", move |_| {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+            if hidden {
+                this.flush();
+            }
+        });
+        let pagehide = window_event_listener_untyped("pagehide", move |_| this.flush());
+        // The app lives as long as the page; keep the listeners.
+        std::mem::forget((storage, hidden, pagehide));
+    }
+}
+
+fn full_warning() -> String {
+    "Browser storage is full, so recent changes are not saved. They are safe in this tab for now: download a backup, then free space (for example, delete data set aside on the Data page).".into()
+}

@@ -1,0 +1,48 @@
+import { test, expect } from '@playwright/test';
+import { ROUTES, KEY, loadDemo, expectNoAxeViolations, ready } from './helpers';
+
+for (const width of [1280, 360]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: width === 360 ? 780 : 800 } });
+
+    test('axe finds no WCAG 2.2 AA violation on any route', async ({ page }) => {
+      await loadDemo(page);
+      for (const { path } of ROUTES) {
+        await page.goto(path);
+        await ready(page);
+        await expectNoAxeViolations(page, `${path} at ${width}px`);
+      }
+      await page.goto('/no-such-page');
+      await ready(page);
+      await expectNoAxeViolations(page, `not found at ${width}px`);
+    });
+
+    test('axe finds no violation in the first run, the recovery page and the data confirmations', async ({ page }) => {
+      await page.goto('/');
+      await ready(page);
+      await expectNoAxeViolations(page, `first run at ${width}px`);
+      await page.getByRole('button', { name: 'Start my district' }).click(); // shows a field error
+      await expectNoAxeViolations(page, `first run with an error at ${width}px`);
+
+      await page.evaluate((k) => localStorage.setItem(k, '{oops'), KEY);
+      await page.reload();
+      await expect(page.locator('h1')).toHaveText('Your saved data couldn’t be read');
+      await expectNoAxeViolations(page, `recovery at ${width}px`);
+
+      await page.getByRole('button', { name: 'Start from the demo' }).click();
+      await page.goto('/data');
+      await page.getByRole('button', { name: 'Reset…' }).click();
+      await expectNoAxeViolations(page, `data with reset confirmation at ${width}px`);
+    });
+
+    test('nothing scrolls sideways', async ({ page }) => {
+      await loadDemo(page);
+      for (const { path } of ROUTES) {
+        await page.goto(path);
+        await ready(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+      }
+    });
+  });
+}
