@@ -49,6 +49,7 @@ test('the indicator shows Saving… until the debounced save lands', async ({ pa
   await page.clock.install();
   await loadDemo(page);
   await page.goto('/data');
+  await page.clock.pauseAt(Date.now() + 60_000);
   await page.getByLabel('District name').fill('Benson East');
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(saveStatus(page)).toHaveText('Saving…');
@@ -60,6 +61,7 @@ test('a pending edit is flushed when the page is hidden', async ({ page }) => {
   await page.clock.install();
   await loadDemo(page);
   await page.goto('/data');
+  await page.clock.pauseAt(Date.now() + 60_000);
   await page.getByLabel('District name').fill('Flushed On Hide');
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(saveStatus(page)).toHaveText('Saving…');

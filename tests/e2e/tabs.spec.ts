@@ -6,6 +6,10 @@ async function rename(page: Page, name: string) {
   await page.getByRole('button', { name: 'Save name' }).click();
 }
 
+async function flushByHiding(page: Page) {
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+}
+
 async function storedName(page: Page) {
   return JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!).document.district.name;
 }
@@ -34,12 +38,14 @@ test('a tab with unsaved edits is told, and neither side is overwritten until th
   await a.clock.install(); // hold A's debounced save, so A has unsaved edits
   await loadDemo(a); // replacing the district saves at once, with no timer
   await a.goto('/data');
+  await a.clock.pauseAt(Date.now() + 60_000); // from here on, timers run only when told
   const b = await context.newPage();
   await b.goto('/data');
 
   await rename(a, 'Unsaved In A');
   await expect(saveStatus(a)).toHaveText('Saving…');
   await rename(b, 'Saved In B');
+  await flushByHiding(b); // the fake clock is shared by the context: B saves as a hidden tab does
   await expect(saveStatus(b)).toHaveText('Saved');
 
   const conflict = a.getByTestId('conflict');
@@ -59,6 +65,7 @@ test('a tab with unsaved edits is told, and neither side is overwritten until th
   // Second round: this time A takes B's version.
   await rename(a, 'Dropped In A');
   await rename(b, 'Kept From B');
+  await flushByHiding(b);
   await expect(conflict).toBeVisible();
   await a.getByRole('button', { name: 'Use the other tab’s version' }).click();
   await expect(a.locator('.district-name')).toHaveText(/Kept From B/);

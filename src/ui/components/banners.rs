@@ -32,12 +32,12 @@ pub fn Banners() -> impl IntoView {
                 view! {
                     <div class="banner conflict" role="alert" data-testid="conflict">
                         <p><strong>{what}</strong>
-                           " Nothing has been overwritten. Choose which version to keep; you can download this tab's version first."</p>
+                           " Nothing has been overwritten. Choose which version to keep; you can download this tab\u{2019}s version first."</p>
                         <div class="actions">
-                            <button type="button" on:click=backup>"Download this tab's version"</button>
-                            <button type="button" on:click=move |_| store.keep_mine()>"Keep this tab's version"</button>
+                            <button type="button" on:click=backup>"Download this tab\u{2019}s version"</button>
+                            <button type="button" on:click=move |_| store.keep_mine()>"Keep this tab\u{2019}s version"</button>
                             <button type="button" class="secondary" on:click=move |_| store.take_theirs()>
-                                {if c.theirs.is_some() { "Use the other tab's version" } else { "Accept the reset" }}
+                                {if c.theirs.is_some() { "Use the other tab\u{2019}s version" } else { "Accept the reset" }}
                             </button>
                         </div>
                     </div>
