@@ -10,8 +10,15 @@ SHELL := /bin/bash
 TRUNK_VERSION        := 0.21.14
 WASM_BINDGEN_VERSION := 0.2.130
 # The release bundle budget: wasm + js + css together, gzipped, in KB (1 KB = 1000 bytes).
-# Raise it on purpose, in the commit that needs it, never by accident.
-BUNDLE_BUDGET_KB     := 150
+# Raise it on purpose, in the commit that needs it, never by accident. History:
+#   150  the starting budget.
+#   230  foundation (2026-11-23), measured 222.0 KB. Measured floors, same profile, wasm only:
+#        a Leptos 0.8 shell with leptos_router + leptos_meta and 8 routes is 80.7 KB; adding
+#        the serde_json document layer (envelope, migrations, validation, demo) makes it
+#        120.6 KB; the store, banners, recovery and data pages bring it to 209.7 KB. Already
+#        applied: opt-level z, fat LTO, panic=abort, wasm-opt -Oz, --cfg erase_components,
+#        FlatRoutes. No single item left is over 2% of the wasm (twiggy).
+BUNDLE_BUDGET_KB     := 230
 
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)

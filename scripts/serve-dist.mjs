@@ -2,6 +2,7 @@
 // any path without a file extension that is not a file gets index.html, so deep links
 // survive a reload. Used by the end-to-end tests and by `make bench`; binds to loopback.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -27,7 +28,13 @@ createServer(async (req, res) => {
     const body = await readFile(file);
     const type = types[extname(file)] ?? 'application/octet-stream';
     const cache = extname(file) === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable';
-    res.writeHead(200, { 'content-type': type, 'cache-control': cache }).end(body);
+    const headers = { 'content-type': type, 'cache-control': cache, vary: 'accept-encoding' };
+    // Compress as any real static host does, so measurements match what users download.
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && type !== 'image/png') {
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip' }).end(gzipSync(body));
+    } else {
+      res.writeHead(200, headers).end(body);
+    }
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   }

@@ -97,7 +97,7 @@ fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
     } else if let Some(err) = e.dyn_ref::<js_sys::Error>() {
         String::from(err.message())
     } else {
-        format!("{e:?}")
+        e.as_string().unwrap_or_else(|| "unknown error".into())
     }
 }
 

@@ -5,7 +5,7 @@ use super::pages;
 use super::store::{Phase, Store};
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 /// Every route, for the navigation: (path, label).
@@ -42,7 +42,7 @@ pub fn App() -> impl IntoView {
                         view! { <pages::recovery::RecoveryPage/> }.into_any()
                     } else {
                         view! {
-                            <Routes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
+                            <FlatRoutes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
                                 <Route path=path!("/") view=pages::home::HomePage/>
                                 <Route path=path!("/readiness") view=pages::readiness::ReadinessPage/>
                                 <Route path=path!("/phase-in") view=pages::phase_in::PhaseInPage/>
@@ -51,7 +51,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/model") view=pages::model::ModelPage/>
                                 <Route path=path!("/executive") view=pages::executive::ExecutivePage/>
                                 <Route path=path!("/data") view=pages::data::DataPage/>
-                            </Routes>
+                            </FlatRoutes>
                         }.into_any()
                     }}
                 </ErrorBoundary>

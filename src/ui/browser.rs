@@ -42,7 +42,7 @@ pub fn random_bytes() -> [u8; 16] {
 
 /// Offer `content` as a file download.
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
-    let err = |e: JsValue| format!("The download could not start: {e:?}");
+    let err = |_: JsValue| "The download could not start in this browser.".to_string();
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(mime);
@@ -75,7 +75,7 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
 pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|e| format!("The file could not be read: {e:?}"))?;
+        .map_err(|_| "The file could not be read.".to_string())?;
     text.as_string()
         .ok_or_else(|| "The file is not text.".to_string())
 }
