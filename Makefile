@@ -18,7 +18,10 @@ WASM_BINDGEN_VERSION := 0.2.130
 #        120.6 KB; the store, banners, recovery and data pages bring it to 209.7 KB. Already
 #        applied: opt-level z, fat LTO, panic=abort, wasm-opt -Oz, --cfg erase_components,
 #        FlatRoutes. No single item left is over 2% of the wasm (twiggy).
-BUNDLE_BUDGET_KB     := 230
+#   370  readiness self-assessments (2026-11-23), measured 359.7 KB: five routes (overview,
+#        framework editor, school, round, printable summary), the profile chart, the default
+#        framework's text and the demo rounds. Shrinking the view code is the next size task.
+BUNDLE_BUDGET_KB     := 370
 
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)

@@ -5,8 +5,11 @@
 //! capabilities extend the demo (readiness rounds, a phase-in plan, a Plus-team board) so
 //! that every page has real content to show.
 
+use super::district::OptOut;
 use super::district::{District, Document, Extra, School, SchoolLevel};
 use super::ids::Id;
+use super::readiness::round::Agreed;
+use super::readiness::{default_framework, Rater, Readiness, Role, Round};
 
 pub const DEMO_DISTRICT_NAME: &str = "Benson School District";
 
@@ -226,11 +229,12 @@ pub fn benson(created_at: &str) -> Document {
                 reading_proficient: Some(reading),
                 math_proficient: Some(math),
                 notes: notes.to_string(),
+                opt_out: None,
                 extra: Extra::new(),
             },
         )
         .collect();
-    Document {
+    let mut doc = Document {
         district: District {
             id: Id::fixed("benson-demo"),
             name: DEMO_DISTRICT_NAME.to_string(),
@@ -239,9 +243,363 @@ pub fn benson(created_at: &str) -> Document {
             extra: Extra::new(),
         },
         schools,
+        readiness: Readiness::default(),
         extra: Extra::new(),
-    }
+    };
+    add_readiness(&mut doc, created_at);
+    doc
 }
+
+/// Agreed levels per criterion, in the default framework's order: collaboration,
+/// commitment, efficacy, results, improvement, responsibility, principal, leadership.
+type Levels = [u8; 8];
+
+/// (school, round label, date, agreed levels). A school's rounds are listed oldest first.
+const ROUNDS: [(&str, &str, &str, Levels); 20] = [
+    (
+        "fairview-es",
+        "Fall 2026",
+        "2026-10-06",
+        [4, 4, 3, 4, 4, 4, 3, 4],
+    ),
+    (
+        "ash-grove-es",
+        "Fall 2026",
+        "2026-10-07",
+        [4, 3, 4, 3, 3, 4, 4, 3],
+    ),
+    (
+        "ironwood-es",
+        "Fall 2026",
+        "2026-10-08",
+        [3, 4, 3, 3, 4, 3, 4, 3],
+    ),
+    (
+        "dunmore-es",
+        "Fall 2026",
+        "2026-10-09",
+        [3, 3, 3, 3, 3, 4, 3, 3],
+    ),
+    // Low results, but a staff that owns them: two of the lowest four are ready.
+    (
+        "canal-street-es",
+        "Fall 2026",
+        "2026-10-13",
+        [4, 4, 3, 2, 4, 4, 4, 3],
+    ),
+    (
+        "riverside-hs",
+        "Fall 2026",
+        "2026-10-14",
+        [3, 3, 3, 2, 4, 3, 4, 3],
+    ),
+    (
+        "oak-hollow-ms",
+        "Fall 2026",
+        "2026-10-15",
+        [3, 3, 3, 3, 3, 3, 3, 2],
+    ),
+    (
+        "birchwood-es",
+        "Fall 2026",
+        "2026-10-16",
+        [2, 3, 3, 3, 3, 2, 3, 3],
+    ),
+    (
+        "quarry-hill-ms",
+        "Fall 2026",
+        "2026-10-20",
+        [3, 2, 2, 3, 3, 2, 3, 2],
+    ),
+    (
+        "glenhaven-es",
+        "Fall 2026",
+        "2026-10-21",
+        [2, 3, 2, 2, 3, 3, 2, 3],
+    ),
+    (
+        "maple-ridge-ms",
+        "Fall 2026",
+        "2026-10-22",
+        [2, 2, 2, 2, 2, 2, 3, 2],
+    ),
+    (
+        "juniper-es",
+        "Fall 2026",
+        "2026-10-23",
+        [3, 2, 3, 2, 2, 3, 1, 2],
+    ),
+    (
+        "east-benson-es",
+        "Fall 2026",
+        "2026-10-27",
+        [2, 2, 2, 2, 3, 2, 2, 1],
+    ),
+    (
+        "benson-hs",
+        "Fall 2026",
+        "2026-10-28",
+        [2, 2, 1, 2, 2, 1, 3, 2],
+    ),
+    (
+        "pinecrest-ms",
+        "Spring 2026",
+        "2026-04-14",
+        [1, 2, 2, 2, 1, 2, 2, 2],
+    ),
+    (
+        "pinecrest-ms",
+        "Fall 2026",
+        "2026-10-29",
+        [2, 3, 2, 2, 2, 2, 3, 2],
+    ),
+    (
+        "northgate-ms",
+        "Spring 2026",
+        "2026-04-15",
+        [1, 1, 2, 1, 2, 1, 1, 2],
+    ),
+    (
+        "northgate-ms",
+        "Fall 2026",
+        "2026-10-30",
+        [2, 1, 2, 1, 2, 2, 1, 2],
+    ),
+    (
+        "harbor-view-es",
+        "Fall 2026",
+        "2026-11-03",
+        [2, 1, 2, 1, 2, 2, 2, 2],
+    ),
+    (
+        "summit-hs",
+        "Fall 2026",
+        "2026-11-04",
+        [3, 3, 3, 3, 2, 3, 3, 2],
+    ),
+];
+
+/// Schools that self-selected out of first-year placement, with their reason.
+const OPT_OUTS: [(&str, &str); 2] = [
+    (
+        "summit-hs",
+        "We want more time to prepare for coaching as a routine part of our school improvement work.",
+    ),
+    (
+        "kestrel-park-es",
+        "Our new literacy curriculum starts this year; we would rather take a coach once it has settled in.",
+    ),
+];
+
+const PRINCIPALS: [&str; 21] = [
+    "Okafor",
+    "Lindqvist",
+    "Alvarez",
+    "Brennan",
+    "Nakamura",
+    "Haddad",
+    "Moreau",
+    "Castillo",
+    "Whitfield",
+    "Petrova",
+    "Osei",
+    "Delgado",
+    "Kowalski",
+    "Ferreira",
+    "Yamada",
+    "Gallagher",
+    "Mensah",
+    "Duarte",
+    "Sorensen",
+    "Abernathy",
+    "Iqbal",
+];
+
+/// A small deterministic hash, so the demo's individual ratings vary without randomness.
+fn mix(a: &str, b: usize, c: usize) -> u32 {
+    let mut h: u32 = 2166136261;
+    for byte in a.bytes().chain([b as u8, c as u8]) {
+        h ^= u32::from(byte);
+        h = h.wrapping_mul(16777619);
+    }
+    h
+}
+
+fn rater_level(agreed: u8, school: &str, round: usize, rater: usize, criterion: usize) -> u8 {
+    let offset: i8 = match mix(school, round * 8 + rater, criterion) % 6 {
+        0 => -1,
+        1 => 1,
+        _ => 0,
+    };
+    (agreed as i8 + offset).clamp(1, 4) as u8
+}
+
+fn add_readiness(doc: &mut Document, created_at: &str) {
+    let mut framework = default_framework();
+    framework.created_at = created_at.to_string();
+    let n = framework.criteria.len();
+    let names = |level: SchoolLevel| -> [&'static str; 3] {
+        match level {
+            SchoolLevel::Elementary => [
+                "Grade 2 team lead",
+                "Literacy specialist",
+                "Special education lead",
+            ],
+            SchoolLevel::Middle => ["Math department chair", "ELA department chair", "Counselor"],
+            SchoolLevel::High => [
+                "Ninth-grade team lead",
+                "Science department chair",
+                "Instructional technology lead",
+            ],
+        }
+    };
+    let mut rounds = Vec::new();
+    for (k, &(school_id, label, date, agreed)) in ROUNDS.iter().enumerate() {
+        let (si, school) = doc
+            .schools
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.id.as_str() == school_id)
+            .expect("demo rounds name demo schools");
+        let round_id = format!("round-{school_id}-{}", &date[..7]);
+        let mut raters = Vec::new();
+        for (r, name) in names(school.level).into_iter().enumerate() {
+            raters.push((name.to_string(), Role::Member, r));
+        }
+        raters.push((format!("Principal {}", PRINCIPALS[si]), Role::Principal, 3));
+        if k.is_multiple_of(3) {
+            raters.push(("Julia Jackson".to_string(), Role::District, 4));
+        }
+        let raters = raters
+            .into_iter()
+            .map(|(name, role, r)| {
+                let mut levels: Vec<u8> = (0..n)
+                    .map(|c| rater_level(agreed[c], school_id, k, r, c))
+                    .collect();
+                if role == Role::Principal {
+                    // Principals tend to see their school as readier than their teams do.
+                    for (c, l) in levels.iter_mut().enumerate() {
+                        if mix(school_id, 99, c).is_multiple_of(3) {
+                            *l = (*l + 1).min(4);
+                        }
+                    }
+                }
+                if role == Role::Member && r == 0 && agreed[1] <= 2 {
+                    // One team lead sees commitment quite differently: a real disagreement.
+                    levels[1] = (agreed[1] + 2).min(4);
+                }
+                let mut evidence = vec![String::new(); n];
+                if role == Role::Member && r == 1 {
+                    evidence[0] = EVIDENCE[k % EVIDENCE.len()].to_string();
+                }
+                Rater {
+                    id: Id::fixed(format!("{round_id}-r{r}")),
+                    name,
+                    role,
+                    levels,
+                    evidence,
+                    extra: Extra::new(),
+                }
+            })
+            .collect();
+        let consensus = agreed
+            .iter()
+            .enumerate()
+            .map(|(c, &level)| Agreed {
+                level,
+                note: if level == 1 {
+                    GATE_NOTES[c].to_string()
+                } else {
+                    String::new()
+                },
+            })
+            .collect();
+        rounds.push(Round {
+            id: Id::fixed(round_id),
+            school_id: Id::fixed(school_id),
+            label: label.to_string(),
+            date: date.to_string(),
+            framework_version: framework.version,
+            raters,
+            revealed: true,
+            consensus,
+            include_notes: false,
+            extra: Extra::new(),
+        });
+    }
+    // One round still in progress: two raters done, one part-way, the principal not started.
+    let linden = "linden-es";
+    let id = "round-linden-es-2026-11";
+    let partial: Vec<Rater> = [
+        ("Grade 4 team lead", Role::Member, 8),
+        ("Reading interventionist", Role::Member, 8),
+        ("Grade 1 team lead", Role::Member, 5),
+        ("Principal Delgado", Role::Principal, 0),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(r, (name, role, rated))| Rater {
+        id: Id::fixed(format!("{id}-r{r}")),
+        name: name.to_string(),
+        role,
+        levels: (0..n)
+            .map(|c| {
+                if c < rated {
+                    rater_level(2, linden, 30, r, c)
+                } else {
+                    0
+                }
+            })
+            .collect(),
+        evidence: vec![String::new(); n],
+        extra: Extra::new(),
+    })
+    .collect();
+    rounds.push(Round {
+        id: Id::fixed(id),
+        school_id: Id::fixed(linden),
+        label: "Fall 2026".to_string(),
+        date: "2026-11-10".to_string(),
+        framework_version: framework.version,
+        raters: partial,
+        revealed: false,
+        consensus: vec![Agreed::default(); n],
+        include_notes: false,
+        extra: Extra::new(),
+    });
+    for (school_id, reason) in OPT_OUTS {
+        if let Some(s) = doc.schools.iter_mut().find(|s| s.id.as_str() == school_id) {
+            s.opt_out = Some(OptOut {
+                reason: reason.to_string(),
+                date: "2026-11-04".to_string(),
+            });
+        }
+    }
+    doc.readiness = Readiness {
+        frameworks: vec![framework],
+        rounds,
+        extra: Extra::new(),
+    };
+}
+
+const EVIDENCE: [&str; 4] = [
+    "Grade teams meet every Tuesday; about half the agendas last term were about student work.",
+    "We started peer visits in September, but only the primary teams have kept them going.",
+    "Team time mostly goes to field trips and schedules; instruction comes up when there is time left.",
+    "Every team used the writing protocol twice this term and shared the results at the staff meeting.",
+];
+
+/// The team's note where it agreed level 1, per criterion.
+const GATE_NOTES: [&str; 8] = [
+    "Teachers plan alone; the team agreed that common planning time is the first thing to fix.",
+    "We agreed this is our biggest hurdle. Conversations about low results still turn to families, attendance and behaviour.",
+    "Many teachers feel that what they do cannot outweigh what students bring with them.",
+    "Results fell again this year, and most staff could not say by how much.",
+    "The improvement plan is written for the district; few of us could name its goals.",
+    "Honest conversation: the team does not yet see these students as all of ours.",
+    "The principal and the team see the coach's role differently; we need to agree it before a coach arrives.",
+    "The team meets, but decisions are made elsewhere and members rarely disagree in the room.",
+];
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@
 //! one (read-only mode never writes, but an import or a migration must not drop fields).
 
 use super::ids::Id;
+use super::readiness::Readiness;
 use super::text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -20,6 +21,9 @@ pub struct Document {
     pub district: District,
     #[serde(default)]
     pub schools: Vec<School>,
+    /// The readiness framework and every school's rounds.
+    #[serde(default, skip_serializing_if = "Readiness::is_empty")]
+    pub readiness: Readiness,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -75,9 +79,23 @@ pub struct School {
     pub math_proficient: Option<f64>,
     #[serde(default)]
     pub notes: String,
+    /// Set when the school has self-selected out of first-year placement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opt_out: Option<OptOut>,
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+/// A school's decision to stay out of first-year coach placement, with its reason.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OptOut {
+    pub reason: String,
+    /// YYYY-MM-DD.
+    pub date: String,
+}
+
+pub const MAX_REASON_CHARS: usize = 500;
 
 impl School {
     /// Mean of the known proficiency figures; `None` when neither is known.
@@ -117,6 +135,7 @@ impl Document {
                 extra: Extra::new(),
             },
             schools: Vec::new(),
+            readiness: Readiness::default(),
             extra: Extra::new(),
         })
     }
@@ -128,6 +147,42 @@ impl Document {
 
     pub fn school(&self, id: &Id) -> Option<&School> {
         self.schools.iter().find(|s| &s.id == id)
+    }
+
+    fn school_mut(&mut self, id: &Id) -> Result<&mut School, String> {
+        self.schools
+            .iter_mut()
+            .find(|s| &s.id == id)
+            .ok_or_else(|| "That school is no longer in the district.".to_string())
+    }
+
+    /// Record that a school self-selects out of first-year placement. A reason is required:
+    /// the planner and the decision brief show it.
+    pub fn opt_out(&mut self, school: &Id, reason: &str, date: &str) -> Result<(), String> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(
+                "Give a reason, such as \u{201c}We want more time to prepare.\u{201d}".into(),
+            );
+        }
+        let n = reason.chars().count();
+        if n > MAX_REASON_CHARS {
+            return Err(format!(
+                "The reason is {n} characters long; the limit is {MAX_REASON_CHARS}."
+            ));
+        }
+        let date = super::readiness::round::check_date(date)?;
+        self.school_mut(school)?.opt_out = Some(OptOut {
+            reason: reason.to_string(),
+            date,
+        });
+        Ok(())
+    }
+
+    /// Put a school back into consideration for first-year placement.
+    pub fn opt_in(&mut self, school: &Id) -> Result<(), String> {
+        self.school_mut(school)?.opt_out = None;
+        Ok(())
     }
 
     /// The `n` schools with the lowest mean proficiency, lowest first. Schools with no
@@ -187,6 +242,9 @@ impl Document {
                 push(e);
             }
         }
+        for p in self.readiness.problems() {
+            push(p);
+        }
         problems
     }
 }
@@ -204,6 +262,7 @@ mod tests {
             reading_proficient: r,
             math_proficient: m,
             notes: String::new(),
+            opt_out: None,
             extra: Extra::new(),
         }
     }

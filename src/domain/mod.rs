@@ -6,7 +6,8 @@
 pub mod demo;
 pub mod district;
 pub mod ids;
+pub mod readiness;
 pub mod text;
 
-pub use district::{District, Document, School, SchoolLevel, ValidationError};
+pub use district::{District, Document, OptOut, School, SchoolLevel, ValidationError};
 pub use ids::Id;

@@ -45,6 +45,10 @@ pub fn App() -> impl IntoView {
                             <FlatRoutes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
                                 <Route path=path!("/") view=pages::home::HomePage/>
                                 <Route path=path!("/readiness") view=pages::readiness::ReadinessPage/>
+                                <Route path=path!("/readiness/framework") view=pages::readiness_framework::ReadinessFrameworkPage/>
+                                <Route path=path!("/readiness/:school/:round/summary") view=pages::readiness_summary::ReadinessSummaryPage/>
+                                <Route path=path!("/readiness/:school/:round") view=pages::readiness_round::ReadinessRoundPage/>
+                                <Route path=path!("/readiness/:school") view=pages::readiness_school::ReadinessSchoolPage/>
                                 <Route path=path!("/phase-in") view=pages::phase_in::PhaseInPage/>
                                 <Route path=path!("/board") view=pages::board::BoardPage/>
                                 <Route path=path!("/schedule") view=pages::schedule::SchedulePage/>

@@ -6,6 +6,9 @@ const CORRUPT = '{"format":"readyboard","schemaVersion":1,"document":{"district"
 test('corrupt stored data gets the recovery page; the raw text is kept aside and downloadable', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
+  // Let the app finish loading first: otherwise this page's own start-up may find the
+  // corrupt text and quarantine it before the navigation below.
+  await expect(page.locator('h1')).toHaveCount(1);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, CORRUPT]);
   await page.goto('/phase-in');
   await expect(page.locator('h1')).toHaveText('Your saved data couldn’t be read');

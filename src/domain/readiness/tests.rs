@@ -1,0 +1,528 @@
+use super::framework::default_framework;
+use super::round::{check_date, Role, Stage};
+use super::score::{self, gated, index, outcome, spreads, words};
+use super::*;
+use crate::domain::demo;
+use crate::domain::Id;
+
+fn id(s: &str) -> Id {
+    Id::fixed(s)
+}
+
+/// A round with a principal and two members, every rating given.
+fn rated_round(r: &mut Readiness, team: [[u8; 8]; 2], principal: [u8; 8]) -> Id {
+    let rid = r
+        .start_round(id("r1"), id("s1"), "Fall 2026", "2026-10-01")
+        .unwrap();
+    r.with_round(&rid, |round, _| {
+        round.add_rater(id("a"), "Grade 3 lead", Role::Member)?;
+        round.add_rater(id("b"), "Counselor", Role::Member)?;
+        round.add_rater(id("p"), "Principal Reyes", Role::Principal)?;
+        for c in 0..8 {
+            round.rate(&id("a"), c, team[0][c])?;
+            round.rate(&id("b"), c, team[1][c])?;
+            round.rate(&id("p"), c, principal[c])?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    rid
+}
+
+fn agree_all(r: &mut Readiness, rid: &Id, levels: [u8; 8]) {
+    r.with_round(rid, |round, f| {
+        round.reveal(f)?;
+        for (c, l) in levels.iter().enumerate() {
+            round.agree(c, *l)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+}
+
+#[test]
+fn the_index_is_the_weighted_mean_level_on_a_0_to_100_scale() {
+    let f = default_framework();
+    assert_eq!(index(&f, &[1; 8]), Some(0.0));
+    assert_eq!(index(&f, &[4; 8]), Some(100.0));
+    assert_eq!(
+        index(&f, &[3; 8]).map(|x| (x * 1000.0).round()),
+        Some(66667.0)
+    );
+    // Weights 2,2,2,1,3,3,3,2 (sum 18): raising a weight-3 criterion moves the index three
+    // times as much as raising the weight-1 criterion.
+    let base = index(&f, &[2; 8]).unwrap();
+    let mut heavy = [2; 8];
+    heavy[4] = 3; // continuous improvement, weight 3
+    let mut light = [2; 8];
+    light[3] = 3; // current student results, weight 1
+    let d_heavy = index(&f, &heavy).unwrap() - base;
+    let d_light = index(&f, &light).unwrap() - base;
+    assert!(
+        (d_heavy - 3.0 * d_light).abs() < 1e-9,
+        "{d_heavy} vs {d_light}"
+    );
+    assert!((d_light - 100.0 / 3.0 / 18.0).abs() < 1e-9);
+}
+
+#[test]
+fn weight_zero_criteria_are_left_out_of_the_index_and_missing_levels_give_none() {
+    let mut f = default_framework();
+    for c in f.criteria.iter_mut().skip(1) {
+        c.weight = 0;
+    }
+    // Only the first criterion counts now.
+    assert_eq!(index(&f, &[4, 1, 1, 1, 1, 1, 1, 1]), Some(100.0));
+    assert_eq!(index(&f, &[0, 4, 4, 4, 4, 4, 4, 4]), None);
+    assert_eq!(index(&f, &[4]), Some(100.0));
+    assert_eq!(index(&f, &[]), None);
+}
+
+#[test]
+fn the_gate_holds_back_a_weak_criterion_whatever_the_average() {
+    let f = default_framework();
+    let levels = [4, 4, 4, 1, 4, 4, 4, 4];
+    assert!(index(&f, &levels).unwrap() > 90.0);
+    assert_eq!(gated(&f, &levels, 1), vec![3]);
+    assert_eq!(gated(&f, &levels, 0), Vec::<usize>::new(), "gate 0 is off");
+    assert_eq!(gated(&f, &[2, 3, 2, 4, 3, 3, 3, 3], 2), vec![0, 2]);
+    // Unrated (0) is not "at the gate": it is missing, which the round refuses earlier.
+    assert!(gated(&f, &[0; 8], 1).is_empty());
+}
+
+#[test]
+fn the_outcome_needs_a_revealed_round_with_every_criterion_agreed() {
+    let mut r = Readiness::default();
+    let rid = rated_round(&mut r, [[3; 8], [3; 8]], [3; 8]);
+    let f = r.current().clone();
+    assert_eq!(outcome(r.round(&rid).unwrap(), &f), None);
+    r.with_round(&rid, |round, f| round.reveal(f)).unwrap();
+    r.with_round(&rid, |round, _| round.agree(0, 3)).unwrap();
+    assert_eq!(r.round(&rid).unwrap().stage(8), Stage::Agreeing);
+    assert_eq!(outcome(r.round(&rid).unwrap(), &f), None);
+    agree_all_after_reveal(&mut r, &rid, [3, 3, 3, 1, 3, 3, 3, 3]);
+    let o = outcome(r.round(&rid).unwrap(), &f).unwrap();
+    assert_eq!(r.round(&rid).unwrap().stage(8), Stage::Complete);
+    assert!(!o.ready());
+    assert_eq!(o.verdict(), "Not yet ready");
+    assert_eq!(o.gated, vec![3]);
+    let w = words(&f, &o);
+    assert!(
+        w.headline
+            .starts_with("Not yet ready: 1 criterion is at or below the gate (1 Not yet)"),
+        "{}",
+        w.headline
+    );
+    assert!(w.headline.contains("Current student results"));
+    assert_eq!(w.gaps.len(), 1);
+    assert!(w.gaps[0].contains("holds the school back"));
+    assert_eq!(w.strengths.len(), 7);
+    // Heavier criteria come first among equals.
+    assert!(
+        w.strengths[0].starts_with("Commitment to continuous improvement is at 3 Developing"),
+        "{}",
+        w.strengths[0]
+    );
+}
+
+fn agree_all_after_reveal(r: &mut Readiness, rid: &Id, levels: [u8; 8]) {
+    r.with_round(rid, |round, _| {
+        for (c, l) in levels.iter().enumerate() {
+            round.agree(c, *l)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+}
+
+#[test]
+fn spreads_flag_raters_two_levels_apart_and_show_the_principal_gap() {
+    let mut r = Readiness::default();
+    let rid = rated_round(
+        &mut r,
+        [[1, 2, 3, 3, 3, 3, 3, 3], [3, 2, 3, 3, 3, 3, 3, 2]],
+        [4, 2, 3, 3, 3, 3, 4, 3],
+    );
+    let round = r.round(&rid).unwrap().clone();
+    let s = spreads(&round, r.current());
+    assert_eq!(s.len(), 8);
+    assert_eq!((s[0].min, s[0].max, s[0].spread()), (1, 4, 3));
+    assert!(s[0].disagreement());
+    assert_eq!(s[0].counts, [1, 0, 1, 1]);
+    assert_eq!(s[0].team_mean, Some(2.0));
+    assert_eq!(s[0].principal, Some(4));
+    assert_eq!(s[0].gap(), Some(2.0));
+    assert!(!s[1].disagreement(), "all at 2");
+    assert_eq!(s[1].gap(), Some(0.0));
+    // Exactly one level apart is not a disagreement.
+    assert_eq!(s[6].spread(), 1);
+    assert!(!s[6].disagreement());
+    assert_eq!(s[7].team_mean, Some(2.5));
+    assert_eq!(s[7].gap(), Some(0.5));
+    assert_eq!(s[0].district, None);
+}
+
+#[test]
+fn a_round_cannot_be_revealed_until_every_rater_has_rated_everything() {
+    let mut r = Readiness::default();
+    let rid = r
+        .start_round(id("r1"), id("s1"), "Fall 2026", "2026-10-01")
+        .unwrap();
+    let f = r.current().clone();
+    let blockers = r.round(&rid).unwrap().reveal_blockers(&f);
+    assert_eq!(
+        blockers,
+        [
+            "Add at least one leadership-team member as a rater.",
+            "Add the principal as a rater."
+        ]
+    );
+    r.with_round(&rid, |round, _| {
+        round.add_rater(id("a"), "Grade 3 lead", Role::Member)?;
+        round.add_rater(id("p"), "Principal Reyes", Role::Principal)?;
+        for c in 0..8 {
+            round.rate(&id("a"), c, 2)?;
+        }
+        round.rate(&id("p"), 0, 3)?;
+        round.rate(&id("p"), 7, 3)?;
+        Ok(())
+    })
+    .unwrap();
+    let round = r.round(&rid).unwrap();
+    let blockers = round.reveal_blockers(&f);
+    assert_eq!(blockers.len(), 1);
+    assert!(
+        blockers[0].starts_with(
+            "Principal Reyes has not rated these criteria: Staff commitment to student success;"
+        ),
+        "{}",
+        blockers[0]
+    );
+    assert!(!blockers[0].contains("Staff collaboration"));
+    let err = r.with_round(&rid, |round, f| round.reveal(f)).unwrap_err();
+    assert!(err.contains("Principal Reyes"));
+    assert!(!r.round(&rid).unwrap().revealed);
+}
+
+#[test]
+fn ratings_are_locked_once_revealed_and_consensus_needs_the_reveal() {
+    let mut r = Readiness::default();
+    let rid = rated_round(&mut r, [[2; 8], [3; 8]], [3; 8]);
+    assert!(r.with_round(&rid, |round, _| round.agree(0, 3)).is_err());
+    r.with_round(&rid, |round, f| round.reveal(f)).unwrap();
+    assert!(r
+        .with_round(&rid, |round, _| round.rate(&id("a"), 0, 4))
+        .is_err());
+    assert!(r
+        .with_round(&rid, |round, _| round.add_rater(
+            id("c"),
+            "Late",
+            Role::Member
+        ))
+        .is_err());
+    assert!(r
+        .with_round(&rid, |round, _| round.remove_rater(&id("a")))
+        .is_err());
+    assert!(r.with_round(&rid, |round, _| round.agree(0, 5)).is_err());
+    r.with_round(&rid, |round, _| round.set_agreed_note(0, "We agreed on 3."))
+        .unwrap();
+    assert_eq!(r.round(&rid).unwrap().agreed_note(0), "We agreed on 3.");
+}
+
+#[test]
+fn raters_are_named_once_and_the_principal_and_district_roles_once() {
+    let mut r = Readiness::default();
+    let rid = r
+        .start_round(id("r1"), id("s1"), "Fall 2026", "2026-10-01")
+        .unwrap();
+    r.with_round(&rid, |round, _| {
+        round.add_rater(id("a"), "Grade 3 lead", Role::Member)?;
+        assert!(round
+            .add_rater(id("b"), " grade 3 LEAD ", Role::Member)
+            .is_err());
+        assert!(round.add_rater(id("c"), "   ", Role::Member).is_err());
+        assert!(round
+            .add_rater(id("d"), &"x".repeat(121), Role::Member)
+            .is_err());
+        round.add_rater(id("p"), "Principal Reyes", Role::Principal)?;
+        let e = round
+            .add_rater(id("q"), "Another principal", Role::Principal)
+            .unwrap_err();
+        assert!(e.contains("principal"), "{e}");
+        round.add_rater(id("j"), "Julia Jackson", Role::District)?;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(r.round(&rid).unwrap().raters.len(), 3);
+}
+
+#[test]
+fn evidence_notes_have_a_limit_with_a_clear_message() {
+    let mut r = Readiness::default();
+    let rid = rated_round(&mut r, [[2; 8], [3; 8]], [3; 8]);
+    let long = "e".repeat(round::MAX_EVIDENCE_CHARS + 1);
+    let e = r
+        .with_round(&rid, |round, _| round.set_evidence(&id("a"), 0, &long))
+        .unwrap_err();
+    assert_eq!(
+        e,
+        "Evidence notes are limited to 2000 characters; this one has 2001."
+    );
+    r.with_round(&rid, |round, _| {
+        round.set_evidence(&id("a"), 2, "Team minutes")
+    })
+    .unwrap();
+    let rater = r.round(&rid).unwrap().rater(&id("a")).unwrap().clone();
+    assert_eq!(rater.evidence(2), "Team minutes");
+    assert_eq!(rater.evidence(0), "");
+}
+
+#[test]
+fn removing_a_rater_or_a_round_can_be_undone_in_place() {
+    let mut r = Readiness::default();
+    let rid = rated_round(&mut r, [[2; 8], [3; 8]], [3; 8]);
+    let (at, rater) = r
+        .with_round(&rid, |round, _| round.remove_rater(&id("b")))
+        .unwrap();
+    assert_eq!(at, 1);
+    assert_eq!(r.round(&rid).unwrap().raters.len(), 2);
+    r.with_round(&rid, |round, _| round.restore_rater(at, rater.clone()))
+        .unwrap();
+    let names: Vec<&str> = r
+        .round(&rid)
+        .unwrap()
+        .raters
+        .iter()
+        .map(|x| x.name.as_str())
+        .collect();
+    assert_eq!(names, ["Grade 3 lead", "Counselor", "Principal Reyes"]);
+    assert_eq!(r.round(&rid).unwrap().raters[1].levels, vec![3; 8]);
+
+    let before = r.clone();
+    let (at, round) = r.remove_round(&rid).unwrap();
+    assert!(r.round(&rid).is_none());
+    r.restore_round(at, round);
+    assert_eq!(r, before);
+}
+
+#[test]
+fn editing_the_framework_never_changes_a_past_result() {
+    let mut r = Readiness::default();
+    let rid = rated_round(&mut r, [[3; 8], [3; 8]], [3; 8]);
+    agree_all(&mut r, &rid, [2, 3, 3, 3, 3, 3, 3, 4]);
+    let before = outcome(
+        r.round(&rid).unwrap(),
+        r.framework_of(r.round(&rid).unwrap()).unwrap(),
+    )
+    .unwrap();
+
+    r.edit_framework("2026-11-01T00:00:00Z", |f| {
+        f.criteria[0].weight = 10;
+        f.gate = 2;
+        f.criteria.remove(7);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(r.current().version, 2);
+    assert_eq!(r.frameworks.len(), 2);
+    assert_eq!(r.current().criteria.len(), 7);
+    let round = r.round(&rid).unwrap();
+    assert_eq!(round.framework_version, 1);
+    let after = outcome(round, r.framework_of(round).unwrap()).unwrap();
+    assert_eq!(before, after, "the old round keeps its own version");
+
+    // A version no round uses yet is edited in place.
+    r.edit_framework("2026-11-02T00:00:00Z", |f| {
+        f.criteria[1].name = "Belief that every student can succeed".into();
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(r.current().version, 2);
+    assert_eq!(r.frameworks.len(), 2);
+
+    // New rounds use the current version.
+    let r2 = r
+        .start_round(id("r2"), id("s1"), "Spring 2027", "2027-04-01")
+        .unwrap();
+    assert_eq!(r.round(&r2).unwrap().framework_version, 2);
+    assert_eq!(r.round(&r2).unwrap().consensus.len(), 7);
+}
+
+#[test]
+fn an_edit_that_breaks_the_framework_changes_nothing() {
+    let mut r = Readiness::default();
+    let err = r
+        .edit_framework("t", |f| {
+            f.criteria.clear();
+            Ok(())
+        })
+        .unwrap_err();
+    assert!(err.contains("at least one criterion"));
+    assert!(r.frameworks.is_empty());
+    assert_eq!(r.current().criteria.len(), 8);
+    // A no-op edit stores nothing either.
+    r.edit_framework("t", |_| Ok(())).unwrap();
+    assert!(r.frameworks.is_empty());
+}
+
+#[test]
+fn trend_and_compare_match_criteria_by_id_across_versions() {
+    let mut r = Readiness::default();
+    let a = rated_round(&mut r, [[2; 8], [2; 8]], [2; 8]);
+    agree_all(&mut r, &a, [1, 2, 2, 2, 2, 2, 2, 2]);
+    r.edit_framework("t", |f| {
+        f.criteria.remove(3); // drop "results"
+        Ok(())
+    })
+    .unwrap();
+    let b = r
+        .start_round(id("r2"), id("s1"), "Spring 2027", "2027-04-01")
+        .unwrap();
+    r.with_round(&b, |round, f| {
+        round.add_rater(id("a"), "Lead", Role::Member)?;
+        round.add_rater(id("p"), "Principal", Role::Principal)?;
+        for c in 0..f.criteria.len() {
+            round.rate(&id("a"), c, 3)?;
+            round.rate(&id("p"), c, 3)?;
+        }
+        round.reveal(f)?;
+        for c in 0..f.criteria.len() {
+            round.agree(c, 3)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+
+    let (rounds, rows) = r.trend(&id("s1"));
+    assert_eq!(rounds.len(), 2);
+    assert_eq!(rows.len(), 8);
+    assert_eq!(rows[0].criterion_id, "collaboration");
+    assert_eq!(rows[0].levels, vec![Some(1), Some(3)]);
+    let results = rows.iter().find(|x| x.criterion_id == "results").unwrap();
+    assert_eq!(results.levels, vec![Some(2), None]);
+    assert_eq!(
+        rows.last().unwrap().criterion_id,
+        "results",
+        "dropped criteria come last"
+    );
+
+    let ra = r.round(&a).unwrap().clone();
+    let rb = r.round(&b).unwrap().clone();
+    let cmp = r.compare(&ra, &rb);
+    assert_eq!(cmp[0].change(), Some(2));
+    let res = cmp.iter().find(|x| x.criterion_id == "results").unwrap();
+    assert_eq!((res.a, res.b, res.change()), (Some(2), None, None));
+}
+
+#[test]
+fn latest_outcomes_take_each_schools_newest_complete_round() {
+    let doc = demo::benson("2026-11-01T00:00:00Z");
+    let latest = doc.readiness.latest_outcomes();
+    let pinecrest = &latest[&id("pinecrest-ms")];
+    assert_eq!(pinecrest.0.label, "Fall 2026");
+    assert!(pinecrest.1.ready(), "Pinecrest passed the gate in the fall");
+    let northgate = &latest[&id("northgate-ms")];
+    assert!(!northgate.1.ready());
+    assert!(!latest.contains_key(&id("linden-es")), "in progress");
+    assert!(!latest.contains_key(&id("westbrook-hs")), "not assessed");
+}
+
+#[test]
+fn the_demo_gives_the_planner_real_input() {
+    let doc = demo::benson("2026-11-01T00:00:00Z");
+    assert!(doc.validate().is_empty(), "{:?}", doc.validate());
+    let latest = doc.readiness.latest_outcomes();
+    assert!(
+        latest.len() >= 17,
+        "most schools have a completed round: {}",
+        latest.len()
+    );
+    let gated = latest.values().filter(|(_, o)| !o.ready()).count();
+    assert!((4..=7).contains(&gated), "{gated} gated");
+    let opted: Vec<&str> = doc
+        .schools
+        .iter()
+        .filter(|s| s.opt_out.is_some())
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(opted.len(), 2);
+    // Two of the four lowest-performing schools pass the gate, two do not.
+    let lowest = doc.lowest_performing(4);
+    let passing = lowest
+        .iter()
+        .filter(|s| latest.get(&s.id).is_some_and(|(_, o)| o.ready()))
+        .count();
+    assert_eq!(passing, 2);
+    // Some rounds show real disagreement.
+    let disagreements = doc
+        .readiness
+        .rounds
+        .iter()
+        .filter(|r| r.revealed)
+        .filter(|r| {
+            spreads(r, doc.readiness.framework_of(r).unwrap())
+                .iter()
+                .any(score::Spread::disagreement)
+        })
+        .count();
+    assert!(disagreements >= 5, "{disagreements}");
+    // The round in progress is blocked, and says by whom.
+    let linden = doc
+        .readiness
+        .rounds
+        .iter()
+        .find(|r| r.school_id == id("linden-es"))
+        .unwrap();
+    let blockers = linden.reveal_blockers(doc.readiness.current());
+    assert_eq!(blockers.len(), 2, "{blockers:?}");
+}
+
+#[test]
+fn a_document_with_readiness_survives_a_round_trip() {
+    let doc = demo::benson("2026-11-01T00:00:00Z");
+    let json = serde_json::to_string(&doc).unwrap();
+    let back: crate::domain::Document = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, doc);
+    // Storage stays compact: the whole demo is well under the quota.
+    assert!(json.len() < 120_000, "{}", json.len());
+}
+
+#[test]
+fn stored_rounds_that_do_not_fit_their_framework_are_reported() {
+    let mut doc = demo::benson("t");
+    doc.readiness.rounds[0].raters[0].levels.push(3);
+    doc.readiness.rounds[1].framework_version = 9;
+    doc.readiness.rounds[2].consensus[0].level = 7;
+    let problems: Vec<String> = doc.validate().into_iter().map(|p| p.0).collect();
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems[1].contains("framework version 9, which is missing"));
+}
+
+#[test]
+fn dates_are_checked_against_the_calendar() {
+    assert_eq!(check_date("2026-02-28").unwrap(), "2026-02-28");
+    assert!(check_date("2026-02-29").is_err());
+    assert!(check_date("2028-02-29").is_ok());
+    assert!(check_date("2026-13-01").is_err());
+    assert!(check_date("26-1-1").is_err());
+    assert_eq!(
+        check_date("soon").unwrap_err(),
+        "\u{201c}soon\u{201d} is not a date (YYYY-MM-DD)."
+    );
+}
+
+#[test]
+fn self_selecting_out_needs_a_reason_and_can_be_reversed() {
+    let mut doc = demo::benson("t");
+    let s = id("ash-grove-es");
+    assert!(doc.opt_out(&s, "  ", "2026-11-20").is_err());
+    assert!(doc.opt_out(&s, &"r".repeat(501), "2026-11-20").is_err());
+    doc.opt_out(&s, "We want more time to prepare.", "2026-11-20")
+        .unwrap();
+    assert_eq!(
+        doc.school(&s).unwrap().opt_out.as_ref().unwrap().reason,
+        "We want more time to prepare."
+    );
+    doc.opt_in(&s).unwrap();
+    assert!(doc.school(&s).unwrap().opt_out.is_none());
+}

@@ -1,0 +1,162 @@
+//! Shared pieces of the readiness pages: the profile chart, verdict badges, and lookups of
+//! a school and a round from the route.
+
+use crate::domain::readiness::framework::{level_name, LEVEL_NAMES};
+use crate::domain::readiness::score::Outcome;
+use crate::domain::readiness::{Framework, Round};
+use crate::domain::{Document, Id, School};
+use leptos::prelude::*;
+
+/// One decimal place, with a true minus sign and an explicit plus where asked.
+pub fn one_decimal(x: f64, signed: bool) -> String {
+    let tenths = (x * 10.0).round() as i64;
+    let sign = if tenths < 0 {
+        "\u{2212}"
+    } else if signed && tenths > 0 {
+        "+"
+    } else {
+        ""
+    };
+    let a = tenths.abs();
+    format!("{sign}{}.{}", a / 10, a % 10)
+}
+
+/// "3 Developing", or "–" when not rated.
+pub fn level_text(level: u8) -> String {
+    level_name(level)
+        .map(|n| format!("{level} {n}"))
+        .unwrap_or_else(|| "\u{2013}".to_string())
+}
+
+/// The verdict of an outcome as a badge.
+#[component]
+pub fn VerdictBadge(outcome: Outcome) -> impl IntoView {
+    let (class, text) = if outcome.ready() {
+        ("verdict ready", "Ready".to_string())
+    } else {
+        ("verdict not-ready", "Not yet ready".to_string())
+    };
+    view! { <span class=class>{text}</span> }
+}
+
+/// A school and its name, for a page under `/readiness/:school`.
+pub fn find_school(doc: &Document, id: &str) -> Option<School> {
+    doc.schools.iter().find(|s| s.id.as_str() == id).cloned()
+}
+
+/// A round and its framework.
+pub fn find_round(doc: &Document, id: &str) -> Option<(Round, Framework)> {
+    let round = doc.readiness.round(&Id::fixed(id))?.clone();
+    let framework = doc.readiness.framework_of(&round)?.clone();
+    Some((round, framework))
+}
+
+/// One criterion in the profile chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProfileRow {
+    pub name: String,
+    pub consensus: u8,
+    pub team: Option<f64>,
+    pub principal: Option<u8>,
+}
+
+fn left(v: f64) -> String {
+    // Centre of the level's quarter of the track.
+    format!("left: {}%", ((v - 0.5) / 4.0 * 1000.0).round() / 10.0)
+}
+
+/// The readiness profile: each criterion's agreed level as a bar, with the team's mean and
+/// the principal's rating marked on the same 1–4 scale. It is an HTML table, so it prints
+/// crisply, reflows on a phone and reads as text to a screen reader.
+#[component]
+pub fn ProfileChart(rows: Vec<ProfileRow>, caption: String) -> impl IntoView {
+    let body = rows
+        .into_iter()
+        .map(|r| {
+            let mut said = vec![format!("agreed {}", level_text(r.consensus))];
+            if let Some(t) = r.team {
+                said.push(format!("team mean {}", one_decimal(t, false)));
+            }
+            if let Some(p) = r.principal {
+                said.push(format!("principal {}", level_text(p)));
+            }
+            let width = format!("width: {}%", f64::from(r.consensus) / 4.0 * 100.0);
+            let level_class = format!("bar l{}", r.consensus);
+            view! {
+                <tr>
+                    <th scope="row">{r.name}</th>
+                    <td>
+                        <span class="visually-hidden">{said.join(", ")}</span>
+                        <div class="track" aria-hidden="true">
+                            <span class=level_class style=width></span>
+                            {r.team.map(|t| view! { <span class="mark team" style=left(t)></span> })}
+                            {r.principal.map(|p| view! { <span class="mark principal" style=left(f64::from(p))></span> })}
+                        </div>
+                    </td>
+                    <td class="num">{level_text(r.consensus)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="profile">
+            <table class="profile-chart">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Criterion"</th>
+                        <th scope="col">
+                            <span class="visually-hidden">"Profile on the 1 to 4 scale"</span>
+                            <span class="scale" aria-hidden="true">
+                                {LEVEL_NAMES.iter().enumerate().map(|(i, n)| view! { <span>{format!("{} {n}", i + 1)}</span> }).collect_view()}
+                            </span>
+                        </th>
+                        <th scope="col">"Agreed"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+            <figcaption class="legend">
+                <span><span class="key bar-key" aria-hidden="true"></span>"Agreed level"</span>
+                <span><span class="key team-key" aria-hidden="true"></span>"Team mean"</span>
+                <span><span class="key principal-key" aria-hidden="true"></span>"Principal"</span>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The profile rows of a round: agreed levels with the team's mean and the principal's.
+pub fn profile_rows(round: &Round, framework: &Framework) -> Vec<ProfileRow> {
+    let spreads = crate::domain::readiness::score::spreads(round, framework);
+    framework
+        .criteria
+        .iter()
+        .zip(spreads)
+        .enumerate()
+        .map(|(i, (c, s))| ProfileRow {
+            name: c.name.clone(),
+            consensus: round.agreed(i),
+            team: s.team_mean,
+            principal: s.principal,
+        })
+        .collect()
+}
+
+/// Breadcrumbs: (label, href) pairs, the last one being the current page.
+#[component]
+pub fn Crumbs(trail: Vec<(String, String)>) -> impl IntoView {
+    let last = trail.len().saturating_sub(1);
+    view! {
+        <nav aria-label="Breadcrumb" class="crumbs no-print">
+            <ol>
+                {trail.into_iter().enumerate().map(|(i, (label, href))| {
+                    if i == last {
+                        view! { <li><a href=href aria-current="page">{label}</a></li> }.into_any()
+                    } else {
+                        view! { <li><a href=href>{label}</a></li> }.into_any()
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
