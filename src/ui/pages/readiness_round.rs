@@ -377,7 +377,6 @@ fn RaterForm(
             {criteria.into_iter().enumerate().map(|(i, c)| {
                 let rid = rater.clone();
                 let rid_ev = rater.clone();
-                let group = format!("level-{i}");
                 let ev_id = format!("evidence-{i}");
                 let initial = me.with_untracked(|m| m.as_ref().map(|m| m.evidence(i).to_string()).unwrap_or_default());
                 view! {
@@ -385,24 +384,12 @@ fn RaterForm(
                         <legend>{format!("{}. {}", i + 1, c.name)}</legend>
                         <p class="definition">{c.definition.clone()}</p>
                         <div class="levels">
-                            {(1..=MAX_LEVEL).map(|l| {
-                                let rid = rid.clone();
-                                let input_id = format!("c{i}-l{l}");
-                                view! {
-                                    <div class="level-option">
-                                        <input type="radio" id=input_id.clone() name=group.clone() value=l.to_string()
-                                            prop:checked=move || me.with(|m| m.as_ref().map(|m| m.level(i)) == Some(l))
-                                            on:change=move |_| {
-                                                let rid = rid.clone();
-                                                if let Err(e) = ctx.edit(|r, _| r.rate(&rid, i, l)) { error.set(Some((i, e))) }
-                                            }/>
-                                        <label for=input_id>
-                                            <span class="level-name">{format!("{l} {}", LEVEL_NAMES[usize::from(l - 1)])}</span>
-                                            <span class="descriptor">{c.levels[usize::from(l - 1)].clone()}</span>
-                                        </label>
-                                    </div>
-                                }
-                            }).collect_view()}
+                            <LevelOptions id_prefix=format!("c{i}") descriptors=c.levels.clone()
+                                checked=Signal::derive(move || me.with(|m| m.as_ref().map(|m| m.level(i)).unwrap_or(0)))
+                                pick=Callback::new(move |l| {
+                                    let rid = rid.clone();
+                                    if let Err(e) = ctx.edit(|r, _| r.rate(&rid, i, l)) { error.set(Some((i, e))) }
+                                })/>
                         </div>
                         {(!c.questions.is_empty()).then(|| view! {
                             <details class="questions">
@@ -588,7 +575,6 @@ fn AgreeCriterion(
     });
     let (ratings, evidence, note) = info.unwrap_or_default();
     let error = RwSignal::new(None::<String>);
-    let group = format!("agree-{i}");
     let note_id = format!("agree-note-{i}");
     view! {
         <fieldset class="criterion agree">
@@ -601,20 +587,9 @@ fn AgreeCriterion(
                 </details>
             })}
             <div class="levels compact">
-                {(1..=MAX_LEVEL).map(|l| {
-                    let input_id = format!("a{i}-l{l}");
-                    view! {
-                        <div class="level-option">
-                            <input type="radio" id=input_id.clone() name=group.clone() value=l.to_string()
-                                prop:checked=move || agreed.get() == l
-                                on:change=move |_| { if let Err(e) = ctx.edit(|r, _| r.agree(i, l)) { error.set(Some(e)) } }/>
-                            <label for=input_id>
-                                <span class="level-name">{format!("{l} {}", LEVEL_NAMES[usize::from(l - 1)])}</span>
-                                <span class="descriptor">{criterion.levels[usize::from(l - 1)].clone()}</span>
-                            </label>
-                        </div>
-                    }
-                }).collect_view()}
+                <LevelOptions id_prefix=format!("a{i}") descriptors=criterion.levels.clone()
+                    checked=agreed
+                    pick=Callback::new(move |l| { if let Err(e) = ctx.edit(|r, _| r.agree(i, l)) { error.set(Some(e)) } })/>
             </div>
             <label for=note_id.clone()>{format!("Why the team agreed this level for \u{201c}{}\u{201d} (optional)", criterion.name)}</label>
             <textarea id=note_id rows="2" prop:value=note
@@ -662,6 +637,33 @@ fn Result(ctx: Ctx, summary: String) -> impl IntoView {
             </section>
         })
     }
+}
+
+/// The four levels of one criterion as radio options, each with its name and what it looks
+/// like. Used by a rater's form and by the team's agreement.
+#[component]
+fn LevelOptions(
+    id_prefix: String,
+    descriptors: [String; 4],
+    #[prop(into)] checked: Signal<u8>,
+    pick: Callback<u8>,
+) -> impl IntoView {
+    (1..=MAX_LEVEL)
+        .map(|l| {
+            let input_id = format!("{id_prefix}-l{l}");
+            view! {
+                <div class="level-option">
+                    <input type="radio" id=input_id.clone() name=id_prefix.clone() value=l.to_string()
+                        prop:checked=move || checked.get() == l
+                        on:change=move |_| pick.run(l)/>
+                    <label for=input_id>
+                        <span class="level-name">{format!("{l} {}", LEVEL_NAMES[usize::from(l - 1)])}</span>
+                        <span class="descriptor">{descriptors[usize::from(l - 1)].clone()}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view()
 }
 
 /// For the summary page: the raters' names and roles as text.
