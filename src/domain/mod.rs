@@ -7,6 +7,7 @@ pub mod demo;
 pub mod district;
 pub mod ids;
 pub mod readiness;
+pub mod synthetic;
 pub mod text;
 
 pub use district::{District, Document, OptOut, School, SchoolLevel, ValidationError};

@@ -170,15 +170,28 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
 }
 
 /// Just the revision and writer of stored text, without building the document: used
-/// before every save to check that no other tab has saved since.
+/// before every save to check that no other tab has saved since. The document is skipped
+/// as it is read (`IgnoredAny`), never buffered, so this stays cheap for a large district.
 pub fn peek_meta(raw: &str) -> Option<Meta> {
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Peek {
-        #[serde(flatten)]
-        meta: Meta,
+        schema_version: u32,
+        app_version: String,
+        saved_at: String,
+        revision: u64,
+        writer: String,
+        #[serde(default)]
+        #[allow(dead_code)]
+        document: serde::de::IgnoredAny,
     }
-    serde_json::from_str::<Peek>(raw).ok().map(|p| p.meta)
+    serde_json::from_str::<Peek>(raw).ok().map(|p| Meta {
+        schema_version: p.schema_version,
+        app_version: p.app_version,
+        saved_at: p.saved_at,
+        revision: p.revision,
+        writer: p.writer,
+    })
 }
 
 #[cfg(test)]
@@ -304,5 +317,22 @@ mod tests {
     fn errors_read_as_sentences() {
         let e = decode("{").unwrap_err().to_string();
         assert!(e.starts_with("The data is not complete"), "{e}");
+    }
+
+    #[test]
+    fn the_scale_district_fits_in_browser_storage_with_room_to_spare() {
+        // 200 schools × 10 rounds with evidence notes (the readiness scale bench). Browsers
+        // give a site about 5 Mi UTF-16 characters; the envelope must leave 10% free.
+        let doc = crate::domain::synthetic::district(200, 10);
+        let raw = encode(&meta(1), &doc);
+        let chars = raw.encode_utf16().count();
+        assert!(chars < 5 * 1024 * 1024 * 9 / 10, "{chars} characters");
+        assert_eq!(peek_meta(&raw).unwrap().revision, 1);
+        match decode(&raw).unwrap() {
+            Decoded::Current { document, .. } => {
+                assert!(document == doc, "the round trip changed the document")
+            }
+            _ => panic!("the scale district did not decode as current"),
+        }
     }
 }

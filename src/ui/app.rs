@@ -6,6 +6,7 @@ use super::store::{Phase, Store};
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// Every route, for the navigation: (path, label).
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
                 ev.prevent_default();
                 super::browser::focus_id("main");
             }>"Skip to main content"</a>
+            <RouteFocus/>
             <Header/>
             <Banners/>
             <main id="main" tabindex="-1">
@@ -66,4 +68,19 @@ pub fn App() -> impl IntoView {
             </footer>
         </Router>
     }
+}
+
+/// Moves focus to the new page's heading after every change of path (not of query or hash),
+/// as a screen reader user would expect from a page load.
+#[component]
+fn RouteFocus() -> impl IntoView {
+    let location = use_location();
+    super::browser::release_focus_on_link_clicks();
+    Effect::new(move |prev: Option<String>| {
+        let path = location.pathname.get();
+        if prev.is_some_and(|p| p != path) {
+            request_animation_frame(super::browser::focus_page_heading);
+        }
+        path
+    });
 }

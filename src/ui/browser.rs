@@ -90,3 +90,61 @@ pub fn focus_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// After a route change, put keyboard focus on the new page's `h1` (made focusable with
+/// `tabindex=-1`), or on `main` if the page has none, so keyboard and screen-reader users
+/// start at the top of the page they asked for, not on whatever was left behind.
+pub fn focus_page_heading() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .or_else(|| doc.get_element_by_id("main"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let _ = el.focus();
+    }
+}
+
+/// Before the router swaps pages on a link click, let go of the focused link: the browser
+/// would otherwise recompute style and layout synchronously when that focused link is
+/// removed from the old page (about 10 ms on the school page; see `make bench`). Focus
+/// moves to the new page's heading right after ([`focus_page_heading`]).
+pub fn release_focus_on_link_clicks() {
+    use wasm_bindgen::closure::Closure;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let handler = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href^='/']").ok().flatten());
+        if let (Some(link), Some(active)) = (link, doc_active_element()) {
+            let is_download = link.has_attribute("download") || link.has_attribute("target");
+            if !is_download && link.is_same_node(Some(&active)) {
+                if let Ok(el) = active.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.blur();
+                }
+            }
+        }
+    });
+    let _ = doc.add_event_listener_with_callback_and_bool(
+        "click",
+        handler.as_ref().unchecked_ref(),
+        true,
+    );
+    handler.forget(); // lives as long as the page
+}
+
+fn doc_active_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.active_element()
+}

@@ -125,3 +125,14 @@ test('reset asks for confirmation, offers a backup first, then returns to the fi
   expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
   await expect(saveStatus(page)).toHaveText('Not saved: no district yet');
 });
+
+test('the data page says how much of the browser’s storage the district takes', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/data');
+  const usage = page.getByTestId('storage-usage');
+  await expect(usage).toContainText(/Readyboard takes 0\.\d\d million of the about 5\.2 million characters/);
+  const stored = await page.evaluate(() => localStorage.getItem('readyboard.district')!.length);
+  // The figure is the stored district itself, in millions, to two places.
+  await expect(usage).toContainText(`${(stored / 1e6).toFixed(2)} million`);
+  await expect(usage).not.toHaveClass(/near-full/);
+});

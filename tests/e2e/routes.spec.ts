@@ -58,3 +58,18 @@ test('the skip link moves focus to the main content', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('main#main')).toBeFocused();
 });
+
+test('following a link moves focus to the new page’s heading, so the next Tab starts at the top', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/readiness');
+  await ready(page);
+  const link = page.getByRole('link', { name: 'Canal Street Elementary', exact: true });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  const h1 = page.locator('h1');
+  await expect(h1).toHaveText('Canal Street Elementary: readiness');
+  await expect(h1).toBeFocused();
+  // The main navigation works the same way.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data & backup' }).click();
+  await expect(page.locator('h1')).toBeFocused();
+});

@@ -98,11 +98,32 @@ fn Backup() -> impl IntoView {
             )
         })
     };
+    // Read again after every save: the share of the browser's storage this district takes.
+    let usage = Memo::new(move |_| {
+        store.last_saved.track();
+        let used = local::usage_chars();
+        let share = used as f64 * 100.0 / local::QUOTA_CHARS as f64;
+        let text = format!(
+            "Readyboard takes {:.2} million of the about {:.1} million characters of storage this browser gives it ({share:.0}%).{}",
+            used as f64 / 1e6,
+            local::QUOTA_CHARS as f64 / 1e6,
+            if share >= 80.0 { " That is nearly full: download a backup, and consider deleting rounds you no longer need." } else { "" }
+        );
+        (
+            text,
+            if share >= 80.0 {
+                "storage-usage near-full"
+            } else {
+                "storage-usage"
+            },
+        )
+    });
     view! {
         <section aria-labelledby="backup-title" class="panel">
             <h2 id="backup-title">"Back up"</h2>
             <p>"A backup is one file with the whole district. Keep it somewhere safe, or use it to move to another browser."</p>
             <p>{last}</p>
+            <p class=move || usage.get().1 data-testid="storage-usage">{move || usage.get().0}</p>
             <button type="button" class="primary" on:click=move |_| error.set(store.download_backup().err())>
                 "Download a backup"
             </button>

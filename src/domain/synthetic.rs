@@ -1,0 +1,221 @@
+//! A large synthetic district, for the scale benches and the scale tests.
+//!
+//! `district(schools, rounds)` builds a valid document of `schools` invented schools with
+//! `rounds` readiness rounds each (fall and spring, going back from fall 2026), rated by four
+//! or five raters with evidence notes of a realistic length. Everything is derived from the
+//! school and round numbers, so the same arguments always give the same document. Every
+//! tenth school's newest round is still being rated, so a bench can rate in it.
+//!
+//! It is never called by the app itself, so the release bundle does not carry it.
+
+use super::district::{District, Document, Extra, School, SchoolLevel};
+use super::ids::Id;
+use super::readiness::round::Agreed;
+use super::readiness::{default_framework, Rater, Readiness, Role, Round};
+
+const FIRST: [&str; 20] = [
+    "Ash", "Birch", "Cedar", "Elm", "Fir", "Hazel", "Juniper", "Laurel", "Maple", "Oak", "Pine",
+    "Rowan", "Spruce", "Willow", "Alder", "Aspen", "Holly", "Linden", "Poplar", "Sycamore",
+];
+const SECOND: [&str; 10] = [
+    "Grove", "Ridge", "Hollow", "Park", "Valley", "Heights", "Creek", "Meadow", "Hill", "Field",
+];
+
+const NOTES: [&str; 6] = [
+    "Grade teams meet weekly; about half of last term's agendas were about student work and the rest about logistics.",
+    "Peer visits started in September; the primary teams kept them going, the upper grades stopped after the first month.",
+    "The principal named the coach's role at the staff meeting, but several teachers still expect an evaluator.",
+    "Results rose in reading and fell in math; most staff could say which groups of students moved and which did not.",
+    "The improvement plan's two goals are on the staff-room wall and came up in every team meeting we sampled.",
+    "Leadership-team members disagree openly in meetings, and decisions are written down with an owner and a date.",
+];
+
+fn mix(a: usize, b: usize, c: usize) -> u32 {
+    let mut h: u32 = 2166136261;
+    for v in [a, b, c] {
+        for byte in (v as u32).to_le_bytes() {
+            h ^= u32::from(byte);
+            h = h.wrapping_mul(16777619);
+        }
+    }
+    h
+}
+
+/// A school's `index`-th round date and label, newest (index 0) first: fall 2026, spring 2026,
+/// fall 2025…
+fn round_when(index: usize) -> (String, String) {
+    let year = 2026 - index / 2;
+    if index.is_multiple_of(2) {
+        (format!("Fall {year}"), format!("{year}-10-15"))
+    } else {
+        (format!("Spring {year}"), format!("{year}-04-15"))
+    }
+}
+
+/// The synthetic district: `schools` schools with `rounds` rounds each.
+pub fn district(schools: usize, rounds: usize) -> Document {
+    let mut framework = default_framework();
+    framework.created_at = "2020-08-01T00:00:00Z".to_string();
+    let n = framework.criteria.len();
+    let mut doc = Document {
+        district: District {
+            id: Id::fixed("synthetic"),
+            name: format!("Synthetic District ({schools} schools)"),
+            is_demo: false,
+            created_at: "2020-08-01T00:00:00Z".to_string(),
+            extra: Extra::new(),
+        },
+        schools: Vec::with_capacity(schools),
+        readiness: Readiness::default(),
+        extra: Extra::new(),
+    };
+    let mut all_rounds = Vec::with_capacity(schools * rounds);
+    for s in 0..schools {
+        let level = match s % 7 {
+            0..=3 => SchoolLevel::Elementary,
+            4 | 5 => SchoolLevel::Middle,
+            _ => SchoolLevel::High,
+        };
+        let school_id = format!("school-{s:04}");
+        let reading = 15.0 + f64::from(mix(s, 1, 0) % 700) / 10.0;
+        let math = (reading * 10.0 - 100.0 + f64::from(mix(s, 2, 0) % 200)).round() / 10.0;
+        let math = math.clamp(5.0, 95.0);
+        doc.schools.push(School {
+            id: Id::fixed(school_id.clone()),
+            name: format!(
+                "{} {} {} {}",
+                FIRST[s % FIRST.len()],
+                SECOND[(s / FIRST.len()) % SECOND.len()],
+                level.label(),
+                s + 1
+            ),
+            level,
+            enrollment: 250 + mix(s, 3, 0) % 1200,
+            reading_proficient: Some(reading),
+            math_proficient: Some(math),
+            notes: String::new(),
+            opt_out: None,
+            extra: Extra::new(),
+        });
+        // A school's readiness drifts upward over the years, from its own starting point.
+        let base = 1 + (mix(s, 4, 0) % 3) as u8;
+        for k in 0..rounds {
+            let (label, date) = round_when(k);
+            let in_progress = k == 0 && s % 10 == 0;
+            let round_id = format!("round-{school_id}-{}", &date[..7]);
+            let agreed: Vec<u8> = (0..n)
+                .map(|c| {
+                    let growth = ((rounds - k) / 3) as u8;
+                    let wobble = (mix(s, k, c) % 3) as u8;
+                    (base + growth + wobble).saturating_sub(1).clamp(1, 4)
+                })
+                .collect();
+            let rater_count = if k % 3 == 0 { 5 } else { 4 };
+            let raters = (0..rater_count)
+                .map(|r| {
+                    let role = match r {
+                        3 => Role::Principal,
+                        4 => Role::District,
+                        _ => Role::Member,
+                    };
+                    let levels = (0..n)
+                        .map(|c| {
+                            if in_progress && r == rater_count - 1 {
+                                return 0;
+                            }
+                            let offset: i8 = match mix(s * 31 + k, r, c) % 6 {
+                                0 => -1,
+                                1 => 1,
+                                _ => 0,
+                            };
+                            (agreed[c] as i8 + offset).clamp(1, 4) as u8
+                        })
+                        .collect();
+                    let evidence = (0..n)
+                        .map(|c| {
+                            if mix(s + r, k, c).is_multiple_of(4) {
+                                NOTES[(s + k + r + c) % NOTES.len()].to_string()
+                            } else {
+                                String::new()
+                            }
+                        })
+                        .collect();
+                    Rater {
+                        id: Id::fixed(format!("{round_id}-r{r}")),
+                        name: match role {
+                            Role::Member => {
+                                ["Grade 3 team lead", "Literacy lead", "Counselor"][r].to_string()
+                            }
+                            Role::Principal => format!("Principal {}", FIRST[(s + 7) % 20]),
+                            Role::District => "District assessor".to_string(),
+                        },
+                        role,
+                        levels,
+                        evidence,
+                        extra: Extra::new(),
+                    }
+                })
+                .collect();
+            let consensus = if in_progress {
+                vec![Agreed::default(); n]
+            } else {
+                agreed
+                    .iter()
+                    .enumerate()
+                    .map(|(c, &level)| Agreed {
+                        level,
+                        note: if mix(s, k, c + 50).is_multiple_of(3) {
+                            NOTES[(s + c) % NOTES.len()].to_string()
+                        } else {
+                            String::new()
+                        },
+                    })
+                    .collect()
+            };
+            all_rounds.push(Round {
+                id: Id::fixed(round_id),
+                school_id: Id::fixed(school_id.clone()),
+                label,
+                date,
+                framework_version: framework.version,
+                raters,
+                revealed: !in_progress,
+                consensus,
+                include_notes: false,
+                extra: Extra::new(),
+            });
+        }
+    }
+    doc.readiness = Readiness {
+        frameworks: vec![framework],
+        rounds: all_rounds,
+        extra: Extra::new(),
+    };
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::readiness::round::Stage;
+
+    #[test]
+    fn the_synthetic_district_is_valid_and_has_the_asked_size() {
+        let d = district(30, 4);
+        assert!(d.validate().is_empty(), "{:?}", d.validate());
+        assert_eq!(d.schools.len(), 30);
+        assert_eq!(d.readiness.rounds.len(), 120);
+        let in_progress = d
+            .readiness
+            .rounds
+            .iter()
+            .filter(|r| r.stage(8) != Stage::Complete)
+            .count();
+        assert_eq!(in_progress, 3, "every tenth school's newest round is open");
+        assert_eq!(d, district(30, 4), "deterministic");
+        // The levels vary: some schools pass the gate and some do not.
+        let latest = d.readiness.latest_outcomes();
+        assert!(latest.values().any(|(_, o)| o.ready()));
+        assert!(latest.values().any(|(_, o)| !o.ready()));
+    }
+}
