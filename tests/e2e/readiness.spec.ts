@@ -105,7 +105,7 @@ test('a full round by keyboard only: three raters, reveal, consensus and summary
   await page.keyboard.press('Enter');
   await expect(page.locator('h1')).toHaveText('Westbrook High School: readiness summary, Fall 2026');
   await expect(page.getByTestId('rater-notes')).toHaveCount(0);
-  await expect(page.getByRole('row', { name: /Staff commitment to student success 2 Emerging We agreed on Emerging/ })).toBeVisible();
+  await expect(page.getByTestId('team-notes')).toContainText('Staff commitment to student success (2 Emerging)We agreed on Emerging: the conversation still turns to families.');
   await tabTo(page, page.getByLabel('Include raters’ evidence notes'));
   await page.keyboard.press('Space');
   await expect(page.getByTestId('rater-notes')).toContainText('Parents and attendance came up');
@@ -207,3 +207,21 @@ for (const width of [1280, 360]) {
     await expectNoAxeViolations(page, `the criterion editor at ${width}px`);
   });
 }
+
+test('the printable summary fits on one page, without the app’s navigation or buttons', async ({ page }) => {
+  await loadDemo(page);
+  // A ready school, and the school with the most gaps, gated criteria and team notes.
+  for (const path of ['/readiness/canal-street-es/round-canal-street-es-2026-10/summary',
+                      '/readiness/northgate-ms/round-northgate-ms-2026-04/summary']) {
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(path);
+    await ready(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    for (const b of await page.getByRole('button').all()) await expect(b).toBeHidden();
+    await expect(page.locator('table.profile-chart')).toBeVisible();
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages, `${path} prints on one A4 page`).toBe(1);
+  }
+});

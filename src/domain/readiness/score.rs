@@ -177,7 +177,11 @@ pub fn outcome_with_gate(round: &Round, framework: &Framework, gate: u8) -> Opti
 pub struct Words {
     pub headline: String,
     pub strengths: Vec<String>,
+    /// The criteria (indexes) behind `strengths`, in the same order.
+    pub strength_criteria: Vec<usize>,
     pub gaps: Vec<String>,
+    /// The criteria (indexes) behind `gaps`, in the same order: gated ones first.
+    pub gap_criteria: Vec<usize>,
 }
 
 /// Criteria at 3 or 4 are strengths, at 1 or 2 are gaps (the gated ones first). Each sentence
@@ -194,19 +198,25 @@ pub fn words(framework: &Framework, outcome: &Outcome) -> Words {
     let describe = |i: usize| {
         let c = &framework.criteria[i];
         let l = outcome.levels[i];
+        // The headline explains the gate; a gated criterion is marked where it is described.
+        let gate = if outcome.gated.contains(&i) {
+            " (at the gate)"
+        } else {
+            ""
+        };
         format!(
-            "{} is at {}: {}",
+            "{} is at {}{gate}: {}",
             c.name,
             level_label(l),
             c.levels[usize::from(l - 1)]
         )
     };
-    let strengths = order
+    let strength_criteria: Vec<usize> = order
         .iter()
         .copied()
         .filter(|&i| outcome.levels[i] >= 3)
-        .map(describe)
         .collect();
+    let strengths = strength_criteria.iter().map(|&i| describe(i)).collect();
     let mut weak: Vec<usize> = order
         .iter()
         .rev()
@@ -214,18 +224,7 @@ pub fn words(framework: &Framework, outcome: &Outcome) -> Words {
         .filter(|&i| outcome.levels[i] <= 2)
         .collect();
     weak.sort_by_key(|i| (!outcome.gated.contains(i), outcome.levels[*i]));
-    let gaps = weak
-        .iter()
-        .map(|&i| {
-            let mut s = describe(i);
-            if outcome.gated.contains(&i) {
-                s.push_str(
-                    " This criterion is at the gate, so it holds the school back by itself.",
-                );
-            }
-            s
-        })
-        .collect();
+    let gaps = weak.iter().map(|&i| describe(i)).collect();
     let headline = if outcome.ready() {
         format!(
             "Ready for a coach: no criterion is at or below the gate, and the readiness index is {} of 100.",
@@ -253,6 +252,8 @@ pub fn words(framework: &Framework, outcome: &Outcome) -> Words {
     Words {
         headline,
         strengths,
+        strength_criteria,
         gaps,
+        gap_criteria: weak,
     }
 }

@@ -115,8 +115,22 @@ fn the_outcome_needs_a_revealed_round_with_every_criterion_agreed() {
     );
     assert!(w.headline.contains("Current student results"));
     assert_eq!(w.gaps.len(), 1);
-    assert!(w.gaps[0].contains("holds the school back"));
+    assert_eq!(w.gap_criteria, vec![3]);
+    assert!(
+        w.gaps[0].starts_with("Current student results is at 1 Not yet (at the gate): "),
+        "{}",
+        w.gaps[0]
+    );
     assert_eq!(w.strengths.len(), 7);
+    assert_eq!(w.strength_criteria.len(), 7);
+    assert_eq!(
+        w.strength_criteria[0], 4,
+        "improvement (weight 3) leads the 3s"
+    );
+    assert!(
+        !w.strength_criteria.contains(&3),
+        "the gated criterion is no strength"
+    );
     // Heavier criteria come first among equals.
     assert!(
         w.strengths[0].starts_with("Commitment to continuous improvement is at 3 Developing"),

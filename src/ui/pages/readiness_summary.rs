@@ -11,6 +11,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+/// Strengths quoted in full on the one-page summary; the others are named.
+const SHOWN_STRENGTHS: usize = 3;
+/// Gaps quoted in full, beyond the gated ones (which are always quoted).
+const SHOWN_GAPS: usize = 3;
+
 #[component]
 pub fn ReadinessSummaryPage() -> impl IntoView {
     let store = use_store();
@@ -76,6 +81,19 @@ pub fn ReadinessSummaryPage() -> impl IntoView {
             .collect::<Vec<_>>()
             .join("; ");
         let include = round.include_notes;
+        let team_notes: Vec<(String, String, String)> = framework
+            .criteria
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !round.agreed_note(*i).trim().is_empty())
+            .map(|(i, c)| {
+                (
+                    c.name.clone(),
+                    level_text(round.agreed(i)),
+                    round.agreed_note(i).to_string(),
+                )
+            })
+            .collect();
         let notes: Vec<(String, Vec<(String, String)>)> = framework
             .criteria
             .iter()
@@ -113,34 +131,65 @@ pub fn ReadinessSummaryPage() -> impl IntoView {
                 <p class="verdict-line"><VerdictBadge outcome=outcome.clone()/>" "<strong>{format!("Readiness index {} of 100", outcome.index_rounded())}</strong></p>
                 <p>{words.headline}</p>
                 <ProfileChart rows caption="Readiness profile by criterion".to_string()/>
-                <div class="two-col">
-                    <section aria-labelledby="s-strengths">
-                        <h2 id="s-strengths">"Strengths"</h2>
-                        {if words.strengths.is_empty() { view! { <p>"None yet at 3 or 4."</p> }.into_any() } else {
-                            view! { <ul>{words.strengths.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> }.into_any()
-                        }}
-                    </section>
-                    <section aria-labelledby="s-gaps">
-                        <h2 id="s-gaps">"Gaps"</h2>
-                        {if words.gaps.is_empty() { view! { <p>"None at 1 or 2."</p> }.into_any() } else {
-                            view! { <ul>{words.gaps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> }.into_any()
-                        }}
-                    </section>
-                </div>
+                {
+                    // A side with nothing in it is one line, and the other side takes the width.
+                    let strengths_view = if words.strengths.is_empty() {
+                        None
+                    } else {
+                        // The three strongest in full; the rest by name, so the page stays one page.
+                        let more: Vec<String> = words.strength_criteria.iter().skip(SHOWN_STRENGTHS)
+                            .map(|&i| format!("{} ({})", framework.criteria[i].name, level_text(outcome.levels[i])))
+                            .collect();
+                        Some(view! {
+                            <section aria-labelledby="s-strengths">
+                                <h2 id="s-strengths">"Strengths"</h2>
+                                <ul>{words.strengths.into_iter().take(SHOWN_STRENGTHS).map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                                {(!more.is_empty()).then(|| view! { <p class="also">{format!("Also at 3 or 4: {}.", more.join("; "))}</p> })}
+                            </section>
+                        })
+                    };
+                    let gaps_view = if words.gaps.is_empty() {
+                        None
+                    } else {
+                        // Every gated criterion in full, then others up to three; the rest by name.
+                        let full = outcome.gated.len().max(SHOWN_GAPS);
+                        let more: Vec<String> = words.gap_criteria.iter().skip(full)
+                            .map(|&i| format!("{} ({})", framework.criteria[i].name, level_text(outcome.levels[i])))
+                            .collect();
+                        Some(view! {
+                            <section aria-labelledby="s-gaps">
+                                <h2 id="s-gaps">"Gaps"</h2>
+                                <ul>{words.gaps.into_iter().take(full).map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                                {(!more.is_empty()).then(|| view! { <p class="also">{format!("Also at 1 or 2: {}.", more.join("; "))}</p> })}
+                            </section>
+                        })
+                    };
+                    let both = strengths_view.is_some() && gaps_view.is_some();
+                    view! {
+                        {(!both && strengths_view.is_none()).then(|| view! { <p class="words-none"><strong>"Strengths: "</strong>"none yet at 3 or 4."</p> })}
+                        {(!both && gaps_view.is_none()).then(|| view! { <p class="words-none"><strong>"Gaps: "</strong>"none at 1 or 2."</p> })}
+                        <div class=if both { "two-col" } else { "one-col" }>
+                            {strengths_view}
+                            {gaps_view}
+                        </div>
+                    }
+                }
                 <section aria-labelledby="s-agreed">
-                    <h2 id="s-agreed">"What the team agreed"</h2>
-                    <table class="data compact">
-                        <thead><tr><th scope="col">"Criterion"</th><th scope="col">"Agreed"</th><th scope="col">"Team note"</th></tr></thead>
-                        <tbody>
-                            {framework.criteria.iter().enumerate().map(|(i, c)| view! {
-                                <tr>
-                                    <th scope="row">{c.name.clone()}</th>
-                                    <td>{level_text(round.agreed(i))}</td>
-                                    <td>{round.agreed_note(i).to_string()}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <h2 id="s-agreed">"The team\u{2019}s notes on its agreed levels"</h2>
+                    {if team_notes.is_empty() {
+                        view! { <p>"The team recorded no notes with its agreed levels; the levels are in the profile above."</p> }.into_any()
+                    } else {
+                        view! {
+                            <dl class="team-notes" data-testid="team-notes">
+                                {team_notes.into_iter().map(|(name, level, note)| view! {
+                                    <div>
+                                        <dt>{name}" "<span class="level-tag">{format!("({level})")}</span></dt>
+                                        <dd>{note}</dd>
+                                    </div>
+                                }).collect_view()}
+                            </dl>
+                        }.into_any()
+                    }}
                 </section>
                 {(include && !notes.is_empty()).then(|| view! {
                     <section aria-labelledby="s-notes" data-testid="rater-notes">
