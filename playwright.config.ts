@@ -6,6 +6,10 @@ export const chromiumArgs = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
+// E2E_DIST and E2E_PORT let a second build be tested beside the first (default: dist on 4173).
+const dist = process.env.E2E_DIST ?? 'dist';
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 30_000,
@@ -15,7 +19,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
     acceptDownloads: true,
@@ -23,8 +27,8 @@ export default defineConfig({
   },
   webServer: {
     // The release build, served with the index.html fallback a static host would use.
-    command: 'node scripts/serve-dist.mjs dist 4173',
-    url: 'http://127.0.0.1:4173/',
+    command: `node scripts/serve-dist.mjs ${dist} ${port}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 20_000,
   },

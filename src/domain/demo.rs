@@ -244,6 +244,7 @@ pub fn benson(created_at: &str) -> Document {
         },
         schools,
         readiness: Readiness::default(),
+        phase_in: crate::domain::phase_in::PhaseIn::default(),
         extra: Extra::new(),
     };
     add_readiness(&mut doc, created_at);

@@ -5,7 +5,8 @@
 //! one (read-only mode never writes, but an import or a migration must not drop fields).
 
 use super::ids::Id;
-use super::readiness::Readiness;
+use super::phase_in::PhaseIn;
+use super::readiness::{Readiness, Round};
 use super::text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -24,6 +25,9 @@ pub struct Document {
     /// The readiness framework and every school's rounds.
     #[serde(default, skip_serializing_if = "Readiness::is_empty")]
     pub readiness: Readiness,
+    /// The phase-in planner's scenario, pins and readiness plans.
+    #[serde(default, skip_serializing_if = "PhaseIn::is_empty")]
+    pub phase_in: PhaseIn,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -112,6 +116,52 @@ impl School {
     }
 }
 
+/// A removed school and everything that went with it, for undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemovedSchool {
+    pub at: usize,
+    pub school: School,
+    pub rounds: Vec<Round>,
+    pub pin: Option<(usize, super::phase_in::Pin)>,
+    pub plan: Option<super::phase_in::ReadinessPlan>,
+}
+
+pub const MAX_ENROLLMENT: u32 = 20_000;
+
+/// Names match when they are equal ignoring case and runs of spaces.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+/// Check a school's fields; the error is a sentence for the person editing it.
+fn checked_school(mut school: School) -> Result<School, String> {
+    school.name = text::clean_name("The school name", &school.name)?;
+    if school.enrollment > MAX_ENROLLMENT {
+        return Err(format!(
+            "Enrollment {} is more than {MAX_ENROLLMENT}; check the figure.",
+            school.enrollment
+        ));
+    }
+    for (what, v) in [
+        ("Reading proficiency", school.reading_proficient),
+        ("Math proficiency", school.math_proficient),
+    ] {
+        if let Some(v) = v {
+            if !(0.0..=100.0).contains(&v) || v.is_nan() {
+                return Err(format!("{what} is a percentage from 0 to 100; {v} is not."));
+            }
+        }
+    }
+    school.notes = text::clean_note("The notes", &school.notes)?;
+    Ok(school)
+}
+
 /// A problem that makes a document unfit to keep: the message names the entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidationError(pub String);
@@ -136,6 +186,7 @@ impl Document {
             },
             schools: Vec::new(),
             readiness: Readiness::default(),
+            phase_in: PhaseIn::default(),
             extra: Extra::new(),
         })
     }
@@ -183,6 +234,95 @@ impl Document {
     pub fn opt_in(&mut self, school: &Id) -> Result<(), String> {
         self.school_mut(school)?.opt_out = None;
         Ok(())
+    }
+
+    /// Add a school to the roster. The fields are checked as `validate` would.
+    pub fn add_school(&mut self, school: School) -> Result<(), String> {
+        let school = checked_school(school)?;
+        if self.schools.iter().any(|s| s.id == school.id) {
+            return Err("A school with that ID is already in the district.".into());
+        }
+        if self
+            .schools
+            .iter()
+            .any(|s| same_name(&s.name, &school.name))
+        {
+            return Err(format!(
+                "There is already a school called \u{201c}{}\u{201d}.",
+                school.name
+            ));
+        }
+        self.schools.push(school);
+        Ok(())
+    }
+
+    /// Replace a school's roster fields (name, level, enrollment, figures, notes). Its
+    /// ID, opt-out and unknown fields stay.
+    pub fn update_school(&mut self, school: School) -> Result<(), String> {
+        let school = checked_school(school)?;
+        if self
+            .schools
+            .iter()
+            .any(|s| s.id != school.id && same_name(&s.name, &school.name))
+        {
+            return Err(format!(
+                "There is already a school called \u{201c}{}\u{201d}.",
+                school.name
+            ));
+        }
+        let s = self.school_mut(&school.id)?;
+        s.name = school.name;
+        s.level = school.level;
+        s.enrollment = school.enrollment;
+        s.reading_proficient = school.reading_proficient;
+        s.math_proficient = school.math_proficient;
+        s.notes = school.notes;
+        Ok(())
+    }
+
+    /// Remove a school with everything that belongs to it (its rounds, pin and readiness
+    /// plan), and return all of it so the removal can be undone.
+    pub fn remove_school(&mut self, id: &Id) -> Option<RemovedSchool> {
+        let at = self.schools.iter().position(|s| &s.id == id)?;
+        let school = self.schools.remove(at);
+        let rounds: Vec<Round> = self
+            .readiness
+            .rounds
+            .iter()
+            .filter(|r| &r.school_id == id)
+            .cloned()
+            .collect();
+        self.readiness.rounds.retain(|r| &r.school_id != id);
+        let pin = self.phase_in.unpin(id);
+        let plan = self
+            .phase_in
+            .plans
+            .iter()
+            .position(|p| &p.school_id == id)
+            .map(|i| self.phase_in.plans.remove(i));
+        Some(RemovedSchool {
+            at,
+            school,
+            rounds,
+            pin,
+            plan,
+        })
+    }
+
+    /// Put back a removed school and everything that went with it.
+    pub fn restore_school(&mut self, removed: RemovedSchool) {
+        if self.schools.iter().any(|s| s.id == removed.school.id) {
+            return;
+        }
+        let at = removed.at.min(self.schools.len());
+        self.schools.insert(at, removed.school);
+        self.readiness.rounds.extend(removed.rounds);
+        if let Some((i, pin)) = removed.pin {
+            self.phase_in.restore_pin(i, pin);
+        }
+        if let Some(plan) = removed.plan {
+            self.phase_in.plans.push(plan);
+        }
     }
 
     /// The `n` schools with the lowest mean proficiency, lowest first. Schools with no
@@ -243,6 +383,9 @@ impl Document {
             }
         }
         for p in self.readiness.problems() {
+            push(p);
+        }
+        for p in self.phase_in.problems(|id| seen.contains(id)) {
             push(p);
         }
         problems

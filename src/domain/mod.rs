@@ -6,6 +6,7 @@
 pub mod demo;
 pub mod district;
 pub mod ids;
+pub mod phase_in;
 pub mod readiness;
 pub mod synthetic;
 pub mod text;

@@ -67,6 +67,7 @@ pub fn district(schools: usize, rounds: usize) -> Document {
         },
         schools: Vec::with_capacity(schools),
         readiness: Readiness::default(),
+        phase_in: crate::domain::phase_in::PhaseIn::default(),
         extra: Extra::new(),
     };
     let mut all_rounds = Vec::with_capacity(schools * rounds);

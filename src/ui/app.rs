@@ -52,6 +52,9 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/readiness/:school/:round") view=pages::readiness_round::ReadinessRoundPage/>
                                 <Route path=path!("/readiness/:school") view=pages::readiness_school::ReadinessSchoolPage/>
                                 <Route path=path!("/phase-in") view=pages::phase_in::PhaseInPage/>
+                                <Route path=path!("/phase-in/roster") view=pages::phase_in_roster::PhaseInRosterPage/>
+                                <Route path=path!("/phase-in/brief") view=pages::phase_in_brief::PhaseInBriefPage/>
+                                <Route path=path!("/phase-in/plans/:school") view=pages::phase_in_plan::PhaseInPlanPage/>
                                 <Route path=path!("/board") view=pages::board::BoardPage/>
                                 <Route path=path!("/schedule") view=pages::schedule::SchedulePage/>
                                 <Route path=path!("/model") view=pages::model::ModelPage/>

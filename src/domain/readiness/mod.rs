@@ -211,8 +211,9 @@ impl Readiness {
             .collect()
     }
 
-    /// The latest complete round of every school, with its outcome, in one pass.
-    pub fn latest_outcomes(&self) -> HashMap<&Id, (&Round, Outcome)> {
+    /// The latest complete round of every school, in one pass. Of two rounds on the same
+    /// date, the later in the list wins.
+    pub fn latest_complete(&self) -> HashMap<&Id, &Round> {
         let mut latest: HashMap<&Id, &Round> = HashMap::new();
         for r in &self.rounds {
             let Some(f) = self.framework_of(r) else {
@@ -229,6 +230,11 @@ impl Readiness {
             }
         }
         latest
+    }
+
+    /// The latest complete round of every school, with its outcome, in one pass.
+    pub fn latest_outcomes(&self) -> HashMap<&Id, (&Round, Outcome)> {
+        self.latest_complete()
             .into_iter()
             .filter_map(|(k, r)| Some((k, (r, score::outcome(r, self.framework_of(r)?)?))))
             .collect()

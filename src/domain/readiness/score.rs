@@ -88,18 +88,30 @@ pub fn spreads(round: &Round, framework: &Framework) -> Vec<Spread> {
 /// criterion at 1) to 100 (every criterion at 4). `None` when a weighted criterion has no
 /// level, or no criterion has weight.
 pub fn index(framework: &Framework, levels: &[u8]) -> Option<f64> {
+    weighted_index(framework, levels, |c| c.weight)
+}
+
+/// As [`index`], with each criterion's weight chosen by `weight` (the planner's what-if
+/// weights). A weight of 0 leaves the criterion out; `None` if every weight is 0 or a level
+/// is missing.
+pub fn weighted_index(
+    framework: &Framework,
+    levels: &[u8],
+    weight: impl Fn(&super::Criterion) -> u32,
+) -> Option<f64> {
     let mut sum = 0.0;
     let mut weights = 0.0;
     for (i, c) in framework.criteria.iter().enumerate() {
-        if c.weight == 0 {
+        let w = weight(c);
+        if w == 0 {
             continue;
         }
         let level = *levels.get(i)?;
         if !(MIN_LEVEL..=MAX_LEVEL).contains(&level) {
             return None;
         }
-        sum += f64::from(c.weight) * f64::from(level);
-        weights += f64::from(c.weight);
+        sum += f64::from(w) * f64::from(level);
+        weights += f64::from(w);
     }
     if weights == 0.0 {
         return None;

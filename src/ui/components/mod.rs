@@ -4,6 +4,7 @@ pub mod banners;
 pub mod first_run;
 pub mod header;
 pub mod not_built;
+pub mod phase_in;
 pub mod readiness;
 
 use super::store::Store;

@@ -1,0 +1,15 @@
+pub mod export;
+pub mod roster_csv;
+
+pub mod plan;
+pub mod rank;
+pub mod readiness_plan;
+pub mod state;
+
+#[cfg(test)]
+mod tests;
+
+pub use plan::{consequence, plan, Consequence, Placement, Plan, Why};
+pub use rank::{rank, Assessed, Rankings, Standing};
+pub use readiness_plan::{Progress, ReadinessPlan};
+pub use state::{PhaseIn, Pin, Settings};

@@ -1,0 +1,291 @@
+//! What the planner stores: the scenario (years, capacity, gate, weights), the pins with
+//! their rationale, and the readiness plans. Everything else (rankings, the cohorts, the
+//! consequence) is computed from these and the district, never stored.
+
+use super::readiness_plan::ReadinessPlan;
+use crate::domain::district::Extra;
+use crate::domain::ids::Id;
+use crate::domain::readiness::framework::{MAX_LEVEL, MAX_WEIGHT};
+use crate::domain::text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const DEFAULT_YEARS: u8 = 3;
+pub const MAX_YEARS: u8 = 6;
+/// Coaches hired in one year, at most.
+pub const MAX_CAPACITY: u32 = 1000;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhaseIn {
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pins: Vec<Pin>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<ReadinessPlan>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The what-if settings. The defaults follow the district's framework: its weights and its
+/// gate; a value set here overrides it for planning only (past results keep their own).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    pub years: u8,
+    /// Coaches hired in each year. `None`: split the schools evenly over the years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<Vec<u32>>,
+    /// The gate for planning; `None`: the current framework's gate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate: Option<u8>,
+    /// Weight overrides by criterion ID; a criterion not listed keeps its framework weight.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub weights: BTreeMap<String, u32>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            years: DEFAULT_YEARS,
+            capacity: None,
+            gate: None,
+            weights: BTreeMap::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// The champion's decision to put a school in a given year, with the reason in words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pin {
+    pub school_id: Id,
+    /// 1-based.
+    pub year: u8,
+    pub rationale: String,
+    /// ISO time; pins apply oldest first.
+    #[serde(default)]
+    pub created_at: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Settings {
+    /// The capacity of each year for `schools` schools: the stored one if it has one entry
+    /// per year, otherwise an even split (earlier years take the remainder).
+    pub fn capacities(&self, schools: usize) -> Vec<u32> {
+        let years = usize::from(self.years.max(1));
+        match &self.capacity {
+            Some(c) if c.len() == years => c.clone(),
+            _ => even_split(schools, years),
+        }
+    }
+
+    pub fn is_auto_capacity(&self) -> bool {
+        !matches!(&self.capacity, Some(c) if c.len() == usize::from(self.years.max(1)))
+    }
+}
+
+/// `n` split into `parts` sizes that differ by at most one, larger first.
+pub fn even_split(n: usize, parts: usize) -> Vec<u32> {
+    let parts = parts.max(1);
+    (0..parts)
+        .map(|i| (n / parts + usize::from(i < n % parts)) as u32)
+        .collect()
+}
+
+impl PhaseIn {
+    pub fn is_empty(&self) -> bool {
+        *self == PhaseIn::default()
+    }
+
+    pub fn pin(&self, school: &Id) -> Option<&Pin> {
+        self.pins.iter().find(|p| &p.school_id == school)
+    }
+
+    pub fn plan(&self, school: &Id) -> Option<&ReadinessPlan> {
+        self.plans.iter().find(|p| &p.school_id == school)
+    }
+
+    pub fn plan_mut(&mut self, school: &Id) -> Option<&mut ReadinessPlan> {
+        self.plans.iter_mut().find(|p| &p.school_id == school)
+    }
+
+    /// Plan over `years` years (1 to 6). A capacity set by hand for another number of years
+    /// no longer fits, so it goes back to the even split.
+    pub fn set_years(&mut self, years: u8) -> Result<(), String> {
+        if !(1..=MAX_YEARS).contains(&years) {
+            return Err(format!(
+                "The plan can span 1 to {MAX_YEARS} years; {years} is out of range."
+            ));
+        }
+        if years != self.settings.years {
+            self.settings.years = years;
+            self.settings.capacity = None;
+        }
+        Ok(())
+    }
+
+    /// Set one year's capacity (1-based year). The other years keep their current numbers.
+    pub fn set_capacity(&mut self, year: u8, coaches: u32, schools: usize) -> Result<(), String> {
+        let years = self.settings.years;
+        if year == 0 || year > years {
+            return Err(format!("Year {year} is not in the {years}-year plan."));
+        }
+        if coaches > MAX_CAPACITY {
+            return Err(format!(
+                "{coaches} coaches in one year is more than the limit of {MAX_CAPACITY}."
+            ));
+        }
+        let mut c = self.settings.capacities(schools);
+        c[usize::from(year - 1)] = coaches;
+        self.settings.capacity = Some(c);
+        Ok(())
+    }
+
+    /// Go back to splitting the schools evenly over the years.
+    pub fn reset_capacity(&mut self) {
+        self.settings.capacity = None;
+    }
+
+    /// The gate for planning (`None`: the framework's own).
+    pub fn set_gate(&mut self, gate: Option<u8>) -> Result<(), String> {
+        if let Some(g) = gate {
+            if g >= MAX_LEVEL {
+                return Err(format!(
+                    "A gate at {g} would hold back every school; choose 0 (off) to {}.",
+                    MAX_LEVEL - 1
+                ));
+            }
+        }
+        self.settings.gate = gate;
+        Ok(())
+    }
+
+    /// Override a criterion's weight for planning; `None` goes back to the framework's.
+    pub fn set_weight(&mut self, criterion: &str, weight: Option<u32>) -> Result<(), String> {
+        match weight {
+            Some(w) if w > MAX_WEIGHT => Err(format!(
+                "Weights run from 0 to {MAX_WEIGHT}; {w} is out of range."
+            )),
+            Some(w) => {
+                self.settings.weights.insert(criterion.to_string(), w);
+                Ok(())
+            }
+            None => {
+                self.settings.weights.remove(criterion);
+                Ok(())
+            }
+        }
+    }
+
+    /// Pin a school to a year, with a rationale (required: the decision brief shows it). A
+    /// school has one pin at most; pinning again replaces it.
+    pub fn set_pin(
+        &mut self,
+        school: &Id,
+        year: u8,
+        rationale: &str,
+        now: &str,
+    ) -> Result<(), String> {
+        let years = self.settings.years;
+        if year == 0 || year > years {
+            return Err(format!("Year {year} is not in the {years}-year plan."));
+        }
+        let rationale = rationale.trim();
+        if rationale.is_empty() {
+            return Err(
+                "Write why this school goes in that year: the decision brief shows the reason for every override."
+                    .into(),
+            );
+        }
+        let rationale = text::clean_note("The rationale", rationale)?;
+        match self.pins.iter_mut().find(|p| &p.school_id == school) {
+            Some(p) => {
+                p.year = year;
+                p.rationale = rationale;
+            }
+            None => self.pins.push(Pin {
+                school_id: school.clone(),
+                year,
+                rationale,
+                created_at: now.to_string(),
+                extra: Extra::new(),
+            }),
+        }
+        Ok(())
+    }
+
+    /// Remove a school's pin and return it, for undo.
+    pub fn unpin(&mut self, school: &Id) -> Option<(usize, Pin)> {
+        let i = self.pins.iter().position(|p| &p.school_id == school)?;
+        Some((i, self.pins.remove(i)))
+    }
+
+    pub fn restore_pin(&mut self, at: usize, pin: Pin) {
+        self.pins.retain(|p| p.school_id != pin.school_id);
+        let at = at.min(self.pins.len());
+        self.pins.insert(at, pin);
+    }
+
+    /// Everything that makes the stored planner unfit: the message names the problem.
+    pub fn problems(&self, school_exists: impl Fn(&Id) -> bool) -> Vec<String> {
+        let mut out = Vec::new();
+        if !(1..=MAX_YEARS).contains(&self.settings.years) {
+            out.push(format!(
+                "The phase-in plan spans {} years; it must be 1 to {MAX_YEARS}.",
+                self.settings.years
+            ));
+        }
+        if let Some(g) = self.settings.gate {
+            if g >= MAX_LEVEL {
+                out.push(format!(
+                    "The planning gate is {g}; it must be below {MAX_LEVEL}."
+                ));
+            }
+        }
+        for (c, w) in &self.settings.weights {
+            if *w > MAX_WEIGHT {
+                out.push(format!(
+                    "The planning weight for {c} is {w}; the limit is {MAX_WEIGHT}."
+                ));
+            }
+        }
+        let mut pinned = std::collections::HashSet::new();
+        for p in &self.pins {
+            if !school_exists(&p.school_id) {
+                out.push(format!(
+                    "A pin names a school that is not in the district ({}).",
+                    p.school_id
+                ));
+            }
+            if !pinned.insert(&p.school_id) {
+                out.push(format!("School {} is pinned twice.", p.school_id));
+            }
+            if p.rationale.trim().is_empty() {
+                out.push(format!(
+                    "The pin for school {} has no rationale.",
+                    p.school_id
+                ));
+            }
+        }
+        let mut planned = std::collections::HashSet::new();
+        for p in &self.plans {
+            if !school_exists(&p.school_id) {
+                out.push(format!(
+                    "A readiness plan names a school that is not in the district ({}).",
+                    p.school_id
+                ));
+            }
+            if !planned.insert(&p.school_id) {
+                out.push(format!("School {} has two readiness plans.", p.school_id));
+            }
+            out.extend(p.problems());
+        }
+        out
+    }
+}

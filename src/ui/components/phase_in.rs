@@ -1,0 +1,212 @@
+//! The phase-in planner's view model: rankings and plan, computed from the document and
+//! turned into owned rows that pages can render and filter. Every page of `/phase-in`
+//! uses [`snapshot`], so the rankings, the cohorts and the brief always agree.
+
+use crate::domain::phase_in::{self, Progress, Why};
+use crate::domain::readiness::level_label;
+use crate::domain::Document;
+use crate::ui::components::use_store;
+use leptos::prelude::*;
+
+/// One school, as the planner sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SchoolRow {
+    pub id: String,
+    pub name: String,
+    pub level: &'static str,
+    pub enrollment: u32,
+    /// Mean proficiency, one decimal.
+    pub proficiency: Option<f64>,
+    pub need_place: Option<usize>,
+    pub readiness_place: Option<usize>,
+    pub index: Option<u32>,
+    /// The latest round's label, when assessed.
+    pub round_label: Option<String>,
+    /// "Staff commitment at 1 Not yet", … (empty: passes the gate).
+    pub gated: Vec<String>,
+    pub opted_out: Option<String>,
+    pub places_apart: Option<usize>,
+    pub mismatch: bool,
+    pub year: Option<u8>,
+    pub why: String,
+    pub is_pinned: bool,
+    pub pin_rationale: Option<String>,
+    /// Needs a readiness plan: not placed in year 1, or gated.
+    pub needs_plan: bool,
+    pub has_plan: bool,
+    /// A re-assessment shows the plan's goals met and the gate passed.
+    pub eligible: bool,
+}
+
+impl SchoolRow {
+    pub fn is_assessed(&self) -> bool {
+        self.index.is_some()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Snapshot {
+    /// Roster order.
+    pub rows: Vec<SchoolRow>,
+    /// Indexes into `rows`.
+    pub by_need: Vec<usize>,
+    pub by_readiness: Vec<usize>,
+    pub not_assessed: Vec<usize>,
+    pub years: u8,
+    pub capacities: Vec<u32>,
+    pub auto_capacity: bool,
+    /// Indexes into `rows`, per year (0 = year 1), in placement order.
+    pub cohorts: Vec<Vec<usize>>,
+    pub unplaced: Vec<usize>,
+    pub conflicts: Vec<String>,
+    pub gate: u8,
+    pub mismatch_at: usize,
+    pub consequence: String,
+    /// (row, year, why) for the lowest-performing schools not in year 1.
+    pub consequence_later: Vec<(usize, Option<u8>, String)>,
+    pub consequence_in: Vec<usize>,
+    /// (criterion id, name, planning weight, framework weight).
+    pub weights: Vec<(String, String, u32, u32)>,
+}
+
+impl Snapshot {
+    pub fn row(&self, id: &str) -> Option<&SchoolRow> {
+        self.rows.iter().find(|r| r.id == id)
+    }
+}
+
+/// Rank and plan the district under its stored settings.
+pub fn snapshot(d: &Document) -> Snapshot {
+    let settings = &d.phase_in.settings;
+    let r = phase_in::rank(d, settings);
+    let p = phase_in::plan(&r, &d.phase_in);
+    let c = phase_in::consequence(&r, &p);
+    let mut rows: Vec<SchoolRow> = r
+        .standings
+        .iter()
+        .map(|s| SchoolRow {
+            id: s.school.id.as_str().to_string(),
+            name: s.school.name.clone(),
+            level: s.school.level.label(),
+            enrollment: s.school.enrollment,
+            proficiency: s.proficiency.map(|p| (p * 10.0).round() / 10.0),
+            need_place: s.need_place,
+            readiness_place: s.readiness_place,
+            index: s.readiness.as_ref().map(|a| a.index_rounded()),
+            round_label: s.readiness.as_ref().map(|a| a.round_label.clone()),
+            gated: s
+                .readiness
+                .as_ref()
+                .map(|a| a.gated.iter().map(|g| g.describe()).collect())
+                .unwrap_or_default(),
+            opted_out: s.school.opt_out.as_ref().map(|o| o.reason.clone()),
+            places_apart: s.places_apart(),
+            mismatch: r.is_mismatch(s),
+            year: None,
+            why: String::new(),
+            is_pinned: false,
+            pin_rationale: d.phase_in.pin(&s.school.id).map(|p| p.rationale.clone()),
+            needs_plan: false,
+            has_plan: d.phase_in.plan(&s.school.id).is_some(),
+            eligible: false,
+        })
+        .collect();
+    let mut cohorts = vec![Vec::new(); usize::from(p.years)];
+    let mut unplaced = Vec::new();
+    for pl in &p.placements {
+        let row = &mut rows[pl.standing];
+        row.year = pl.year;
+        row.why = pl.why.describe();
+        row.is_pinned = pl.pinned;
+        match pl.year {
+            Some(y) => cohorts[usize::from(y - 1)].push(pl.standing),
+            None => unplaced.push(pl.standing),
+        }
+    }
+    for row in rows.iter_mut() {
+        row.needs_plan = row.year != Some(1) || !row.gated.is_empty();
+    }
+    for plan in &d.phase_in.plans {
+        if let Some(row) = rows.iter_mut().find(|r| r.id == plan.school_id.as_str()) {
+            row.eligible = matches!(
+                plan.progress(&d.readiness, r.gate),
+                Progress::Eligible { .. }
+            );
+        }
+    }
+    let current = d.readiness.current();
+    Snapshot {
+        by_need: r.by_need.clone(),
+        by_readiness: r.by_readiness.clone(),
+        not_assessed: r.not_assessed().collect(),
+        years: p.years,
+        capacities: p.capacities.clone(),
+        auto_capacity: p.auto_capacity,
+        cohorts,
+        unplaced,
+        conflicts: p.conflicts.clone(),
+        gate: r.gate,
+        mismatch_at: r.mismatch_at,
+        consequence: c.sentence(),
+        consequence_later: c
+            .later
+            .iter()
+            .map(|(i, y, w)| (*i, *y, explain(w)))
+            .collect(),
+        consequence_in: c.in_year_one.clone(),
+        weights: current
+            .criteria
+            .iter()
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    c.name.clone(),
+                    settings.weights.get(&c.id).copied().unwrap_or(c.weight),
+                    c.weight,
+                )
+            })
+            .collect(),
+        rows,
+    }
+}
+
+fn explain(w: &Why) -> String {
+    w.describe()
+}
+
+/// The snapshot as a memo: recomputed when the document changes, shared by a page's parts.
+pub fn use_snapshot() -> Memo<Snapshot> {
+    let store = use_store();
+    Memo::new(move |_| {
+        store
+            .doc
+            .with(|d| d.as_ref().map(snapshot).unwrap_or_default())
+    })
+}
+
+/// "Year 2", or "Does not fit" for an unplaced school.
+pub fn year_text(year: Option<u8>) -> String {
+    match year {
+        Some(y) => format!("Year {y}"),
+        None => "Does not fit".to_string(),
+    }
+}
+
+/// "1 Not yet" or "off" for a gate level.
+pub fn gate_text(gate: u8) -> String {
+    if gate == 0 {
+        "off".to_string()
+    } else {
+        format!("at or below {}", level_label(gate))
+    }
+}
+
+/// A place in a ranking, or a dash with a reason for screen readers.
+pub fn place_text(place: Option<usize>) -> String {
+    place.map_or_else(|| "\u{2013}".to_string(), |p| p.to_string())
+}
+
+/// "45.5%" or "no figures".
+pub fn proficiency_text(p: Option<f64>) -> String {
+    p.map_or_else(|| "no figures".to_string(), |p| format!("{p:.1}%"))
+}
