@@ -194,6 +194,21 @@ pub fn peek_meta(raw: &str) -> Option<Meta> {
     })
 }
 
+/// How much of the stored text [`peek_meta_head`] needs: the envelope's header fields come
+/// first (see [`encode`]), and they are short.
+pub const HEAD_CHARS: u32 = 1024;
+
+/// The envelope's header from the first [`HEAD_CHARS`] characters of stored text, without
+/// the document: `encode` writes the header fields before `"document"`, so the head up to
+/// that key, closed with `}`, is a complete JSON object. `None` when the head is not laid
+/// out that way (the caller then reads the whole text).
+pub fn peek_meta_head(head: &str) -> Option<Meta> {
+    let cut = head.find(",\"document\":")?;
+    let header = format!("{}}}", &head[..cut]);
+    let meta = peek_meta(&header)?;
+    Some(meta)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,6 +332,29 @@ mod tests {
     fn errors_read_as_sentences() {
         let e = decode("{").unwrap_err().to_string();
         assert!(e.starts_with("The data is not complete"), "{e}");
+    }
+
+    #[test]
+    fn the_header_is_read_from_the_head_of_the_text_alone() {
+        let doc = demo::benson("t");
+        let raw = encode(&meta(42), &doc);
+        let head: String = raw.chars().take(HEAD_CHARS as usize).collect();
+        assert_eq!(peek_meta_head(&head), Some(meta(42)));
+        assert_eq!(peek_meta_head(&head), peek_meta(&raw));
+        // Laid out otherwise (document first, or cut short): no answer, so the caller reads it all.
+        let reordered = format!(
+            r#"{{"document":{},"format":"readyboard","schemaVersion":1,"appVersion":"x","savedAt":"t","revision":1,"writer":"w"}}"#,
+            serde_json::to_string(&doc).unwrap()
+        );
+        let head: String = reordered.chars().take(HEAD_CHARS as usize).collect();
+        assert_eq!(peek_meta_head(&head), None);
+        assert_eq!(peek_meta(&reordered).unwrap().revision, 1);
+        assert_eq!(
+            peek_meta_head(r#"{"format":"readyboard","schemaVersion":1"#),
+            None
+        );
+        // A "document" key inside a string value does not fool it into a wrong answer.
+        assert_eq!(peek_meta_head(r#"{"writer":"a,\"document\":b"}"#), None);
     }
 
     #[test]

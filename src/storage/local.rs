@@ -8,7 +8,9 @@
 //!   over data written by a newer schema;
 //! - a failed write returns an error and changes nothing in memory.
 
-use super::envelope::{self, decode, encode, peek_meta, DecodeError, Decoded, Meta};
+use super::envelope::{
+    self, decode, encode, peek_meta, peek_meta_head, DecodeError, Decoded, Meta, HEAD_CHARS,
+};
 use crate::domain::Document;
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast;
@@ -199,19 +201,9 @@ pub fn save(
     writer: &str,
     now: &str,
 ) -> Result<Meta, StorageError> {
-    let stored = read_raw(KEY)?;
-    let stored_meta = match &stored {
-        None => None,
-        Some(raw) => match peek_meta(raw) {
-            Some(m) => Some(m),
-            None => {
-                return Err(StorageError::Unreadable(
-                    decode(raw)
-                        .err()
-                        .unwrap_or(DecodeError::WrongShape("no envelope".into())),
-                ))
-            }
-        },
+    let stored_meta = match stored_meta_quickly()? {
+        Some(meta) => Some(meta),
+        None => stored_meta_slowly()?,
     };
     if let Some(m) = &stored_meta {
         if m.schema_version > envelope::SCHEMA_VERSION {
@@ -226,10 +218,49 @@ pub fn save(
     write(document, expected.unwrap_or(0) + 1, writer, now)
 }
 
+/// The stored header from the head of the stored text alone: `Ok(None)` when nothing is
+/// stored or the head does not have the usual layout (then [`stored_meta_slowly`] decides).
+fn stored_meta_quickly() -> Result<Option<Meta>, StorageError> {
+    // `Storage.getItem` called through JS, so the value stays a JS string: a large district
+    // is not copied into wasm memory just to read its first characters.
+    let storage = raw_storage()?;
+    let unavailable = |e: wasm_bindgen::JsValue| StorageError::Unavailable(js_error_text(&e));
+    let get_item: js_sys::Function = js_sys::Reflect::get(&storage, &"getItem".into())
+        .map_err(unavailable)?
+        .dyn_into()
+        .map_err(unavailable)?;
+    let value = get_item.call1(&storage, &KEY.into()).map_err(unavailable)?;
+    Ok(value.dyn_into::<js_sys::JsString>().ok().and_then(|s| {
+        let head = String::from(s.slice(0, HEAD_CHARS));
+        peek_meta_head(&head)
+    }))
+}
+
+/// The stored header from the whole stored text: `Unreadable` if it has none.
+fn stored_meta_slowly() -> Result<Option<Meta>, StorageError> {
+    let stored = read_raw(KEY)?;
+    Ok(match &stored {
+        None => None,
+        Some(raw) => match peek_meta(raw) {
+            Some(m) => Some(m),
+            None => {
+                return Err(StorageError::Unreadable(
+                    decode(raw)
+                        .err()
+                        .unwrap_or(DecodeError::WrongShape("no envelope".into())),
+                ))
+            }
+        },
+    })
+}
+
 /// Save after the person chose to keep this tab's version over another tab's: the
 /// revision check is skipped, the newer-schema check is not.
 pub fn save_over(document: &Document, writer: &str, now: &str) -> Result<Meta, StorageError> {
-    let stored_meta = read_raw(KEY)?.as_deref().and_then(peek_meta);
+    let stored_meta = match stored_meta_quickly()? {
+        Some(meta) => Some(meta),
+        None => read_raw(KEY)?.as_deref().and_then(peek_meta),
+    };
     if let Some(m) = &stored_meta {
         if m.schema_version > envelope::SCHEMA_VERSION {
             return Err(StorageError::Newer(m.clone()));

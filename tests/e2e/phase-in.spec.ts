@@ -1,0 +1,134 @@
+import { test, expect, Page } from '@playwright/test';
+import { loadDemo, saveStatus, expectNoAxeViolations, ready, watchErrors } from './helpers';
+
+/** The names in one year's cohort table, in order. */
+async function cohort(page: Page, year: number): Promise<string[]> {
+  const section = page.locator('section.cohort', { has: page.getByRole('heading', { name: new RegExp(`^Year ${year}:`) }) });
+  return section.locator('tbody tr:not(.pin-form-row) th a').allInnerTexts();
+}
+
+test('the plan follows the story: year 1 by readiness, the gate and opt-outs hold schools back', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  await page.goto('/phase-in');
+  await expect(page.getByRole('heading', { name: 'Year 1: 7 of 7 places' })).toBeVisible();
+  await expect(page.getByTestId('consequence')).toHaveText('2 of the 5 lowest-performing schools get a coach in year 1.');
+  const one = await cohort(page, 1);
+  expect(one).toContain('Canal Street Elementary');
+  expect(one).not.toContain('Northgate Middle School');
+  expect(one).not.toContain('Summit High School'); // self-selected out
+  // Both rankings, side by side, with the places apart.
+  const need = page.locator('section.rank-list', { has: page.getByRole('heading', { name: 'By student-achievement need' }) });
+  await expect(need.locator('tbody tr').first()).toContainText('Northgate Middle School');
+  await expect(need.getByRole('row', { name: /Northgate Middle School/ })).toContainText('far apart');
+  await expect(page.getByText('Not assessed yet: Kestrel Park Elementary; Linden Elementary; Westbrook High School.')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('what-if: the gate, the capacity and the weights re-plan at once', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/phase-in');
+  await expect(page.getByRole('heading', { name: 'Year 1: 7 of 7 places' })).toBeVisible();
+
+  // A stricter gate: fewer schools may go in year 1, and the years still hold all 21.
+  await page.getByLabel('At or below 2 Emerging').check();
+  await expect(page.getByRole('heading', { name: /^Year 1: \d of \d places?$/ })).not.toHaveText('Year 1: 7 of 7 places');
+  const strict = await cohort(page, 1);
+  expect(strict.length).toBeLessThan(7);
+  await expect(page.getByTestId('plan-conflicts')).toHaveCount(0);
+  await page.getByLabel('The framework’s gate (at or below 1 Not yet)').check();
+  await expect(page.getByRole('heading', { name: 'Year 1: 7 of 7 places' })).toBeVisible();
+
+  // Capacity by hand: 3 coaches in year 1 leaves schools that do not fit, and says so.
+  await page.getByLabel('Year 1', { exact: true }).fill('3');
+  await page.getByLabel('Year 1', { exact: true }).press('Enter');
+  await expect(page.getByRole('heading', { name: 'Year 1: 3 of 3 places' })).toBeVisible();
+  await expect(page.getByTestId('plan-conflicts')).toContainText('4 schools do not fit');
+  await page.getByRole('button', { name: 'Split evenly again' }).click();
+  await expect(page.getByRole('heading', { name: 'Year 1: 7 of 7 places' })).toBeVisible();
+
+  // Weights: count only current student results.
+  const before = await cohort(page, 1);
+  await page.getByText('Criteria weights for planning').click();
+  for (const name of ['Staff collaboration', 'Staff commitment to student success', 'Staff sense of efficacy and agency',
+    'Commitment to continuous improvement', 'Collective responsibility',
+    'Principal readiness and understanding of the coach\'s role', 'Leadership-team dynamics']) {
+    const input = page.getByRole('spinbutton', { name, exact: true });
+    await input.fill('0');
+    await input.press('Tab');
+  }
+  await expect.poll(() => cohort(page, 1)).not.toEqual(before);
+  await expect(saveStatus(page)).toHaveText('Saved');
+  // The settings are kept.
+  await page.reload();
+  await page.getByText('Criteria weights for planning').click();
+  await expect(page.getByRole('spinbutton', { name: 'Staff collaboration', exact: true })).toHaveValue('0');
+  await page.getByRole('button', { name: 'Use the framework’s weights' }).click();
+  await expect.poll(() => cohort(page, 1)).toEqual(before);
+});
+
+test('pinning needs a rationale, is marked, survives a reload and can be undone', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/phase-in');
+  const row = page.getByRole('row', { name: /Westbrook High School/ }).first();
+  await row.getByRole('button', { name: 'Pin… Westbrook High School' }).click();
+  const form = page.getByRole('form', { name: 'Pin Westbrook High School to a year' });
+  await form.getByLabel('Year').selectOption('2');
+  await form.getByRole('button', { name: 'Pin' }).click();
+  await expect(form.getByRole('alert')).toContainText('Write why this school goes in that year');
+  await expect(form.getByLabel(/Rationale/)).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel(/Rationale/).fill('Its new principal starts next year and asked for a coach from day one.');
+  await form.getByRole('button', { name: 'Pin' }).click();
+  await expect(page.getByText('Westbrook High School is pinned to year 2.')).toBeVisible();
+  expect(await cohort(page, 2)).toContain('Westbrook High School');
+  const pinned = page.locator('section.cohort').getByRole('row', { name: /Westbrook High School/ });
+  await expect(pinned).toContainText('Pinned');
+  await expect(pinned).toContainText('Pinned: Its new principal starts next year');
+
+  // A gated school pinned to year 1 is refused by the rules, in words.
+  await page.getByRole('button', { name: 'Pin… Northgate Middle School' }).click();
+  const f2 = page.getByRole('form', { name: 'Pin Northgate Middle School to a year' });
+  await f2.getByLabel('Year').selectOption('1');
+  await f2.getByLabel(/Rationale/).fill('The board asked for it.');
+  await f2.getByRole('button', { name: 'Pin' }).click();
+  await expect(page.getByTestId('plan-conflicts')).toContainText('Northgate Middle School is pinned to year 1, but it is below the gate');
+  expect(await cohort(page, 1)).not.toContain('Northgate Middle School');
+  await page.getByRole('button', { name: 'Unpin Northgate Middle School' }).click();
+  await expect(page.getByTestId('plan-conflicts')).toHaveCount(0);
+
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await page.reload();
+  await expect(page.locator('section.cohort').getByRole('row', { name: /Westbrook High School/ })).toContainText('Pinned');
+  await page.getByRole('button', { name: 'Unpin Westbrook High School' }).click();
+  await expect(page.getByText('Westbrook High School is no longer pinned.')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Westbrook High School is pinned again.')).toBeVisible();
+  await expect(page.locator('section.cohort').getByRole('row', { name: /Westbrook High School/ })).toContainText('Pinned');
+});
+
+test('search and filter narrow every list', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/phase-in');
+  await page.getByLabel('Show').selectOption('gated');
+  const names = await page.locator('section.cohort tbody th a').allInnerTexts();
+  expect(names.length).toBeGreaterThan(0);
+  expect(names).toContain('Northgate Middle School');
+  expect(names).not.toContain('Fairview Elementary');
+  await page.getByLabel('Show').selectOption('all');
+  await page.getByLabel('Find a school').fill('canal');
+  await expect(page.locator('section.cohort tbody th a')).toHaveText(['Canal Street Elementary']);
+});
+
+for (const width of [1280, 360]) {
+  test(`axe finds no violation on the planner at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await loadDemo(page);
+    await page.goto('/phase-in');
+    await ready(page);
+    await page.getByText('Criteria weights for planning').click();
+    await page.getByRole('button', { name: 'Pin… Westbrook High School' }).click();
+    await expectNoAxeViolations(page, `/phase-in at ${width}px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `/phase-in scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
+  });
+}
