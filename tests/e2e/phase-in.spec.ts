@@ -67,6 +67,27 @@ test('what-if: the gate, the capacity and the weights re-plan at once', async ({
   await expect.poll(() => cohort(page, 1)).toEqual(before);
 });
 
+test('keyboard focus stays on the control while the plan re-renders around it', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/phase-in');
+  const framework = page.getByLabel('The framework’s gate (at or below 1 Not yet)');
+  await framework.focus();
+  await page.keyboard.press('ArrowDown'); // Off
+  await page.keyboard.press('ArrowDown'); // At or below 1
+  await page.keyboard.press('ArrowDown'); // At or below 2
+  const two = page.getByLabel('At or below 2 Emerging');
+  await expect(two).toBeChecked();
+  await expect(two).toBeFocused();
+  await expect(page.getByRole('heading', { name: /^Year 1:/ })).not.toHaveText('Year 1: 7 of 7 places');
+  // Typing a weight and tabbing on lands in the next weight, which survives the re-plan.
+  await page.getByText('Criteria weights for planning').click();
+  const first = page.getByRole('spinbutton', { name: 'Staff collaboration', exact: true });
+  await first.fill('5');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('spinbutton', { name: 'Staff commitment to student success', exact: true })).toBeFocused();
+  await expect(first).toHaveValue('5');
+});
+
 test('pinning needs a rationale, is marked, survives a reload and can be undone', async ({ page }) => {
   await loadDemo(page);
   await page.goto('/phase-in');

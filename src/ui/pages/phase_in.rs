@@ -124,13 +124,15 @@ fn Planner() -> impl IntoView {
         notice: RwSignal::new(None),
     };
     provide_context(ctx);
-    let empty = move || ctx.snap.with(|s| s.rows.is_empty());
+    // A memo, so the planner is rebuilt only when the district gains or loses its schools,
+    // not on every re-plan.
+    let empty = Memo::new(move |_| ctx.snap.with(|s| s.rows.is_empty()));
     view! {
         <p class="page-links">
             <a href="/phase-in/roster">"School roster and CSV import"</a>" \u{b7} "
             <a href="/phase-in/brief">"Decision brief (print or CSV)"</a>
         </p>
-        {move || if empty() {
+        {move || if empty.get() {
             view! {
                 <p class="panel">"There are no schools yet. "<a href="/phase-in/roster">"Add schools or import a roster"</a>" to start planning."</p>
             }.into_any()
@@ -205,6 +207,7 @@ fn WhatIf() -> impl IntoView {
             .with(|d| d.as_ref().and_then(|d| d.phase_in.settings.gate))
     };
     let years = Memo::new(move |_| snap.with(|s| s.years));
+    let auto_capacity = Memo::new(move |_| snap.with(|s| s.auto_capacity));
     let criteria = Memo::new(move |_| {
         snap.with(|s| {
             s.weights
@@ -251,7 +254,7 @@ fn WhatIf() -> impl IntoView {
                         format!("{total} coaches for {} schools. {}", s.rows.len(),
                             if s.auto_capacity { "Split evenly; year 1 only counts the schools that may go in year 1." } else { "Set by hand." })
                     })}</p>
-                    {move || (!snap.with(|s| s.auto_capacity)).then(|| view! {
+                    {move || (!auto_capacity.get()).then(|| view! {
                         <button type="button" class="secondary" on:click=move |_| store.edit(|d| d.phase_in.reset_capacity())>"Split evenly again"</button>
                     })}
                 </fieldset>
@@ -359,12 +362,13 @@ fn undo_unpin() {
 #[component]
 fn Cohorts() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let years = move || ctx.snap.with(|s| s.years);
+    let years = Memo::new(move |_| ctx.snap.with(|s| s.years));
+    let any_unplaced = Memo::new(move |_| ctx.snap.with(|s| !s.unplaced.is_empty()));
     view! {
         <section aria-labelledby="cohorts-title">
             <h2 id="cohorts-title">"Proposed cohorts"</h2>
-            {move || (1..=years()).map(|y| view! { <Cohort year=Some(y)/> }).collect_view()}
-            {move || ctx.snap.with(|s| !s.unplaced.is_empty()).then(|| view! { <Cohort year=None/> })}
+            {move || (1..=years.get()).map(|y| view! { <Cohort year=Some(y)/> }).collect_view()}
+            {move || any_unplaced.get().then(|| view! { <Cohort year=None/> })}
         </section>
     }
 }
