@@ -7,6 +7,7 @@ pub mod demo;
 pub mod district;
 pub mod ids;
 pub mod phase_in;
+pub mod plus;
 pub mod readiness;
 pub mod synthetic;
 pub mod text;
