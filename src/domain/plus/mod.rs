@@ -5,9 +5,12 @@
 //! - [`calendar`]: the school year: first day, instructional weeks, breaks.
 //! - [`board`]: the Plus team, teacher teams, week kinds (coaching or PD) and cells.
 //! - [`rules`]: the live rules, hard and warnings, each a sentence.
+//! - [`generate`]: fill the year around locked cells: PD cover first, then coaching days to
+//!   the teacher with the fewest so far (fair within one day), deterministic.
 //!
 //! The board page, the generator and the teacher view are still to come (issue 5).
 
 pub mod board;
 pub mod calendar;
+pub mod generate;
 pub mod rules;
