@@ -7,10 +7,15 @@
 //! - [`rules`]: the live rules, hard and warnings, each a sentence.
 //! - [`generate`]: fill the year around locked cells: PD cover first, then coaching days to
 //!   the teacher with the fewest so far (fair within one day), deterministic.
+//! - [`metrics`]: coaching days per teacher, each Plus teacher's split, and the multiple of a
+//!   traditional model's days.
+//! - [`ics`]: iCalendar files with stable UIDs.
 //!
-//! The board page, the generator and the teacher view are still to come (issue 5).
+//! The board page, the teacher view and share links are still to come (issue 5).
 
 pub mod board;
 pub mod calendar;
 pub mod generate;
+pub mod ics;
+pub mod metrics;
 pub mod rules;
