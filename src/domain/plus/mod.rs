@@ -10,8 +10,10 @@
 //! - [`metrics`]: coaching days per teacher, each Plus teacher's split, and the multiple of a
 //!   traditional model's days.
 //! - [`ics`]: iCalendar files with stable UIDs.
+//! - [`share`]: share links: the schedule deflated into the URL fragment (a full year for
+//!   eight Plus teachers: about 6 KB).
 //!
-//! The board page, the teacher view and share links are still to come (issue 5).
+//! The board page and the teacher view are still to come (issue 5).
 
 pub mod board;
 pub mod calendar;
@@ -19,3 +21,4 @@ pub mod generate;
 pub mod ics;
 pub mod metrics;
 pub mod rules;
+pub mod share;
