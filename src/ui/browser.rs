@@ -72,6 +72,17 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
 }
 
 /// Read a chosen file as text.
+/// The file chosen in the `<input type="file">` that fired `ev`, if any. The input is
+/// cleared, so choosing the same file again (after fixing it) reads it again.
+pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
 pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await

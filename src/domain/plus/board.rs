@@ -148,3 +148,18 @@ impl Cell {
         }
     }
 }
+
+/// Coaching days each teacher gets from `cells`, in the order of `teachers`: a session
+/// counts one day per day it takes, for every teacher it occupies.
+pub fn coaching_days(teachers: &[Teacher], cells: &[Cell]) -> Vec<u32> {
+    teachers
+        .iter()
+        .map(|t| {
+            cells
+                .iter()
+                .filter(|c| c.activity.is_coaching() && c.activity.teachers().contains(&&t.id))
+                .map(Cell::day_count)
+                .sum()
+        })
+        .collect()
+}

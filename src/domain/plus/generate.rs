@@ -12,7 +12,7 @@
 //! Ties are broken by list order, so the same input always gives the same board. What
 //! cannot be met is said in words (`unmet`).
 
-use super::board::{Activity, Cell, Member, Teacher, WeekKind, DAYS};
+use super::board::{coaching_days, Activity, Cell, Member, Teacher, WeekKind, DAYS};
 use super::rules::expertise_matches;
 use crate::domain::district::Extra;
 use crate::domain::ids::Id;
@@ -45,17 +45,7 @@ pub fn generate(req: &Request) -> Generated {
         .collect();
     let mut unmet = Vec::new();
     // Coaching days so far per teacher (kept cells count too).
-    let mut total: Vec<u32> = req
-        .teachers
-        .iter()
-        .map(|t| {
-            cells
-                .iter()
-                .filter(|c| c.activity.is_coaching() && c.activity.teachers().contains(&&t.id))
-                .map(Cell::day_count)
-                .sum()
-        })
-        .collect();
+    let mut total: Vec<u32> = coaching_days(req.teachers, &cells);
 
     for (week, kind) in req.weeks.iter().filter(|(w, _)| *w >= req.from_week) {
         for day in 0..DAYS {
@@ -198,6 +188,20 @@ mod tests {
         (m, tm, t, w)
     }
 
+    /// Days each teacher is in a session, counted here independently of `coaching_days`.
+    fn sessions_per_teacher(teachers: &[Teacher], cells: &[Cell]) -> Vec<u32> {
+        teachers
+            .iter()
+            .map(|x| {
+                cells
+                    .iter()
+                    .filter(|c| c.activity.teachers().contains(&&x.id))
+                    .map(Cell::day_count)
+                    .sum()
+            })
+            .collect()
+    }
+
     fn hard(
         members: &[Member],
         teams: &[Team],
@@ -231,16 +235,7 @@ mod tests {
         });
         assert!(g.unmet.is_empty(), "{:?}", g.unmet);
         assert_eq!(hard(&m, &tm, &t, &w, &g.cells), Vec::<String>::new());
-        let totals: Vec<u32> = t
-            .iter()
-            .map(|x| {
-                g.cells
-                    .iter()
-                    .filter(|c| c.activity.teachers().contains(&&x.id))
-                    .map(Cell::day_count)
-                    .sum()
-            })
-            .collect();
+        let totals = sessions_per_teacher(&t, &g.cells);
         let (lo, hi) = (totals.iter().min().unwrap(), totals.iter().max().unwrap());
         assert!(hi - lo <= 1, "fairness: {lo}..{hi}");
     }
@@ -287,7 +282,7 @@ mod tests {
             if g.unmet.is_empty() { prop_assert!(found.iter().all(|f| !f.contains("classes are covered")), "{:?}", found); }
             // Fairness within one day when nothing is locked and no PD blocks anyone.
             if locked.is_empty() && pd_every == 0 {
-                let totals: Vec<u32> = t.iter().map(|x| g.cells.iter().filter(|c| c.activity.teachers().contains(&&x.id)).map(Cell::day_count).sum()).collect();
+                let totals = sessions_per_teacher(&t, &g.cells);
                 prop_assert!(totals.iter().max().unwrap() - totals.iter().min().unwrap() <= 1, "{:?}", totals);
             }
             // Deterministic.

@@ -1,7 +1,7 @@
 //! What the board gives: coaching days per teacher, each Plus teacher's split of time, and
 //! the seed's comparison with a traditional model of one or two instructional coaches.
 
-use super::board::{Activity, Cell, Member, Teacher, DAYS};
+use super::board::{coaching_days, Activity, Cell, Member, Teacher, DAYS};
 use crate::domain::ids::Id;
 use std::collections::BTreeMap;
 
@@ -49,16 +49,7 @@ impl Metrics {
 
 pub fn metrics(members: &[Member], teachers: &[Teacher], weeks: usize, cells: &[Cell]) -> Metrics {
     let days = weeks as u32 * u32::from(DAYS);
-    let per_teacher: Vec<u32> = teachers
-        .iter()
-        .map(|t| {
-            cells
-                .iter()
-                .filter(|c| c.activity.is_coaching() && c.activity.teachers().contains(&&t.id))
-                .map(Cell::day_count)
-                .sum()
-        })
-        .collect();
+    let per_teacher = coaching_days(teachers, cells);
     let mut distribution = BTreeMap::new();
     for &d in &per_teacher {
         *distribution.entry(d).or_insert(0) += 1;

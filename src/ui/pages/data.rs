@@ -8,7 +8,6 @@ use crate::ui::components::{first_run::FirstRun, use_store};
 use crate::ui::store::Phase;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -150,17 +149,10 @@ fn Restore() -> impl IntoView {
         restored.set(false);
         pending.set(None);
         problem.set(None);
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
         let file_name = file.name();
-        input.set_value("");
         leptos::task::spawn_local(async move {
             match browser::read_file_text(file).await {
                 Err(e) => problem.set(Some(e)),

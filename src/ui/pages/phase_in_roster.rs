@@ -802,23 +802,14 @@ fn Import() -> impl IntoView {
     let done = RwSignal::new(None::<String>);
     let show_all = RwSignal::new(false);
     let on_file = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
         done.set(None);
         pending.set(None);
         problem.set(None);
         show_all.set(false);
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
         let file_name = file.name();
-        // So that choosing the same file again, after fixing it, reads it again.
-        input.set_value("");
         leptos::task::spawn_local(async move {
             match browser::read_file_text(file).await {
                 Err(e) => {
