@@ -221,19 +221,23 @@ pub fn save(
 /// The stored header from the head of the stored text alone: `Ok(None)` when nothing is
 /// stored or the head does not have the usual layout (then [`stored_meta_slowly`] decides).
 fn stored_meta_quickly() -> Result<Option<Meta>, StorageError> {
-    // `Storage.getItem` called through JS, so the value stays a JS string: a large district
-    // is not copied into wasm memory just to read its first characters.
+    Ok(read_js_string(KEY)?.and_then(|s| {
+        let head = String::from(s.slice(0, HEAD_CHARS));
+        peek_meta_head(&head)
+    }))
+}
+
+/// `Storage.getItem` called through JS, so the value stays a JS string: a large district is
+/// not copied into wasm memory when only its head or its length is needed.
+fn read_js_string(key: &str) -> Result<Option<js_sys::JsString>, StorageError> {
     let storage = raw_storage()?;
     let unavailable = |e: wasm_bindgen::JsValue| StorageError::Unavailable(js_error_text(&e));
     let get_item: js_sys::Function = js_sys::Reflect::get(&storage, &"getItem".into())
         .map_err(unavailable)?
         .dyn_into()
         .map_err(unavailable)?;
-    let value = get_item.call1(&storage, &KEY.into()).map_err(unavailable)?;
-    Ok(value.dyn_into::<js_sys::JsString>().ok().and_then(|s| {
-        let head = String::from(s.slice(0, HEAD_CHARS));
-        peek_meta_head(&head)
-    }))
+    let value = get_item.call1(&storage, &key.into()).map_err(unavailable)?;
+    Ok(value.dyn_into::<js_sys::JsString>().ok())
 }
 
 /// The stored header from the whole stored text: `Unreadable` if it has none.
@@ -345,8 +349,12 @@ pub fn usage_chars() -> usize {
         .filter_map(|i| s.key(i).ok().flatten())
         .filter(|k| k.starts_with("readyboard."))
         .map(|k| {
-            let v = s.get_item(&k).ok().flatten().unwrap_or_default();
-            k.encode_utf16().count() + v.encode_utf16().count()
+            // JS string lengths are already UTF-16 units, the quota's unit.
+            let v = read_js_string(&k)
+                .ok()
+                .flatten()
+                .map_or(0, |v| v.length() as usize);
+            k.encode_utf16().count() + v
         })
         .sum()
 }

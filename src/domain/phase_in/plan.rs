@@ -95,15 +95,6 @@ impl Plan {
     pub fn unplaced(&self) -> impl Iterator<Item = &Placement> + '_ {
         self.placements.iter().filter(|p| p.year.is_none())
     }
-
-    /// Placement by school ID.
-    pub fn index_by_school<'r>(&self, rankings: &'r Rankings) -> HashMap<&'r Id, usize> {
-        self.placements
-            .iter()
-            .enumerate()
-            .map(|(k, p)| (&rankings.standings[p.standing].school.id, k))
-            .collect()
-    }
 }
 
 /// Why a school may not go in year 1, if it may not.

@@ -2,7 +2,7 @@
 //! turned into owned rows that pages can render and filter. Every page of `/phase-in`
 //! uses [`snapshot`], so the rankings, the cohorts and the brief always agree.
 
-use crate::domain::phase_in::{self, Progress, Why};
+use crate::domain::phase_in::{self, Progress};
 use crate::domain::readiness::level_label;
 use crate::domain::Document;
 use crate::ui::components::use_store;
@@ -151,7 +151,7 @@ pub fn snapshot(d: &Document) -> Snapshot {
         consequence_later: c
             .later
             .iter()
-            .map(|(i, y, w)| (*i, *y, explain(w)))
+            .map(|(i, y, w)| (*i, *y, w.describe()))
             .collect(),
         consequence_in: c.in_year_one.clone(),
         weights: current
@@ -168,10 +168,6 @@ pub fn snapshot(d: &Document) -> Snapshot {
             .collect(),
         rows,
     }
-}
-
-fn explain(w: &Why) -> String {
-    w.describe()
 }
 
 /// The snapshot as a memo: recomputed when the document changes, shared by a page's parts.

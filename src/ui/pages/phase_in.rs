@@ -89,9 +89,33 @@ struct Ctx {
 }
 
 impl Ctx {
-    fn keeps(&self, r: &SchoolRow) -> bool {
+    /// The search and filter as one test, read once per list rather than once per row.
+    fn matcher(&self) -> impl Fn(&SchoolRow) -> bool {
         let q = self.query.with(|q| q.trim().to_lowercase());
-        (q.is_empty() || r.name.to_lowercase().contains(&q)) && self.filter.get().keeps(r)
+        let filter = self.filter.get();
+        move |r| (q.is_empty() || r.name.to_lowercase().contains(&q)) && filter.keeps(r)
+    }
+}
+
+/// The first `LIMIT` rows, or all of them once the person asked to see all.
+fn limited(rows: &[SchoolRow], all: bool) -> Vec<SchoolRow> {
+    if all {
+        rows.to_vec()
+    } else {
+        rows.iter().take(LIMIT).cloned().collect()
+    }
+}
+
+/// Under a list: a line when nothing matches, and "Show all N" while rows are held back.
+fn list_footer(
+    total: impl Fn() -> usize + Copy + Send + Sync + 'static,
+    show_all: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        {move || (total() == 0).then(|| view! { <p class="small">"No school here matches the search and filter."</p> })}
+        {move || (!show_all.get() && total() > LIMIT).then(|| view! {
+            <button type="button" class="secondary" on:click=move |_| show_all.set(true)>{format!("Show all {}", total())}</button>
+        })}
     }
 }
 
@@ -393,10 +417,11 @@ fn Cohort(year: Option<u8>) -> impl IntoView {
                 None => s.unplaced.clone(),
             };
             let cap = year.and_then(|y| s.capacities.get(usize::from(y - 1)).copied());
+            let keeps = ctx.matcher();
             let rows: Vec<SchoolRow> = idx
                 .iter()
                 .map(|&i| s.rows[i].clone())
-                .filter(|r| ctx.keeps(r))
+                .filter(|r| keeps(r))
                 .collect();
             (idx.len(), cap, rows)
         })
@@ -414,22 +439,7 @@ fn Cohort(year: Option<u8>) -> impl IntoView {
         })
     };
     let total = move || list.with(|l| l.2.len());
-    let shown = move || {
-        list.with(|l| {
-            if show_all.get() {
-                l.2.clone()
-            } else {
-                l.2.iter().take(LIMIT).cloned().collect::<Vec<_>>()
-            }
-        })
-    };
-    let more = move || {
-        total().saturating_sub(if show_all.get() {
-            total()
-        } else {
-            LIMIT.min(total())
-        })
-    };
+    let shown = move || list.with(|l| limited(&l.2, show_all.get()));
     view! {
         <section aria-labelledby=title_id.clone() class="cohort">
             <h3 id=title_id.clone()>{heading}</h3>
@@ -453,10 +463,7 @@ fn Cohort(year: Option<u8>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            {move || (total() == 0).then(|| view! { <p class="small">"No school here matches the search and filter."</p> })}
-            {move || (more() > 0).then(|| view! {
-                <button type="button" class="secondary" on:click=move |_| show_all.set(true)>{format!("Show all {}", total())}</button>
-            })}
+            {list_footer(total, show_all)}
         </section>
     }
 }
@@ -538,6 +545,7 @@ fn PinForm(id: String, name: String, year: Option<u8>) -> impl IntoView {
     let form_id = format!("pin-{id}");
     let submit = {
         let name = name.clone();
+        let focus_id = form_id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let y: u8 = chosen.get_untracked().parse().unwrap_or(0);
@@ -555,7 +563,7 @@ fn PinForm(id: String, name: String, year: Option<u8>) -> impl IntoView {
                 }
                 Err(e) => {
                     error.set(Some(e));
-                    browser::focus_id(&format!("{}-why", form_id_for_focus(&sid)));
+                    browser::focus_id(&format!("{focus_id}-why"));
                 }
             }
         }
@@ -588,10 +596,6 @@ fn PinForm(id: String, name: String, year: Option<u8>) -> impl IntoView {
             </td>
         </tr>
     }
-}
-
-fn form_id_for_focus(id: &Id) -> String {
-    format!("pin-{}", id.as_str())
 }
 
 #[component]
@@ -627,29 +631,15 @@ fn RankList(by_need: bool) -> impl IntoView {
     let rows = Memo::new(move |_| {
         ctx.snap.with(|s| {
             let list = if by_need { &s.by_need } else { &s.by_readiness };
+            let keeps = ctx.matcher();
             list.iter()
                 .map(|&i| s.rows[i].clone())
-                .filter(|r| ctx.keeps(r))
+                .filter(|r| keeps(r))
                 .collect::<Vec<_>>()
         })
     });
     let total = move || rows.with(Vec::len);
-    let shown = move || {
-        rows.with(|all| {
-            if show_all.get() {
-                all.clone()
-            } else {
-                all.iter().take(LIMIT).cloned().collect()
-            }
-        })
-    };
-    let more = move || {
-        if show_all.get() {
-            0
-        } else {
-            total().saturating_sub(LIMIT)
-        }
-    };
+    let shown = move || rows.with(|all| limited(all, show_all.get()));
     view! {
         <section aria-labelledby=title_id class="rank-list">
             <h3 id=title_id>{title}</h3>
@@ -670,10 +660,7 @@ fn RankList(by_need: bool) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            {move || (total() == 0).then(|| view! { <p class="small">"No school here matches the search and filter."</p> })}
-            {move || (more() > 0).then(|| view! {
-                <button type="button" class="secondary" on:click=move |_| show_all.set(true)>{format!("Show all {}", total())}</button>
-            })}
+            {list_footer(total, show_all)}
         </section>
     }
 }
