@@ -245,9 +245,11 @@ pub fn benson(created_at: &str) -> Document {
         schools,
         readiness: Readiness::default(),
         phase_in: crate::domain::phase_in::PhaseIn::default(),
+        plus: crate::domain::plus::Plus::default(),
         extra: Extra::new(),
     };
     add_readiness(&mut doc, created_at);
+    doc.plus.boards.push(crate::domain::plus::demo::board());
     doc
 }
 

@@ -6,6 +6,7 @@
 
 use super::ids::Id;
 use super::phase_in::PhaseIn;
+use super::plus::Plus;
 use super::readiness::{Readiness, Round};
 use super::text;
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,9 @@ pub struct Document {
     /// The phase-in planner's scenario, pins and readiness plans.
     #[serde(default, skip_serializing_if = "PhaseIn::is_empty")]
     pub phase_in: PhaseIn,
+    /// Plus-teacher boards, one per school that runs the model.
+    #[serde(default, skip_serializing_if = "Plus::is_empty")]
+    pub plus: Plus,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -124,6 +128,7 @@ pub struct RemovedSchool {
     pub rounds: Vec<Round>,
     pub pin: Option<(usize, super::phase_in::Pin)>,
     pub plan: Option<super::phase_in::ReadinessPlan>,
+    pub board: Option<(usize, super::plus::Board)>,
 }
 
 pub const MAX_ENROLLMENT: u32 = 20_000;
@@ -187,6 +192,7 @@ impl Document {
             schools: Vec::new(),
             readiness: Readiness::default(),
             phase_in: PhaseIn::default(),
+            plus: Plus::default(),
             extra: Extra::new(),
         })
     }
@@ -300,12 +306,14 @@ impl Document {
             .iter()
             .position(|p| &p.school_id == id)
             .map(|i| self.phase_in.plans.remove(i));
+        let board = self.plus.remove(id);
         Some(RemovedSchool {
             at,
             school,
             rounds,
             pin,
             plan,
+            board,
         })
     }
 
@@ -322,6 +330,9 @@ impl Document {
         }
         if let Some(plan) = removed.plan {
             self.phase_in.plans.push(plan);
+        }
+        if let Some((i, board)) = removed.board {
+            self.plus.restore(i, board);
         }
     }
 
@@ -386,6 +397,9 @@ impl Document {
             push(p);
         }
         for p in self.phase_in.problems(|id| seen.contains(id)) {
+            push(p);
+        }
+        for p in self.plus.problems(|id| seen.contains(id)) {
             push(p);
         }
         problems

@@ -68,6 +68,7 @@ pub fn district(schools: usize, rounds: usize) -> Document {
         schools: Vec::with_capacity(schools),
         readiness: Readiness::default(),
         phase_in: crate::domain::phase_in::PhaseIn::default(),
+        plus: crate::domain::plus::Plus::default(),
         extra: Extra::new(),
     };
     let mut all_rounds = Vec::with_capacity(schools * rounds);

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 pub const MAX_MEMBERS: usize = 12;
 pub const DAYS: u8 = 5;
+pub const DAY_NAMES: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
 /// A Plus teacher and their content expertise ("Secondary math").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -123,7 +124,7 @@ pub struct Cell {
     pub day: Option<u8>,
     pub activity: Activity,
     /// Kept as it is when the generator fills the year.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub locked: bool,
     #[serde(flatten)]
     pub extra: Extra,

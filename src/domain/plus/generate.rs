@@ -12,7 +12,7 @@
 //! Ties are broken by list order, so the same input always gives the same board. What
 //! cannot be met is said in words (`unmet`).
 
-use super::board::{coaching_days, Activity, Cell, Member, Teacher, WeekKind, DAYS};
+use super::board::{coaching_days, Activity, Cell, Member, Teacher, WeekKind, DAYS, DAY_NAMES};
 use super::rules::expertise_matches;
 use crate::domain::district::Extra;
 use crate::domain::ids::Id;
@@ -27,6 +27,9 @@ pub struct Request<'a> {
     pub cells: &'a [Cell],
     /// Generate this week and after ("the rest of the year"); 1 fills the whole year.
     pub from_week: u16,
+    /// (week, day) pairs with no school (a one-day holiday): left empty, and no PD cover
+    /// is needed on them.
+    pub closed: &'a [(u16, u8)],
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +52,9 @@ pub fn generate(req: &Request) -> Generated {
 
     for (week, kind) in req.weeks.iter().filter(|(w, _)| *w >= req.from_week) {
         for day in 0..DAYS {
+            if req.closed.contains(&(*week, day)) {
+                continue;
+            }
             let mut busy_members: HashSet<&Id> = HashSet::new();
             let mut busy_teachers: HashSet<Id> = HashSet::new();
             let mut covering = 0usize;
@@ -70,6 +76,12 @@ pub fn generate(req: &Request) -> Generated {
                 busy_members.insert(&c.member_id);
                 for t in c.activity.teachers() {
                     busy_teachers.insert(t.clone());
+                }
+                if let Activity::LessonStudy { team_id } = &c.activity {
+                    // Lesson study takes the whole team.
+                    for t in req.teachers.iter().filter(|t| &t.team_id == team_id) {
+                        busy_teachers.insert(t.id.clone());
+                    }
                 }
                 if let (Activity::Cover { team_id }, Some(pd)) = (&c.activity, pd_team) {
                     if team_id == pd {
@@ -123,8 +135,8 @@ pub fn generate(req: &Request) -> Generated {
             }
             if pd_team.is_some() && covering < needed {
                 unmet.push(format!(
-                    "Week {week}, day {}: the PD team has {needed} classes but only {covering} could be covered; add Plus teachers or unlock cells that day.",
-                    day + 1
+                    "Week {week}, {}: the PD team has {needed} classes but only {covering} could be covered; add Plus teachers or unlock cells that day.",
+                    DAY_NAMES[usize::from(day)]
                 ));
             }
         }
@@ -232,6 +244,7 @@ mod tests {
             weeks: &w,
             cells: &[],
             from_week: 1,
+            closed: &[],
         });
         assert!(g.unmet.is_empty(), "{:?}", g.unmet);
         assert_eq!(hard(&m, &tm, &t, &w, &g.cells), Vec::<String>::new());
@@ -251,6 +264,7 @@ mod tests {
             weeks: &w,
             cells: &[],
             from_week: 1,
+            closed: &[],
         });
         assert_eq!(g.cells.len(), 12 * 40 * 5);
         assert!(g.unmet.is_empty(), "{:?}", g.unmet);
@@ -267,12 +281,16 @@ mod tests {
             let (m, tm, t, w) = board(members, teams, per_team, weeks, pd_every);
             let locked: Vec<Cell> = locks.iter().filter(|(_, wk, _)| *wk <= weeks).map(|(mi, wk, d)| Cell {
                 member_id: m[mi % members].id.clone(), week: *wk, day: Some(*d),
-                activity: Activity::Students, locked: true, extra: Extra::new(),
+                // Some locks are a team's lesson study, which takes the whole team that day.
+                activity: if mi % 2 == 0 { Activity::Students } else { Activity::LessonStudy { team_id: tm[mi % teams].id.clone() } },
+                locked: true, extra: Extra::new(),
             }).fold(Vec::new(), |mut acc: Vec<Cell>, c| {
-                if !acc.iter().any(|x| x.member_id == c.member_id && x.week == c.week && x.day == c.day) { acc.push(c); }
+                let same_slot = |x: &Cell| x.member_id == c.member_id && x.week == c.week && x.day == c.day;
+                let same_study = |x: &Cell| x.week == c.week && x.day == c.day && x.activity == c.activity && c.activity != Activity::Students;
+                if !acc.iter().any(|x| same_slot(x) || same_study(x)) { acc.push(c); }
                 acc
             });
-            let req = Request { members: &m, teachers: &t, weeks: &w, cells: &locked, from_week: 1 };
+            let req = Request { members: &m, teachers: &t, weeks: &w, cells: &locked, from_week: 1, closed: &[] };
             let g = generate(&req);
             // Locked cells are kept.
             for c in &locked { prop_assert!(g.cells.contains(c)); }

@@ -13,12 +13,22 @@
 //! - [`share`]: share links: the schedule deflated into the URL fragment (a full year for
 //!   eight Plus teachers: about 6 KB).
 //!
-//! The board page and the teacher view are still to come (issue 5).
+//! - [`state`]: what is stored (one [`state::Board`] per school) and the board's edits.
+//! - [`schedule`]: a teacher's sessions and PD days, and calendar files, from a shared copy.
+//! - [`demo`]: the demo school's board.
 
 pub mod board;
 pub mod calendar;
+pub mod demo;
 pub mod generate;
 pub mod ics;
 pub mod metrics;
 pub mod rules;
+pub mod schedule;
 pub mod share;
+pub mod state;
+
+#[cfg(test)]
+mod tests;
+
+pub use state::{Board, Plus, Slot, Year};

@@ -1,11 +1,9 @@
 //! The board's live rules. Hard rules must hold; warnings are advice. Every finding is a
 //! sentence that names who, when and why.
 
-use super::board::{Activity, Cell, Member, Teacher, Team, WeekKind, DAYS};
+use super::board::{Activity, Cell, Member, Teacher, Team, WeekKind, DAYS, DAY_NAMES};
 use crate::domain::ids::Id;
 use std::collections::{BTreeMap, HashMap};
-
-const DAY_NAMES: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
