@@ -25,7 +25,7 @@ pub struct Metrics {
     /// Coaching days → how many teachers had that many.
     pub distribution: BTreeMap<u32, usize>,
     pub splits: Vec<Split>,
-    /// School days on the board (weeks × 5).
+    /// School days on the board (weeks × 5, less days off).
     pub days: u32,
 }
 
@@ -47,8 +47,8 @@ impl Metrics {
     }
 }
 
-pub fn metrics(members: &[Member], teachers: &[Teacher], weeks: usize, cells: &[Cell]) -> Metrics {
-    let days = weeks as u32 * u32::from(DAYS);
+/// `days`: the school days on the board (weeks × 5, less days off).
+pub fn metrics(members: &[Member], teachers: &[Teacher], days: u32, cells: &[Cell]) -> Metrics {
     let per_teacher = coaching_days(teachers, cells);
     let mut distribution = BTreeMap::new();
     for &d in &per_teacher {
@@ -145,7 +145,7 @@ mod tests {
                 }
             }
         }
-        let m = metrics(&members, &teachers, 10, &cells);
+        let m = metrics(&members, &teachers, 10 * u32::from(DAYS), &cells);
         assert_eq!(m.days, 50);
         assert_eq!(m.per_teacher.iter().sum::<u32>(), 8 * 10 * 3);
         assert_eq!((m.min, m.max), (6, 6));

@@ -162,31 +162,66 @@ pub fn check(input: &Input) -> Vec<Finding> {
         }
     }
 
-    // Warnings: expertise that does not match the teacher's subject.
+    // Warnings: expertise that does not match the teacher's subject, per teacher, when a
+    // Plus teacher with that expertise exists (otherwise once, for the whole team).
+    let mut sessions: HashMap<&Id, (u32, u32, u16)> = HashMap::new(); // (all, outside, first week outside)
     for c in input.cells {
-        let (Some(m), t) = (
+        let (Some(m), Activity::CoachingCycle { teacher_id } | Activity::CoTeach { teacher_id }) = (
             input.members.iter().find(|m| m.id == c.member_id),
-            match &c.activity {
-                Activity::CoachingCycle { teacher_id } | Activity::CoTeach { teacher_id } => {
-                    teacher.get(teacher_id)
-                }
-                _ => None,
-            },
+            &c.activity,
         ) else {
             continue;
         };
-        if let Some(t) = t {
-            if !expertise_matches(&m.expertise, &t.subject) {
-                out.push(Finding {
-                    severity: Severity::Warning,
-                    week: Some(c.week),
-                    message: format!(
-                        "Week {}: {} ({}) works with {}, who teaches {}.",
-                        c.week, m.name, m.expertise, t.name, t.subject
-                    ),
-                });
-            }
+        let Some(t) = teacher.get(teacher_id) else {
+            continue;
+        };
+        let e = sessions.entry(&t.id).or_insert((0, 0, u16::MAX));
+        e.0 += c.day_count();
+        if !expertise_matches(&m.expertise, &t.subject) {
+            e.1 += c.day_count();
+            e.2 = e.2.min(c.week);
         }
+    }
+    let mut uncovered: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in input.teachers {
+        let Some(&(all, outside, first)) = sessions.get(&t.id) else {
+            continue;
+        };
+        let experts: Vec<&str> = input
+            .members
+            .iter()
+            .filter(|m| expertise_matches(&m.expertise, &t.subject))
+            .map(|m| m.name.as_str())
+            .collect();
+        if experts.is_empty() {
+            if outside > 0 {
+                *uncovered.entry(t.subject.trim()).or_default() += 1;
+            }
+        } else if outside * 2 > all {
+            out.push(Finding {
+                severity: Severity::Warning,
+                week: Some(first),
+                message: format!(
+                    "{} ({}) has {outside} of {all} coaching days with Plus teachers from other subjects; {} could take more.",
+                    t.name,
+                    t.subject,
+                    experts.join(" or ")
+                ),
+            });
+        }
+    }
+    if !uncovered.is_empty() {
+        let n: usize = uncovered.values().sum();
+        let subjects: Vec<&str> = uncovered.keys().copied().collect();
+        out.push(Finding {
+            severity: Severity::Warning,
+            week: None,
+            message: format!(
+                "No Plus teacher has expertise in {}: {n} {} coached by Plus teachers from other subjects.",
+                subjects.join(", "),
+                if n == 1 { "teacher is" } else { "teachers are" }
+            ),
+        });
     }
 
     // Warnings: a teacher who goes too long without coaching.
@@ -399,8 +434,9 @@ mod tests {
         let cells = [
             cell("b", 1, None, cycle("t1")),
             cell("a", 1, None, cycle("t2")),
-            cell("a", 2, None, cycle("t1")),
-            cell("b", 2, None, cycle("t2")),
+            cell("b", 2, None, cycle("t1")),
+            cell("a", 3, None, cycle("t1")),
+            cell("b", 3, None, cycle("t2")),
         ];
         let f = run(&cells, &coaching_weeks(8));
         let warn: Vec<&str> = f
@@ -409,14 +445,58 @@ mod tests {
             .map(|f| f.message.as_str())
             .collect();
         assert!(
-            warn.contains(&"Week 1: Plus b (Literacy) works with Teacher t1, who teaches Math."),
+            warn.contains(&"Teacher t1 (Math) has 10 of 15 coaching days with Plus teachers from other subjects; Plus a could take more."),
+            "{warn:?}"
+        );
+        // Half or fewer outside the subject: no warning for t2 (5 of 10).
+        assert!(
+            !warn
+                .iter()
+                .any(|w| w.starts_with("Teacher t2 (Literacy) has")),
             "{warn:?}"
         );
         assert!(
-            warn.contains(&"Teacher t1 goes 6 weeks without coaching (weeks 3 to 8)."),
+            warn.contains(&"Teacher t1 goes 5 weeks without coaching (weeks 4 to 8)."),
             "{warn:?}"
         );
         assert!(expertise_matches("Secondary math", "Math"));
         assert!(!expertise_matches("", "Math"));
+    }
+
+    #[test]
+    fn subjects_no_plus_teacher_covers_are_named_once() {
+        let members = [member("a", "Math")];
+        let teams = [Team {
+            id: Id::fixed("g"),
+            name: "Electives".into(),
+            extra: Extra::new(),
+        }];
+        let teachers = [
+            teacher("t1", "g", "Art"),
+            teacher("t2", "g", "Music"),
+            teacher("t3", "g", "Art"),
+        ];
+        let cells = [
+            cell("a", 1, Some(0), cycle("t1")),
+            cell("a", 1, Some(1), cycle("t2")),
+            cell("a", 1, Some(2), cycle("t3")),
+        ];
+        let f = check(&Input {
+            members: &members,
+            teams: &teams,
+            teachers: &teachers,
+            weeks: &coaching_weeks(1),
+            cells: &cells,
+            max_gap_weeks: 0,
+        });
+        let warn: Vec<&str> = f
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            warn,
+            ["No Plus teacher has expertise in Art, Music: 3 teachers are coached by Plus teachers from other subjects."]
+        );
     }
 }

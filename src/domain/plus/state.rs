@@ -282,7 +282,8 @@ impl Board {
     }
 
     pub fn metrics(&self) -> Metrics {
-        let days = usize::from(self.calendar.weeks);
+        let closed = self.year().map_or(0, |y| y.closed.len() as u32);
+        let days = (u32::from(self.calendar.weeks) * u32::from(DAYS)).saturating_sub(closed);
         metrics(&self.members, &self.teachers, days, &self.cells)
     }
 

@@ -1,6 +1,7 @@
 //! Shared pieces of the UI.
 
 pub mod banners;
+pub mod board;
 pub mod first_run;
 pub mod header;
 pub mod not_built;

@@ -1,11 +1,1198 @@
-use crate::ui::components::not_built::NotBuilt;
+//! `/board`: the Plus-team lead's rotation board. Rows are Plus teachers, columns are the
+//! weeks of one term, with a line per day. Cells are edited by keyboard (arrows, Enter,
+//! Space to pick up and drop, Escape), by single clicks (pick, then place) or by dragging;
+//! every edit can be undone. The rules, the generator and the metrics sit below the grid.
+
+use crate::domain::ids::Id;
+use crate::domain::plus::board::{Activity, WeekKind, DAYS, DAY_NAMES};
+use crate::domain::plus::rules::Severity;
+use crate::domain::plus::schedule::slug;
+use crate::ui::components::board::{focus_cursor, grid, Ctx, Cursor, Editing, Hand, WeekCellView};
+use crate::ui::components::{first_run::FirstRun, use_store};
+use crate::ui::store::Phase;
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
+    let store = use_store();
     view! {
-        <NotBuilt heading="Plus-teacher rotation board"
-            audience="the Plus-team lead"
-            purpose="it will lay out the year week by week, alternating coaching weeks with full-day professional-development weeks, check the rules live and generate a fair rotation."/>
+        <Title text="Plus-teacher rotation board \u{b7} Readyboard"/>
+        <h1>"Plus-teacher rotation board"</h1>
+        <p class="lead">
+            "Lay out the year for the Plus team: PD weeks, when the team covers one teacher team's classes "
+            "for full-day professional development, and coaching weeks, when they coach, co-teach and run lesson study."
+        </p>
+        {move || match store.phase.get() {
+            Phase::FirstRun => view! { <FirstRun/> }.into_any(),
+            _ => view! { <Boards/> }.into_any(),
+        }}
+    }
+}
+
+/// Picks the school (from `?school=`), or explains how to start.
+#[component]
+fn Boards() -> impl IntoView {
+    let store = use_store();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let boards = Memo::new(move |_| {
+        store.doc.with(|d| {
+            d.as_ref().map_or_else(Vec::new, |d| {
+                d.plus
+                    .boards
+                    .iter()
+                    .map(|b| {
+                        let name = d
+                            .schools
+                            .iter()
+                            .find(|s| s.id == b.school_id)
+                            .map_or_else(|| b.school_id.to_string(), |s| s.name.clone());
+                        (b.school_id.clone(), name)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let school = Memo::new(move |_| {
+        let wanted = query.with(|q| q.get("school"));
+        boards.with(|b| {
+            wanted
+                .and_then(|w| {
+                    b.iter()
+                        .find(|(id, _)| id.as_str() == w)
+                        .map(|x| x.0.clone())
+                })
+                .or_else(|| b.first().map(|x| x.0.clone()))
+        })
+    });
+    let school_name = Memo::new(move |_| {
+        let id = school.get();
+        boards.with(|b| {
+            b.iter()
+                .find(|x| Some(&x.0) == id.as_ref())
+                .map(|x| x.1.clone())
+        })
+    });
+    let many = Memo::new(move |_| boards.with(|b| b.len() > 1));
+    view! {
+        {move || match school_name.get() {
+            None => view! {
+                <p class="panel">
+                    "No school has a Plus board yet. The Benson demo has one for Maple Ridge Middle School; "
+                    "a board for your own school starts from its calendar, its Plus team and its teacher teams."
+                </p>
+            }.into_any(),
+            Some(name) => {
+                let navigate = navigate.clone();
+                view! {
+                    <div class="board-school">
+                        <h2 id="board-school-name">{name}</h2>
+                        <Show when=move || many.get()>
+                            {
+                                let navigate = navigate.clone();
+                                view! {
+                                    <label for="board-school">"School"</label>
+                                    <select id="board-school" on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        navigate(&format!("/board?school={v}"), Default::default());
+                                    }>
+                                        {move || boards.get().into_iter().map(|(id, n)| {
+                                            let selected = Some(&id) == school.get().as_ref();
+                                            view! { <option value=id.to_string() selected=selected>{n}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                }
+                            }
+                        </Show>
+                    </div>
+                }.into_any()
+            }
+        }}
+        {move || school.get().map(|id| view! { <Editor school=id/> })}
+    }
+}
+
+#[component]
+fn Editor(school: Id) -> impl IntoView {
+    let store = use_store();
+    let school = Memo::new(move |_| Some(school.clone()));
+    let ctx = Ctx::new(store, school);
+    provide_context(ctx);
+    let unmet = RwSignal::new(Vec::<String>::new());
+    // Ctrl+Z and Ctrl+Shift+Z (and Ctrl+Y) anywhere on the page but in a text field.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        let in_field = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_field {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let undo = key == "z" && !ev.shift_key();
+        let redo = (key == "z" && ev.shift_key()) || key == "y";
+        if undo || redo {
+            ev.prevent_default();
+            let focused_on_grid = active_is_slot();
+            if undo {
+                ctx.undo();
+            } else {
+                ctx.redo();
+            }
+            if focused_on_grid {
+                refocus(ctx);
+            }
+        }
+    });
+    on_cleanup(move || keys.remove());
+    let ready = Memo::new(move |_| {
+        ctx.board
+            .with(|b| b.as_ref().map(|b| !b.members.is_empty()))
+    });
+    view! {
+        {move || match ready.get() {
+            None => view! { <p>"This board could not be read."</p> }.into_any(),
+            Some(false) => view! {
+                <p class="panel">"This board has no Plus teachers yet."</p>
+            }.into_any(),
+            Some(true) => view! {
+                <Toolbar unmet/>
+                <Status/>
+                <SlotEditorPanel/>
+                <Terms/>
+                <Grid/>
+                <Rules unmet/>
+                <MetricsPanel/>
+                <PrintBoard/>
+            }.into_any(),
+        }}
+    }
+}
+
+fn active_is_slot() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_none_or(|e| e.class_list().contains("slot") || e.tag_name() == "BODY")
+}
+
+/// Put focus back on the cursor after the grid re-renders.
+fn refocus(ctx: Ctx) {
+    request_animation_frame(move || focus_cursor(ctx.cursor.get_untracked()));
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+#[component]
+fn Toolbar(unmet: RwSignal<Vec<String>>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let weeks = Memo::new(move |_| {
+        ctx.board
+            .with(|b| b.as_ref().map_or(1, |b| b.calendar.weeks))
+    });
+    let current = Memo::new(move |_| {
+        ctx.year.with(|y| {
+            y.as_ref()
+                .map_or(1, |y| y.current_week(&crate::ui::browser::today()))
+        })
+    });
+    let from = RwSignal::new(None::<u16>);
+    let from_value = move || {
+        from.get()
+            .unwrap_or_else(|| current.get().min(weeks.get()))
+            .clamp(1, weeks.get())
+    };
+    let fill = move |from_week: u16| {
+        let last = weeks.get_untracked();
+        let t0 = now_ms();
+        let mut gaps = Vec::new();
+        let label = if from_week <= 1 {
+            "fill the whole year".to_string()
+        } else {
+            format!("fill weeks {from_week} to {last}")
+        };
+        ctx.apply(&label, |b, _| {
+            let locked = b.cells.iter().filter(|c| c.locked).count();
+            gaps = b.generate(from_week);
+            let ms = now_ms() - t0;
+            let mut s = format!(
+                "Filled weeks {from_week} to {last} around {locked} locked {} in {ms:.0} ms.",
+                if locked == 1 { "cell" } else { "cells" }
+            );
+            if gaps.is_empty() {
+                s.push_str(" Every hard rule is met.");
+            } else {
+                s.push_str(&format!(
+                    " {} could not be met; see the rules below.",
+                    if gaps.len() == 1 {
+                        "One rule".to_string()
+                    } else {
+                        format!("{} rules", gaps.len())
+                    }
+                ));
+            }
+            Ok(s)
+        });
+        unmet.set(gaps);
+    };
+    let can_undo = Memo::new(move |_| ctx.undo_labels.with(|l| l.0.clone()));
+    let can_redo = Memo::new(move |_| ctx.undo_labels.with(|l| l.1.clone()));
+    view! {
+        <div class="board-toolbar" role="toolbar" aria-label="Board actions">
+            <div class="tool-group">
+                <button type="button" class="secondary" aria-keyshortcuts="Control+Z"
+                    disabled=move || can_undo.with(Option::is_none)
+                    on:click=move |_| ctx.undo()>
+                    {move || match can_undo.get() { Some(l) => format!("Undo {l}"), None => "Undo".into() }}
+                </button>
+                <button type="button" class="secondary" aria-keyshortcuts="Control+Shift+Z"
+                    disabled=move || can_redo.with(Option::is_none)
+                    on:click=move |_| ctx.redo()>
+                    {move || match can_redo.get() { Some(l) => format!("Redo {l}"), None => "Redo".into() }}
+                </button>
+            </div>
+            <form class="tool-group generate" on:submit=move |ev| { ev.prevent_default(); fill(from_value()); }>
+                <label for="fill-from">"From week"</label>
+                <input id="fill-from" type="number" inputmode="numeric" min="1"
+                    max=move || weeks.get().to_string()
+                    prop:value=move || from_value().to_string()
+                    on:change=move |ev| from.set(event_target_value(&ev).trim().parse().ok())/>
+                <button type="submit" class="primary">"Fill the rest of the year"</button>
+                <button type="button" on:click=move |_| fill(1)>"Fill the whole year"</button>
+            </form>
+            <div class="tool-group">
+                <button type="button" class="secondary" on:click=move |_| print()>"Print the board"</button>
+            </div>
+        </div>
+        <p class="hint">"Filling keeps locked cells, and with \u{201c}the rest of the year\u{201d} every week before the one you name."</p>
+    }
+}
+
+fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+#[component]
+fn Status() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let holding = Memo::new(move |_| {
+        ctx.hand.with(|h| {
+            h.as_ref().map(|h| match h {
+                Hand::Move { label, .. } => format!("Moving {label}"),
+                Hand::New { label, .. } => format!("Placing {label}"),
+            })
+        })
+    });
+    view! {
+        <div class="board-status">
+            <p role="status" aria-live="polite" aria-atomic="true" data-testid="board-said">{move || ctx.said.get()}</p>
+            {move || holding.get().map(|h| view! {
+                <p class="holding">
+                    <strong>{h}</strong>
+                    " \u{2014} click a day, or move there and press Space. "
+                    <button type="button" class="secondary" on:click=move |_| { ctx.cancel(); refocus(ctx); }>"Stop (Esc)"</button>
+                </p>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn Terms() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let terms = Memo::new(move |_| {
+        ctx.year.with(|y| {
+            y.as_ref().map_or_else(Vec::new, |y| {
+                y.terms
+                    .iter()
+                    .map(|t| (t.name.clone(), t.first))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+        <nav class="terms" aria-label="Terms">
+            <ul>
+                {move || terms.get().into_iter().enumerate().map(|(i, (name, first))| view! {
+                    <li>
+                        <button type="button" class="secondary"
+                            aria-pressed=move || (ctx.term.get() == i).to_string()
+                            on:click=move |_| {
+                                ctx.term.set(i);
+                                let c = ctx.cursor.get_untracked();
+                                ctx.cursor.set(Cursor { week: first, day: 0, ..c });
+                            }>{name}</button>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// One week column's heading.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct WeekHead {
+    week: u16,
+    label: String,
+    kind: String,
+    hard: usize,
+}
+
+#[component]
+fn Grid() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let range = Memo::new(move |_| {
+        let t = ctx.term.get();
+        ctx.year.with(|y| {
+            y.as_ref()
+                .and_then(|y| y.terms.get(t).map(|t| (t.name.clone(), t.first, t.last)))
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let Some((_, first, last)) = range.get() else {
+            return Vec::new();
+        };
+        ctx.board.with(|b| {
+            ctx.year.with(|y| match (b, y) {
+                (Some(b), Some(y)) => grid(b, y, first, last),
+                _ => Vec::new(),
+            })
+        })
+    });
+    let members = Memo::new(move |_| {
+        ctx.board.with(|b| {
+            b.as_ref().map_or_else(Vec::new, |b| {
+                b.members
+                    .iter()
+                    .map(|m| (m.name.clone(), m.expertise.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let hard_weeks = Memo::new(move |_| {
+        ctx.board.with(|b| {
+            let mut counts = std::collections::HashMap::<u16, usize>::new();
+            if let Some(b) = b {
+                for f in b.findings() {
+                    if let (Severity::Hard, Some(w)) = (f.severity, f.week) {
+                        *counts.entry(w).or_default() += 1;
+                    }
+                }
+            }
+            counts
+        })
+    });
+    let heads = Memo::new(move |_| {
+        let Some((_, first, last)) = range.get() else {
+            return Vec::new();
+        };
+        ctx.board.with(|b| {
+            ctx.year.with(|y| {
+                let (Some(b), Some(y)) = (b, y) else {
+                    return Vec::new();
+                };
+                (first..=last)
+                    .map(|w| WeekHead {
+                        week: w,
+                        label: y.week(w).map_or_else(|| format!("Week {w}"), |x| x.label()),
+                        kind: match b.week_kind(w) {
+                            WeekKind::Coaching => "Coaching".into(),
+                            WeekKind::Pd { team_id, days } => format!(
+                                "PD: {} ({})",
+                                b.team(&team_id).map_or("?", |t| t.name.as_str()),
+                                days.iter()
+                                    .map(|d| &DAY_NAMES[usize::from(*d).min(4)][..3])
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        },
+                        hard: hard_weeks.with(|h| h.get(&w).copied().unwrap_or(0)),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let cursor_sel = Selector::new(move || ctx.cursor.get());
+    let week_sel = Selector::new(move || {
+        let c = ctx.cursor.get();
+        (c.m, c.week)
+    });
+    let picked_sel = Selector::new(move || match ctx.hand.get() {
+        Some(Hand::Move { from, .. }) => Some(from),
+        _ => None,
+    });
+    let on_key = move |ev: KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let key = ev.key();
+        let c = ctx.cursor.get_untracked();
+        match key.as_str() {
+            "ArrowRight" | "ArrowLeft" | "ArrowUp" | "ArrowDown" | "Home" | "End" => {
+                if ctx.step(&key) {
+                    ev.prevent_default();
+                }
+            }
+            " " | "Spacebar" => {
+                ev.prevent_default();
+                ctx.act_at(c);
+                refocus(ctx);
+            }
+            "Enter" => {
+                ev.prevent_default();
+                open_editor(ctx, c);
+            }
+            "Escape" => {
+                ctx.cancel();
+            }
+            "Delete" | "Backspace" => {
+                ev.prevent_default();
+                ctx.remove_at(c);
+                refocus(ctx);
+            }
+            _ => {}
+        }
+    };
+    let n_members = Memo::new(move |_| members.with(Vec::len));
+    view! {
+        <p id="board-keys" class="hint">
+            "On the board: arrow keys move between days, Enter edits a day, Space picks up a cell and drops it, "
+            "Escape cancels, Delete removes. With a mouse or a finger: click a day to edit it, then "
+            "\u{201c}Pick up to move\u{201d} and click where it goes. You can also drag a cell."
+        </p>
+        <div class="board-scroll">
+            <table class="board-grid" aria-describedby="board-keys">
+                <caption>{move || range.get().map(|r| r.0).unwrap_or_default()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="corner">"Plus teacher"</th>
+                        <For each=move || heads.get() key=|h| h.clone() children=move |h: WeekHead| {
+                            let w = h.week;
+                            let pd = h.kind.starts_with("PD");
+                            view! {
+                                <th scope="col" class:pd=pd>
+                                    <button type="button" class="week-head" on:click=move |_| ctx.editing.set(Some(Editing::Week(w)))>
+                                        <span class="week-label">{h.label.clone()}</span>
+                                        <span class="week-kind">{h.kind.clone()}</span>
+                                        {(h.hard > 0).then(|| view! {
+                                            <span class="week-problems">{format!("{} {}", h.hard, if h.hard == 1 { "problem" } else { "problems" })}</span>
+                                        })}
+                                    </button>
+                                </th>
+                            }
+                        }/>
+                    </tr>
+                </thead>
+                <tbody on:keydown=on_key>
+                    <For each=move || 0..n_members.get() key=|i| *i children=move |i: usize| {
+                        let row = Memo::new(move |_| rows.with(|r| r.get(i).cloned().unwrap_or_default()));
+                        let who = Memo::new(move |_| members.with(|m| m.get(i).cloned().unwrap_or_default()));
+                        let cursor_sel = cursor_sel.clone();
+                        let week_sel = week_sel.clone();
+                        let picked_sel = picked_sel.clone();
+                        view! {
+                            <tr>
+                                <th scope="row">
+                                    <span class="member-name">{move || who.get().0}</span>
+                                    <span class="member-expertise">{move || who.get().1}</span>
+                                </th>
+                                <For each=move || row.get() key=|c| c.clone() children=move |c: WeekCellView| {
+                                    week_cell(ctx, i, c, cursor_sel.clone(), week_sel.clone(), picked_sel.clone(), who)
+                                }/>
+                            </tr>
+                        }
+                    }/>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn open_editor(ctx: Ctx, c: Cursor) {
+    ctx.cursor.set(c);
+    ctx.editing.set(Some(Editing::Slot(c)));
+    request_animation_frame(|| crate::ui::browser::focus_id("slot-editor-title"));
+}
+
+fn week_cell(
+    ctx: Ctx,
+    m: usize,
+    c: WeekCellView,
+    cursor_sel: Selector<Cursor>,
+    week_sel: Selector<(usize, u16)>,
+    picked_sel: Selector<Option<Cursor>>,
+    who: Memo<(String, String)>,
+) -> impl IntoView {
+    let week = c.week;
+    let slots = c
+        .slots
+        .into_iter()
+        .map(|s| {
+            let whole = s.day.is_none();
+            let cur = Cursor {
+                m,
+                week,
+                day: s.day.unwrap_or(0),
+            };
+            let id = if whole { cur.week_dom_id() } else { cur.dom_id() };
+            let (cs, ws, ps) = (cursor_sel.clone(), week_sel.clone(), picked_sel.clone());
+            let is_current = move || if whole { ws.selected(&(m, week)) } else { cs.selected(&cur) };
+            let is_current2 = is_current.clone();
+            let picked = move || ps.selected(&Some(cur));
+            let filled = !matches!(s.kind, "empty" | "off");
+            let day_text = ctx
+                .year
+                .with_untracked(|y| y.as_ref().map(|y| y.day_label(week, cur.day)))
+                .unwrap_or_default();
+            let when = if whole {
+                format!("all of week {week}")
+            } else {
+                day_text
+            };
+            // The accessible name is the visible text, then the details a sighted user
+            // reads off the row and column headings.
+            let details = format!(
+                ", {}, {when}: {}{}",
+                who.get_untracked().0,
+                s.full,
+                if s.locked { ", locked" } else { "" }
+            );
+            let class = format!("slot slot-{}{}", s.kind, if whole { " slot-week" } else { "" });
+            view! {
+                <button type="button" id=id class=class
+                    class:current=is_current2
+                    class:picked=picked
+                    tabindex=move || if is_current() { "0" } else { "-1" }
+                    draggable=filled.then_some("true")
+                    on:focus=move |_| {
+                        if ctx.cursor.get_untracked() != cur && !(whole && ctx.cursor.get_untracked().week == week && ctx.cursor.get_untracked().m == m) {
+                            ctx.cursor.set(cur);
+                        }
+                    }
+                    on:click=move |ev| {
+                        // Keyboard activation is handled on keydown; this is the pointer.
+                        if ev.detail() == 0 {
+                            return;
+                        }
+                        if ctx.hand.with_untracked(Option::is_some) {
+                            ctx.act_at(cur);
+                            refocus(ctx);
+                        } else {
+                            open_editor(ctx, cur);
+                        }
+                    }
+                    on:dragstart=move |ev| {
+                        if let Some(dt) = ev.data_transfer() {
+                            let _ = dt.set_data("text/plain", &cur.dom_id());
+                            dt.set_effect_allowed("move");
+                        }
+                        ctx.cursor.set(cur);
+                        ctx.hand.set(None);
+                        ctx.pick_up(cur);
+                    }
+                    on:dragover=move |ev| ev.prevent_default()
+                    on:drop=move |ev| {
+                        ev.prevent_default();
+                        if matches!(ctx.hand.get_untracked(), Some(Hand::Move { .. })) {
+                            ctx.act_at(cur);
+                        }
+                    }
+                    on:dragend=move |_| {
+                        if matches!(ctx.hand.get_untracked(), Some(Hand::Move { from, .. }) if from == cur) {
+                            ctx.cancel();
+                        }
+                    }
+                >
+                    {(!whole).then(|| view! { <span class="slot-day" aria-hidden="true">{&DAY_NAMES[usize::from(cur.day)][..1]}</span> })}
+                    <span class="slot-text">{s.short.clone()}</span>
+                    {s.locked.then(|| view! { <span class="slot-lock" aria-hidden="true">" \u{1f512}"</span> })}
+                    <span class="visually-hidden">{details}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <td>{slots}</td> }
+}
+
+/// The editor for one day (Enter or a click), or for a week's kind.
+#[component]
+fn SlotEditorPanel() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        {move || ctx.editing.get().map(|e| match e {
+            Editing::Slot(c) => view! { <SlotForm c/> }.into_any(),
+            Editing::Week(w) => view! { <WeekForm week=w/> }.into_any(),
+        })}
+    }
+}
+
+const KINDS: [(&str, &str); 6] = [
+    ("cycle", "Coaching cycle with a teacher"),
+    ("coteach", "Co-teaching with a teacher"),
+    ("study", "Lesson study with a team"),
+    ("cover", "Cover a team\u{2019}s classes for PD"),
+    ("students", "Work with students"),
+    ("release", "Release a teacher to coach a colleague"),
+];
+
+fn kind_of(a: &Activity) -> &'static str {
+    match a {
+        Activity::Cover { .. } => "cover",
+        Activity::CoachingCycle { .. } => "cycle",
+        Activity::CoTeach { .. } => "coteach",
+        Activity::LessonStudy { .. } => "study",
+        Activity::Students => "students",
+        Activity::Release { .. } => "release",
+    }
+}
+
+#[component]
+fn SlotForm(c: Cursor) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let existing = ctx.describe_at(c);
+    let (teachers, teams) = ctx.board.with_untracked(|b| {
+        let b = b.as_ref();
+        (
+            b.map_or_else(Vec::new, |b| {
+                b.teams
+                    .iter()
+                    .map(|team| {
+                        (
+                            team.name.clone(),
+                            b.teachers
+                                .iter()
+                                .filter(|t| t.team_id == team.id)
+                                .map(|t| {
+                                    let focus = if t.focus.trim().is_empty() {
+                                        String::new()
+                                    } else {
+                                        format!("; {}", t.focus.trim())
+                                    };
+                                    (
+                                        t.id.to_string(),
+                                        format!("{} ({}{focus})", t.name, t.subject),
+                                    )
+                                })
+                                .collect::<Vec<_>>(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            }),
+            b.map_or_else(Vec::new, |b| {
+                b.teams
+                    .iter()
+                    .map(|t| (t.id.to_string(), t.name.clone()))
+                    .collect::<Vec<_>>()
+            }),
+        )
+    });
+    let first_teacher = teachers
+        .iter()
+        .flat_map(|(_, ts)| ts.iter())
+        .next()
+        .map(|t| t.0.clone())
+        .unwrap_or_default();
+    let first_team = teams.first().map(|t| t.0.clone()).unwrap_or_default();
+    let (kind0, teacher0, colleague0, team0, whole0, locked0) = match &existing {
+        Some((cell, _)) => {
+            let (t, col, tm) = match &cell.activity {
+                Activity::CoachingCycle { teacher_id } | Activity::CoTeach { teacher_id } => (
+                    teacher_id.to_string(),
+                    first_teacher.clone(),
+                    first_team.clone(),
+                ),
+                Activity::Release {
+                    teacher_id,
+                    colleague_id,
+                } => (
+                    teacher_id.to_string(),
+                    colleague_id.to_string(),
+                    first_team.clone(),
+                ),
+                Activity::Cover { team_id } | Activity::LessonStudy { team_id } => (
+                    first_teacher.clone(),
+                    first_teacher.clone(),
+                    team_id.to_string(),
+                ),
+                Activity::Students => (
+                    first_teacher.clone(),
+                    first_teacher.clone(),
+                    first_team.clone(),
+                ),
+            };
+            (
+                kind_of(&cell.activity),
+                t,
+                col,
+                tm,
+                cell.day.is_none(),
+                cell.locked,
+            )
+        }
+        None => (
+            "cycle",
+            first_teacher.clone(),
+            first_teacher.clone(),
+            first_team.clone(),
+            false,
+            false,
+        ),
+    };
+    let kind = RwSignal::new(kind0);
+    let teacher = RwSignal::new(teacher0);
+    let colleague = RwSignal::new(colleague0);
+    let team = RwSignal::new(team0);
+    let whole = RwSignal::new(whole0);
+    let locked = RwSignal::new(locked0);
+    let error = RwSignal::new(None::<String>);
+    let build = move || -> Result<Activity, String> {
+        let t = Id::fixed(teacher.get_untracked());
+        Ok(match kind.get_untracked() {
+            "cycle" => Activity::CoachingCycle { teacher_id: t },
+            "coteach" => Activity::CoTeach { teacher_id: t },
+            "study" => Activity::LessonStudy {
+                team_id: Id::fixed(team.get_untracked()),
+            },
+            "cover" => Activity::Cover {
+                team_id: Id::fixed(team.get_untracked()),
+            },
+            "students" => Activity::Students,
+            _ => {
+                let col = Id::fixed(colleague.get_untracked());
+                if col == t {
+                    return Err("Choose two different teachers: one coaches the other.".into());
+                }
+                Activity::Release {
+                    teacher_id: t,
+                    colleague_id: col,
+                }
+            }
+        })
+    };
+    let close = move || {
+        ctx.editing.set(None);
+        refocus(ctx);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match build() {
+            Ok(a) => {
+                let label = ctx
+                    .board
+                    .with_untracked(|b| b.as_ref().map(|b| b.describe(&a).to_lowercase()))
+                    .unwrap_or_default();
+                ctx.place_new(c, a, whole.get_untracked(), &label, locked.get_untracked());
+                close();
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let hold = move |_| match build() {
+        Ok(a) => {
+            let label = ctx
+                .board
+                .with_untracked(|b| b.as_ref().map(|b| b.describe(&a).to_lowercase()))
+                .unwrap_or_default();
+            ctx.hand.set(Some(Hand::New {
+                cell: a,
+                whole_week: whole.get_untracked(),
+                label: label.clone(),
+            }));
+            ctx.say(format!(
+                "Holding {label}. Click each day it goes on, or move there with the arrow keys and press Space. Escape stops."
+            ));
+            close();
+        }
+        Err(e) => error.set(Some(e)),
+    };
+    let has_cell = existing.is_some();
+    let title = ctx.where_(c);
+    let current = existing.map(|e| e.1);
+    let teachers = StoredValue::new(teachers);
+    let options = move |sel: RwSignal<String>| {
+        teachers.with_value(|teachers| {
+            teachers
+                .iter()
+                .map(|(team, ts)| {
+                    let ts = ts.clone();
+                    view! {
+                        <optgroup label=team.clone()>
+                            {ts.into_iter().map(|(id, label)| {
+                                let id2 = id.clone();
+                                view! { <option value=id selected=move || sel.get_untracked() == id2>{label}</option> }
+                            }).collect_view()}
+                        </optgroup>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <form class="panel slot-editor" aria-labelledby="slot-editor-title" on:submit=save
+            on:keydown=move |ev: KeyboardEvent| if ev.key() == "Escape" { ev.prevent_default(); close(); }>
+            <h3 id="slot-editor-title" tabindex="-1">{title}</h3>
+            <p>{match current { Some(t) => format!("Now: {t}."), None => "Now: nothing planned.".into() }}</p>
+            <fieldset>
+                <legend>"Activity"</legend>
+                {KINDS.iter().map(|&(k, label)| view! {
+                    <label class="radio">
+                        <input type="radio" name="slot-kind" value=k
+                            prop:checked=move || kind.get() == k
+                            on:change=move |_| kind.set(k)/>
+                        {label}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <Show when=move || matches!(kind.get(), "cycle" | "coteach" | "release")>
+                <label for="slot-teacher">{move || if kind.get() == "release" { "Teacher released to coach" } else { "Teacher" }}</label>
+                <select id="slot-teacher" on:change=move |ev| teacher.set(event_target_value(&ev))>
+                    {move || options(teacher)}
+                </select>
+            </Show>
+            <Show when=move || kind.get() == "release">
+                <label for="slot-colleague">"Colleague they coach"</label>
+                <select id="slot-colleague" on:change=move |ev| colleague.set(event_target_value(&ev))>
+                    {move || options(colleague)}
+                </select>
+            </Show>
+            <Show when=move || matches!(kind.get(), "study" | "cover")>
+                <label for="slot-team">"Team"</label>
+                <select id="slot-team" on:change=move |ev| team.set(event_target_value(&ev))>
+                    {teams.iter().map(|(id, name)| {
+                        let id2 = id.clone();
+                        view! { <option value=id.clone() selected=move || team.get() == id2>{name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </Show>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || whole.get() on:change=move |ev| whole.set(event_target_checked(&ev))/>
+                "All week (Monday to Friday)"
+            </label>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || locked.get() on:change=move |ev| locked.set(event_target_checked(&ev))/>
+                "Locked: filling the year keeps it"
+            </label>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="actions">
+                <button type="submit" class="primary">"Save"</button>
+                <button type="button" on:click=hold>"Place on more days\u{2026}"</button>
+                {has_cell.then(|| view! {
+                    <button type="button" on:click=move |_| { ctx.editing.set(None); ctx.pick_up(c); refocus(ctx); }>"Pick up to move"</button>
+                    <button type="button" class="danger" on:click=move |_| { ctx.editing.set(None); ctx.remove_at(c); refocus(ctx); }>"Remove"</button>
+                })}
+                <button type="button" class="secondary" on:click=move |_| { ctx.say("Closed the editor without changes."); close(); }>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn WeekForm(week: u16) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let (kind0, teams) = ctx.board.with_untracked(|b| {
+        let b = b.as_ref();
+        (
+            b.map_or(WeekKind::Coaching, |b| b.week_kind(week)),
+            b.map_or_else(Vec::new, |b| {
+                b.teams
+                    .iter()
+                    .map(|t| (t.id.to_string(), t.name.clone()))
+                    .collect::<Vec<_>>()
+            }),
+        )
+    });
+    let (pd0, team0, days0) = match &kind0 {
+        WeekKind::Coaching => (
+            false,
+            teams.first().map(|t| t.0.clone()).unwrap_or_default(),
+            vec![1u8, 2],
+        ),
+        WeekKind::Pd { team_id, days } => (true, team_id.to_string(), days.clone()),
+    };
+    let pd = RwSignal::new(pd0);
+    let team = RwSignal::new(team0);
+    let days = RwSignal::new(days0);
+    let label = ctx
+        .year
+        .with_untracked(|y| y.as_ref().and_then(|y| y.week(week).map(|w| w.label())))
+        .unwrap_or_else(|| format!("Week {week}"));
+    let close = move || {
+        ctx.editing.set(None);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let kind = if pd.get_untracked() {
+            if days.with_untracked(Vec::is_empty) {
+                ctx.say("Choose at least one PD day, or make it a coaching week.");
+                return;
+            }
+            WeekKind::Pd {
+                team_id: Id::fixed(team.get_untracked()),
+                days: days.get_untracked(),
+            }
+        } else {
+            WeekKind::Coaching
+        };
+        ctx.apply(&format!("week {week}"), move |b, _| {
+            let text = match &kind {
+                WeekKind::Coaching => format!("Week {week} is now a coaching week."),
+                WeekKind::Pd { team_id, days } => format!(
+                    "Week {week} is now a PD week for {} on {}. Fill the rest of the year, or place cover, so their classes are covered.",
+                    b.team(team_id).map_or("the team", |t| t.name.as_str()),
+                    days.iter().map(|d| DAY_NAMES[usize::from(*d).min(4)]).collect::<Vec<_>>().join(" and ")
+                ),
+            };
+            b.set_week_kind(week, kind);
+            Ok(text)
+        });
+        close();
+    };
+    view! {
+        <form class="panel slot-editor" aria-labelledby="week-editor-title" on:submit=save
+            on:keydown=move |ev: KeyboardEvent| if ev.key() == "Escape" { ev.prevent_default(); close(); }>
+            <h3 id="week-editor-title" tabindex="-1">{label}</h3>
+            <fieldset>
+                <legend>"This week is"</legend>
+                <label class="radio"><input type="radio" name="week-kind" prop:checked=move || !pd.get() on:change=move |_| pd.set(false)/>"A coaching week"</label>
+                <label class="radio"><input type="radio" name="week-kind" prop:checked=move || pd.get() on:change=move |_| pd.set(true)/>"A PD week for one team"</label>
+            </fieldset>
+            <Show when=move || pd.get()>
+                <label for="week-team">"Team at PD"</label>
+                <select id="week-team" on:change=move |ev| team.set(event_target_value(&ev))>
+                    {teams.iter().map(|(id, name)| {
+                        let id2 = id.clone();
+                        view! { <option value=id.clone() selected=move || team.get() == id2>{name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+                <fieldset>
+                    <legend>"Full-day PD on"</legend>
+                    {(0..DAYS).map(|d| view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=move || days.with(|x| x.contains(&d))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    days.update(|x| { x.retain(|y| *y != d); if on { x.push(d); x.sort_unstable(); } });
+                                }/>
+                            {DAY_NAMES[usize::from(d)]}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+            </Show>
+            <div class="actions">
+                <button type="submit" class="primary">"Save"</button>
+                <button type="button" class="secondary" on:click=move |_| close()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn Rules(unmet: RwSignal<Vec<String>>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let findings = Memo::new(move |_| {
+        ctx.board
+            .with(|b| b.as_ref().map_or_else(Vec::new, |b| b.findings()))
+    });
+    let hard = Memo::new(move |_| {
+        findings.with(|f| {
+            f.iter()
+                .filter(|x| x.severity == Severity::Hard)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let warnings = Memo::new(move |_| {
+        findings.with(|f| {
+            f.iter()
+                .filter(|x| x.severity == Severity::Warning)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let show_all = RwSignal::new(false);
+    let item = move |f: crate::domain::plus::rules::Finding| {
+        let week = f.week;
+        view! {
+            <li>
+                {f.message.clone()}
+                {week.map(|w| view! {
+                    " "
+                    <button type="button" class="link" on:click=move |_| ctx.go(Cursor { m: 0, week: w, day: 0 })>
+                        {format!("Show week {w}")}
+                    </button>
+                })}
+            </li>
+        }
+    };
+    view! {
+        <section class="panel rules" aria-labelledby="rules-title">
+            <h2 id="rules-title">"Rules"</h2>
+            {move || {
+                let h = hard.get();
+                if h.is_empty() {
+                    view! { <p class="ok" data-testid="hard-rules">"Every hard rule is met: no one is in two places at once, every PD class is covered, and every Plus teacher coaches at least half their time."</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="problem" data-testid="hard-rules">{format!("{} hard {} broken:", h.len(), if h.len() == 1 { "rule is" } else { "rules are" })}</p>
+                        <ul class="findings hard">{h.into_iter().take(50).map(item).collect_view()}</ul>
+                    }.into_any()
+                }
+            }}
+            {move || {
+                let u = unmet.get();
+                (!u.is_empty()).then(|| view! {
+                    <h3>"What filling the year could not meet"</h3>
+                    <ul class="findings">{u.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                })
+            }}
+            {move || {
+                let w = warnings.get();
+                let n = w.len();
+                (n > 0).then(|| {
+                    let shown = if show_all.get() { n } else { n.min(8) };
+                    view! {
+                        <h3>{format!("{n} {}", if n == 1 { "warning" } else { "warnings" })}</h3>
+                        <ul class="findings">{w.into_iter().take(shown).map(item).collect_view()}</ul>
+                        {(shown < n).then(|| view! {
+                            <button type="button" class="secondary" on:click=move |_| show_all.set(true)>{format!("Show all {n} warnings")}</button>
+                        })}
+                    }
+                })
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn MetricsPanel() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let metrics = Memo::new(move |_| {
+        ctx.board.with(|b| {
+            b.as_ref().map(|b| {
+                let m = b.metrics();
+                let names: Vec<String> = b.members.iter().map(|x| x.name.clone()).collect();
+                (m, names, b.teachers.len())
+            })
+        })
+    });
+    view! {
+        {move || metrics.get().map(|(m, names, teachers)| {
+            let max_count = m.distribution.values().copied().max().unwrap_or(1).max(1);
+            let one = m.traditional_per_teacher(1);
+            let two = m.traditional_per_teacher(2);
+            view! {
+                <section class="panel metrics" aria-labelledby="metrics-title">
+                    <h2 id="metrics-title">"What the year gives"</h2>
+                    <dl class="figures">
+                        <div><dt>"Coaching days per teacher"</dt><dd data-testid="mean-days">{format!("{:.1}", m.mean)}<span class="unit">" on average"</span></dd></div>
+                        <div><dt>"Fewest and most"</dt><dd>{format!("{} to {}", m.min, m.max)}</dd></div>
+                        <div><dt>"Against one coach"</dt><dd data-testid="multiple-one">{m.multiple(1).map_or("\u{2014}".into(), |x| format!("{x:.1}\u{d7}"))}</dd></div>
+                        <div><dt>"Against two coaches"</dt><dd>{m.multiple(2).map_or("\u{2014}".into(), |x| format!("{x:.1}\u{d7}"))}</dd></div>
+                    </dl>
+                    <p>{format!(
+                        "One full-time instructional coach shared by {teachers} teachers gives each about {one:.1} coaching days a year; two coaches give about {two:.1}. This board gives {:.1}.",
+                        m.mean
+                    )}</p>
+                    <div class="metric-tables">
+                        <table class="distribution">
+                            <caption>"How many teachers get how many coaching days"</caption>
+                            <thead><tr><th scope="col">"Days"</th><th scope="col">"Teachers"</th><th scope="col"><span class="visually-hidden">"Share"</span></th></tr></thead>
+                            <tbody>
+                                {m.distribution.iter().map(|(days, count)| {
+                                    let width = format!("width: {}%", count * 100 / max_count);
+                                    view! { <tr><th scope="row">{*days}</th><td>{*count}</td><td class="bar-cell"><span class="bar" style=width></span></td></tr> }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <table class="splits">
+                            <caption>"Each Plus teacher\u{2019}s days"</caption>
+                            <thead><tr>
+                                <th scope="col">"Plus teacher"</th><th scope="col">"Coaching"</th><th scope="col">"Cover"</th>
+                                <th scope="col">"Students"</th><th scope="col">"Open"</th><th scope="col">"Coaching share"</th>
+                            </tr></thead>
+                            <tbody>
+                                {m.splits.iter().zip(names).map(|(s, name)| {
+                                    let planned = s.coaching + s.cover + s.students + s.open;
+                                    let share = if planned == 0 { 0 } else { s.coaching * 100 / planned };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{name}</th>
+                                            <td>{s.coaching}</td><td>{s.cover}</td><td>{s.students}</td><td>{s.open}</td>
+                                            <td class:below=share < 50>{format!("{share}%")}{(share < 50).then_some(" (below half)")}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+        })}
+    }
+}
+
+/// Every term on its own landscape page, shown only when printing.
+#[component]
+fn PrintBoard() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let printing = RwSignal::new(false);
+    let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+    let after = window_event_listener_untyped("afterprint", move |_| printing.set(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+    let school = ctx.school;
+    view! {
+        <Show when=move || printing.get()>
+            {move || {
+                let b = ctx.board.get()?;
+                let y = ctx.year.get()?;
+                let who = school.get().map(|s| slug(s.as_str())).unwrap_or_default();
+                Some(view! {
+                    <div class="print-board" data-school=who>
+                        {y.terms.iter().map(|t| {
+                            let rows = grid(&b, &y, t.first, t.last);
+                            view! {
+                                <section class="print-term">
+                                    <h2>{format!("Plus board \u{b7} {}", t.name)}</h2>
+                                    <table>
+                                        <thead><tr>
+                                            <th scope="col">"Plus teacher"</th>
+                                            {(t.first..=t.last).map(|w| {
+                                                let kind = match b.week_kind(w) { WeekKind::Coaching => String::new(), WeekKind::Pd { team_id, .. } => format!("PD {}", b.team(&team_id).map_or("", |x| x.name.as_str())) };
+                                                view! { <th scope="col">{y.week(w).map_or_else(|| format!("Week {w}"), |x| x.label())}<br/><small>{kind}</small></th> }
+                                            }).collect_view()}
+                                        </tr></thead>
+                                        <tbody>
+                                            {b.members.iter().zip(rows).map(|(m, row)| view! {
+                                                <tr>
+                                                    <th scope="row">{m.name.clone()}</th>
+                                                    {row.into_iter().map(|c| view! {
+                                                        <td>{c.slots.into_iter().map(|s| view! { <div class=format!("p-{}", s.kind)>{s.short}{s.locked.then_some(" *")}</div> }).collect_view()}</td>
+                                                    }).collect_view()}
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                    <p class="print-key">"Each cell lists Monday to Friday. * locked. Cycle: coaching cycle; Study: lesson study; Release: a teacher released to coach a colleague."</p>
+                                </section>
+                            }
+                        }).collect_view()}
+                    </div>
+                })
+            }}
+        </Show>
     }
 }

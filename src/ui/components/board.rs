@@ -1,0 +1,682 @@
+//! The Plus board's editing state and its grid. The page (`pages/board.rs`) lays out the
+//! toolbar, the panels and the grid; everything they share is a [`Ctx`]: the board and its
+//! year (memoised from the document), the cursor, what is "in hand", the open editor, the
+//! announcements and the undo history.
+//!
+//! Every edit goes through [`Ctx::apply`], which keeps a copy of the board for undo and
+//! says what happened in words (shown, and read out by the live region).
+
+use crate::domain::ids::Id;
+use crate::domain::plus::board::{Activity, Cell, DAYS};
+use crate::domain::plus::{Board, Slot, Year};
+use crate::domain::Document;
+use crate::ui::store::Store;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+pub const HISTORY: usize = 200;
+
+/// Where keyboard focus is on the grid: a Plus teacher (by position), a week and a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Cursor {
+    pub m: usize,
+    pub week: u16,
+    pub day: u8,
+}
+
+impl Cursor {
+    pub fn dom_id(&self) -> String {
+        format!("slot-{}-{}-{}", self.m, self.week, self.day)
+    }
+
+    /// The id of a whole-week cell's button for this cursor's Plus teacher and week.
+    pub fn week_dom_id(&self) -> String {
+        format!("slot-{}-{}-w", self.m, self.week)
+    }
+}
+
+/// What the lead is holding: a cell picked up to move, or a new cell to place on any
+/// number of days.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Hand {
+    Move {
+        from: Cursor,
+        label: String,
+    },
+    New {
+        cell: Activity,
+        whole_week: bool,
+        label: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Editing {
+    Slot(Cursor),
+    Week(u16),
+}
+
+#[derive(Default)]
+pub struct History {
+    pub past: Vec<(Board, String)>,
+    pub future: Vec<(Board, String)>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub store: Store,
+    pub school: Memo<Option<Id>>,
+    pub board: Memo<Option<Board>>,
+    pub year: Memo<Option<Year>>,
+    pub term: RwSignal<usize>,
+    pub cursor: RwSignal<Cursor>,
+    pub hand: RwSignal<Option<Hand>>,
+    pub editing: RwSignal<Option<Editing>>,
+    /// The latest announcement (visible, and in an aria-live region).
+    pub said: RwSignal<String>,
+    pub history: StoredValue<History>,
+    /// (undo label, redo label), for the buttons.
+    pub undo_labels: RwSignal<(Option<String>, Option<String>)>,
+}
+
+impl Ctx {
+    pub fn new(store: Store, school: Memo<Option<Id>>) -> Ctx {
+        let board = Memo::new(move |_| {
+            let id = school.get()?;
+            store
+                .doc
+                .with(|d| d.as_ref().and_then(|d| d.plus.board(&id).cloned()))
+        });
+        let calendar = Memo::new(move |_| board.with(|b| b.as_ref().map(|b| b.calendar.clone())));
+        let weeks = Memo::new(move |_| board.with(|b| b.as_ref().map(|b| b.calendar.weeks)));
+        let year = Memo::new(move |_| {
+            calendar.track();
+            weeks.track();
+            board.with_untracked(|b| b.as_ref().and_then(|b| b.year().ok()))
+        });
+        Ctx {
+            store,
+            school,
+            board,
+            year,
+            term: RwSignal::new(0),
+            cursor: RwSignal::new(Cursor {
+                m: 0,
+                week: 1,
+                day: 0,
+            }),
+            hand: RwSignal::new(None),
+            editing: RwSignal::new(None),
+            said: RwSignal::new(String::new()),
+            history: StoredValue::new(History::default()),
+            undo_labels: RwSignal::new((None, None)),
+        }
+    }
+
+    pub fn say(&self, s: impl Into<String>) {
+        self.said.set(s.into());
+    }
+
+    fn refresh_labels(&self) {
+        let labels = self.history.with_value(|h| {
+            (
+                h.past.last().map(|p| p.1.clone()),
+                h.future.last().map(|p| p.1.clone()),
+            )
+        });
+        self.undo_labels.set(labels);
+    }
+
+    pub fn forget_history(&self) {
+        self.history.update_value(|h| *h = History::default());
+        self.refresh_labels();
+    }
+
+    /// Apply one edit to the board. `f` returns the sentence to announce, or an error
+    /// (and then the board is left as it was). `label` names the edit for undo.
+    pub fn apply(
+        &self,
+        label: &str,
+        f: impl FnOnce(&mut Board, &Year) -> Result<String, String>,
+    ) -> bool {
+        let Some(school) = self.school.get_untracked() else {
+            return false;
+        };
+        let Some(year) = self.year.get_untracked() else {
+            self.say("The school year's calendar has a problem; fix it in the set-up first.");
+            return false;
+        };
+        let mut before = None;
+        let mut message = String::new();
+        let result = self.store.try_edit(|d: &mut Document| {
+            let b = d
+                .plus
+                .board_mut(&school)
+                .ok_or("This school has no Plus board.")?;
+            let snapshot = b.clone();
+            match f(b, &year) {
+                Ok(m) => {
+                    message = m;
+                    before = Some(snapshot);
+                    Ok(())
+                }
+                Err(e) => {
+                    *b = snapshot;
+                    Err(e)
+                }
+            }
+        });
+        match result {
+            Ok(()) => {
+                if let Some(b) = before {
+                    self.history.update_value(|h| {
+                        h.past.push((b, label.to_string()));
+                        if h.past.len() > HISTORY {
+                            h.past.remove(0);
+                        }
+                        h.future.clear();
+                    });
+                    self.refresh_labels();
+                }
+                self.say(message);
+                true
+            }
+            Err(e) => {
+                self.say(e);
+                false
+            }
+        }
+    }
+
+    fn swap_history(&self, undo: bool) {
+        let Some(school) = self.school.get_untracked() else {
+            return;
+        };
+        let entry =
+            self.history
+                .try_update_value(|h| if undo { h.past.pop() } else { h.future.pop() });
+        let Some(Some((board, label))) = entry else {
+            self.say(if undo {
+                "Nothing to undo."
+            } else {
+                "Nothing to redo."
+            });
+            return;
+        };
+        let mut current = None;
+        let r = self.store.try_edit(|d| {
+            let b = d
+                .plus
+                .board_mut(&school)
+                .ok_or("This school has no Plus board.")?;
+            current = Some(std::mem::replace(b, board.clone()));
+            Ok(())
+        });
+        match (r, current) {
+            (Ok(()), Some(cur)) => {
+                self.history.update_value(|h| {
+                    if undo {
+                        h.future.push((cur, label.clone()));
+                    } else {
+                        h.past.push((cur, label.clone()));
+                    }
+                });
+                self.hand.set(None);
+                self.say(if undo {
+                    format!("Undone: {label}.")
+                } else {
+                    format!("Redone: {label}.")
+                });
+            }
+            (r, _) => {
+                // Put the entry back where it was.
+                self.history.update_value(|h| {
+                    if undo {
+                        h.past.push((board, label));
+                    } else {
+                        h.future.push((board, label));
+                    }
+                });
+                self.say(r.err().unwrap_or_default());
+            }
+        }
+        self.refresh_labels();
+    }
+
+    pub fn undo(&self) {
+        self.swap_history(true);
+    }
+
+    pub fn redo(&self) {
+        self.swap_history(false);
+    }
+
+    pub fn slot(&self, c: Cursor) -> Option<Slot> {
+        self.board.with_untracked(|b| {
+            let b = b.as_ref()?;
+            Some(Slot {
+                member: b.members.get(c.m)?.id.clone(),
+                week: c.week,
+                day: c.day,
+            })
+        })
+    }
+
+    /// "Dana Whitfield, Tuesday 8 Sep"
+    pub fn where_(&self, c: Cursor) -> String {
+        let name = self.board.with_untracked(|b| {
+            b.as_ref()
+                .and_then(|b| b.members.get(c.m).map(|m| m.name.clone()))
+                .unwrap_or_default()
+        });
+        let day = self
+            .year
+            .with_untracked(|y| y.as_ref().map(|y| y.day_label(c.week, c.day)))
+            .unwrap_or_default();
+        format!("{name}, {day}")
+    }
+
+    /// The cell under `c`, described: "Coaching cycle with Abby Diaz".
+    pub fn describe_at(&self, c: Cursor) -> Option<(Cell, String)> {
+        let slot = self.slot(c)?;
+        self.board.with_untracked(|b| {
+            let b = b.as_ref()?;
+            let cell = b.cell_at(&slot)?.clone();
+            let text = b.describe(&cell.activity);
+            Some((cell, text))
+        })
+    }
+
+    fn is_closed(&self, c: Cursor) -> bool {
+        self.year
+            .with_untracked(|y| y.as_ref().is_some_and(|y| y.is_closed(c.week, c.day)))
+    }
+
+    /// Space, or a click while holding something: pick up, drop or place.
+    pub fn act_at(&self, c: Cursor) {
+        self.cursor.set(c);
+        match self.hand.get_untracked() {
+            None => self.pick_up(c),
+            Some(Hand::Move { from, label }) => {
+                if from == c {
+                    self.hand.set(None);
+                    self.say(format!("Put {label} back where it was."));
+                    return;
+                }
+                let (Some(from_slot), Some(to_slot)) = (self.slot(from), self.slot(c)) else {
+                    return;
+                };
+                let to_text = self.where_(c);
+                let ok = self.apply(&format!("move {label}"), |b, y| {
+                    let displaced = b.move_cell(&from_slot, &to_slot, y)?;
+                    Ok(match displaced.first() {
+                        Some(d) => format!(
+                            "Moved {label} to {to_text}, in place of {}.",
+                            b.describe(&d.activity).to_lowercase()
+                        ),
+                        None => format!("Moved {label} to {to_text}."),
+                    })
+                });
+                if ok {
+                    self.hand.set(None);
+                }
+            }
+            Some(Hand::New {
+                cell,
+                whole_week,
+                label,
+            }) => self.place_new(c, cell, whole_week, &label, false),
+        }
+    }
+
+    pub fn place_new(
+        &self,
+        c: Cursor,
+        activity: Activity,
+        whole_week: bool,
+        label: &str,
+        locked: bool,
+    ) {
+        if !whole_week && self.is_closed(c) {
+            self.say(format!("{} is a day off.", self.where_(c)));
+            return;
+        }
+        let Some(slot) = self.slot(c) else { return };
+        let where_ = if whole_week {
+            let name = self.where_(c);
+            let name = name.split(',').next().unwrap_or_default().to_string();
+            format!("{name}, all of week {}", c.week)
+        } else {
+            self.where_(c)
+        };
+        let holding = self
+            .hand
+            .with_untracked(|h| matches!(h, Some(Hand::New { .. })));
+        let label = label.to_string();
+        self.apply(&format!("place {label}"), move |b, _| {
+            let displaced = b.place(Cell {
+                member_id: slot.member.clone(),
+                week: slot.week,
+                day: (!whole_week).then_some(slot.day),
+                activity,
+                locked,
+                extra: Default::default(),
+            });
+            let mut s = format!("Placed {label} on {where_}.");
+            if let Some(d) = displaced.first() {
+                s.push_str(&format!(
+                    " It replaces {}.",
+                    b.describe(&d.activity).to_lowercase()
+                ));
+            }
+            if holding {
+                s.push_str(" Still holding it: choose another day, or press Escape to stop.");
+            }
+            Ok(s)
+        });
+    }
+
+    pub fn pick_up(&self, c: Cursor) {
+        match self.describe_at(c) {
+            Some((_, text)) => {
+                let label = text.to_lowercase();
+                self.hand.set(Some(Hand::Move {
+                    from: c,
+                    label: label.clone(),
+                }));
+                self.say(format!(
+                    "Picked up {label} from {}. Move to another day and press Space or click it to drop; Escape cancels.",
+                    self.where_(c)
+                ));
+            }
+            None => self.say(format!(
+                "{} is empty. Press Enter to add something there.",
+                self.where_(c)
+            )),
+        }
+    }
+
+    pub fn cancel(&self) {
+        if let Some(h) = self.hand.get_untracked() {
+            self.hand.set(None);
+            self.say(match h {
+                Hand::Move { label, .. } => format!("Cancelled: {label} stays where it was."),
+                Hand::New { label, .. } => format!("Stopped placing {label}."),
+            });
+        } else if self.editing.get_untracked().is_some() {
+            self.editing.set(None);
+            self.say("Closed the editor without changes.");
+        }
+    }
+
+    pub fn remove_at(&self, c: Cursor) {
+        let Some(slot) = self.slot(c) else { return };
+        let where_ = self.where_(c);
+        self.apply("remove", move |b, _| match b.take(&slot) {
+            Some(cell) => Ok(format!(
+                "Removed {} from {where_}. Ctrl+Z undoes it.",
+                b.describe(&cell.activity).to_lowercase()
+            )),
+            None => Err(format!("{where_} is already empty.")),
+        });
+    }
+
+    pub fn toggle_lock(&self, c: Cursor) {
+        let Some(slot) = self.slot(c) else { return };
+        let where_ = self.where_(c);
+        self.apply("lock", move |b, _| {
+            let locked = b
+                .cell_at(&slot)
+                .map(|c| c.locked)
+                .ok_or(format!("{where_} is empty; there is nothing to lock."))?;
+            b.set_locked(&slot, !locked);
+            Ok(if locked {
+                format!("Unlocked {where_}: filling the year may change it.")
+            } else {
+                format!("Locked {where_}: filling the year keeps it.")
+            })
+        });
+    }
+
+    /// Move the cursor, switching terms when it leaves this one, and focus it.
+    pub fn go(&self, c: Cursor) {
+        let term_changed = self.year.with_untracked(|y| {
+            let Some(y) = y else { return false };
+            let Some(t) = y
+                .terms
+                .iter()
+                .position(|t| t.first <= c.week && c.week <= t.last)
+            else {
+                return false;
+            };
+            if t != self.term.get_untracked() {
+                self.term.set(t);
+                true
+            } else {
+                false
+            }
+        });
+        self.cursor.set(c);
+        if term_changed {
+            request_animation_frame(move || focus_cursor(c));
+        } else {
+            focus_cursor(c);
+        }
+    }
+
+    /// Arrow keys, Home and End on the grid.
+    pub fn step(&self, key: &str) -> bool {
+        let c = self.cursor.get_untracked();
+        let Some((members, first, last)) = self.year.with_untracked(|y| {
+            let y = y.as_ref()?;
+            let t = y.terms.get(self.term.get_untracked())?;
+            let members = self
+                .board
+                .with_untracked(|b| b.as_ref().map_or(0, |b| b.members.len()));
+            Some((members, t.first, t.last))
+        }) else {
+            return false;
+        };
+        if members == 0 {
+            return false;
+        }
+        let whole = self.is_whole_week(c);
+        let next = match key {
+            "ArrowRight" if whole || c.day + 1 >= DAYS => {
+                if c.week >= last {
+                    self.say(
+                        "End of the term. The term buttons above the board show the next one.",
+                    );
+                    return true;
+                }
+                Cursor {
+                    week: c.week + 1,
+                    day: 0,
+                    ..c
+                }
+            }
+            "ArrowRight" => Cursor {
+                day: c.day + 1,
+                ..c
+            },
+            "ArrowLeft" if whole || c.day == 0 => {
+                if c.week <= first {
+                    self.say("Start of the term.");
+                    return true;
+                }
+                Cursor {
+                    week: c.week - 1,
+                    day: DAYS - 1,
+                    ..c
+                }
+            }
+            "ArrowLeft" => Cursor {
+                day: c.day - 1,
+                ..c
+            },
+            "ArrowDown" => Cursor {
+                m: (c.m + 1).min(members - 1),
+                ..c
+            },
+            "ArrowUp" => Cursor {
+                m: c.m.saturating_sub(1),
+                ..c
+            },
+            "Home" => Cursor {
+                week: first,
+                day: 0,
+                ..c
+            },
+            "End" => Cursor {
+                week: last,
+                day: DAYS - 1,
+                ..c
+            },
+            _ => return false,
+        };
+        self.go(next);
+        true
+    }
+
+    fn is_whole_week(&self, c: Cursor) -> bool {
+        self.describe_at(c)
+            .is_some_and(|(cell, _)| cell.day.is_none())
+    }
+}
+
+/// Focus the button for `c`: its day, or the whole-week cell that covers it.
+pub fn focus_cursor(c: Cursor) {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let Some(doc) = doc else { return };
+    let el = doc
+        .get_element_by_id(&c.dom_id())
+        .or_else(|| doc.get_element_by_id(&c.week_dom_id()));
+    if let Some(el) =
+        el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// One slot as the grid shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SlotView {
+    /// `None`: a whole-week cell.
+    pub day: Option<u8>,
+    pub short: String,
+    pub full: String,
+    /// CSS modifier: cover, cycle, coteach, study, students, release, empty, off.
+    pub kind: &'static str,
+    pub locked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct WeekCellView {
+    pub week: u16,
+    pub slots: Vec<SlotView>,
+}
+
+/// "Abby D."
+fn short_name(name: &str) -> String {
+    let mut parts = name.split_whitespace();
+    match (parts.next(), parts.last()) {
+        (Some(first), Some(last)) => {
+            format!("{first} {}.", last.chars().next().unwrap_or(' '))
+        }
+        (Some(first), None) => first.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn slot_view(b: &Board, cell: Option<&Cell>, closed: bool, day: Option<u8>) -> SlotView {
+    let Some(cell) = cell else {
+        return SlotView {
+            day,
+            short: if closed {
+                "Off".into()
+            } else {
+                "\u{2014}".into()
+            },
+            full: if closed {
+                "Day off".into()
+            } else {
+                "Empty".into()
+            },
+            kind: if closed { "off" } else { "empty" },
+            locked: false,
+        };
+    };
+    let teacher = |id: &Id| b.teacher(id).map_or("?".into(), |t| short_name(&t.name));
+    let team = |id: &Id| b.team(id).map_or("?".into(), |t| t.name.clone());
+    let (kind, short) = match &cell.activity {
+        Activity::Cover { team_id } => ("cover", format!("Cover {}", team(team_id))),
+        Activity::CoachingCycle { teacher_id } => {
+            ("cycle", format!("Cycle {}", teacher(teacher_id)))
+        }
+        Activity::CoTeach { teacher_id } => {
+            ("coteach", format!("Co-teach {}", teacher(teacher_id)))
+        }
+        Activity::LessonStudy { team_id } => ("study", format!("Study {}", team(team_id))),
+        Activity::Students => ("students", "Students".into()),
+        Activity::Release {
+            teacher_id,
+            colleague_id,
+        } => (
+            "release",
+            format!(
+                "Release {} \u{2192} {}",
+                teacher(teacher_id),
+                teacher(colleague_id)
+            ),
+        ),
+    };
+    let mut full = b.describe(&cell.activity);
+    if let Activity::CoachingCycle { teacher_id } | Activity::CoTeach { teacher_id } =
+        &cell.activity
+    {
+        if let Some(t) = b.teacher(teacher_id) {
+            if !t.focus.trim().is_empty() {
+                full.push_str(&format!(" (focus: {})", t.focus.trim()));
+            }
+        }
+    }
+    SlotView {
+        day,
+        short: if day.is_none() {
+            format!("All week: {short}")
+        } else {
+            short
+        },
+        full,
+        kind,
+        locked: cell.locked,
+    }
+}
+
+/// The grid for weeks `first..=last`: one row per Plus teacher, one entry per week.
+pub fn grid(b: &Board, y: &Year, first: u16, last: u16) -> Vec<Vec<WeekCellView>> {
+    let mut by: HashMap<(&Id, u16), Vec<&Cell>> = HashMap::new();
+    for c in b.cells.iter().filter(|c| first <= c.week && c.week <= last) {
+        by.entry((&c.member_id, c.week)).or_default().push(c);
+    }
+    b.members
+        .iter()
+        .map(|m| {
+            (first..=last)
+                .map(|week| {
+                    let cells = by.get(&(&m.id, week)).cloned().unwrap_or_default();
+                    let slots = match cells.iter().find(|c| c.day.is_none()) {
+                        Some(whole) => vec![slot_view(b, Some(whole), false, None)],
+                        None => (0..DAYS)
+                            .map(|d| {
+                                let cell = cells.iter().find(|c| c.day == Some(d)).copied();
+                                slot_view(b, cell, y.is_closed(week, d), Some(d))
+                            })
+                            .collect(),
+                    };
+                    WeekCellView { week, slots }
+                })
+                .collect()
+        })
+        .collect()
+}
