@@ -221,3 +221,56 @@ mod tests {
         assert!(latest.values().any(|(_, o)| !o.ready()));
     }
 }
+
+/// A large Plus board for `school`: `members` Plus teachers (four subjects in turn),
+/// `teachers` regular teachers in teams of twelve, `weeks` weeks from 24 August 2026 with
+/// no breaks, a two-day PD week every fifth week, and nothing on it yet (the bench fills it).
+pub fn plus_board(school: Id, members: usize, weeks: u16, teachers: usize) -> super::plus::Board {
+    use super::plus::board::{Member, Teacher, Team, WeekKind};
+    use super::plus::calendar::Calendar;
+    let subjects = ["Math", "ELA", "Science", "Social studies"];
+    let calendar = Calendar {
+        first_day: "2026-08-24".into(),
+        weeks,
+        breaks: Vec::new(),
+        extra: Extra::new(),
+    };
+    let mut b = super::plus::Board::new(school, calendar);
+    b.members = (0..members)
+        .map(|i| Member {
+            id: Id::fixed(format!("sp{i:02}")),
+            name: format!("{} {}", FIRST[i % 20], SECOND[(i * 3) % 10]),
+            expertise: subjects[i % 4].into(),
+            extra: Extra::new(),
+        })
+        .collect();
+    let team_count = teachers.div_ceil(12).max(1);
+    b.teams = (0..team_count)
+        .map(|i| Team {
+            id: Id::fixed(format!("st{i:02}")),
+            name: format!("Team {}", i + 1),
+            extra: Extra::new(),
+        })
+        .collect();
+    b.teachers = (0..teachers)
+        .map(|i| Teacher {
+            id: Id::fixed(format!("tt{i:03}")),
+            name: format!("{} {}", FIRST[(i * 7) % 20], SECOND[i % 10]),
+            team_id: b.teams[i / 12].id.clone(),
+            subject: subjects[(i / 3) % 4].into(),
+            focus: "Checking for understanding".into(),
+            extra: Extra::new(),
+        })
+        .collect();
+    for w in (1..=weeks).filter(|w| w % 5 == 0) {
+        let team = b.teams[usize::from(w / 5 - 1) % team_count].id.clone();
+        b.set_week_kind(
+            w,
+            WeekKind::Pd {
+                team_id: team,
+                days: vec![1, 2],
+            },
+        );
+    }
+    b
+}

@@ -49,6 +49,7 @@ pub fn generate(req: &Request) -> Generated {
     let mut unmet = Vec::new();
     // Coaching days so far per teacher (kept cells count too).
     let mut total: Vec<u32> = coaching_days(req.teachers, &cells);
+    let mut matched: Vec<u32> = vec![0; req.teachers.len()];
 
     for (week, kind) in req.weeks.iter().filter(|(w, _)| *w >= req.from_week) {
         for day in 0..DAYS {
@@ -104,18 +105,24 @@ pub fn generate(req: &Request) -> Generated {
                         team_id: pd.clone(),
                     }
                 } else {
-                    // The free teacher with the fewest days; a matching subject among equals.
+                    // The free teacher with the fewest days; among equals, one whose subject
+                    // matches, the one with the fewest matched days so far (so the match
+                    // goes round the subject's teachers rather than always to the first).
                     let pick = req
                         .teachers
                         .iter()
                         .enumerate()
                         .filter(|(_, t)| !busy_teachers.contains(&t.id))
                         .min_by_key(|(i, t)| {
-                            (total[*i], !expertise_matches(&m.expertise, &t.subject), *i)
+                            let fits = expertise_matches(&m.expertise, &t.subject);
+                            (total[*i], !fits, if fits { matched[*i] } else { 0 }, *i)
                         });
                     match pick {
                         Some((i, t)) => {
                             total[i] += 1;
+                            if expertise_matches(&m.expertise, &t.subject) {
+                                matched[i] += 1;
+                            }
                             busy_teachers.insert(t.id.clone());
                             Activity::CoachingCycle {
                                 teacher_id: t.id.clone(),

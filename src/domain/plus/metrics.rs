@@ -1,7 +1,7 @@
 //! What the board gives: coaching days per teacher, each Plus teacher's split of time, and
 //! the seed's comparison with a traditional model of one or two instructional coaches.
 
-use super::board::{coaching_days, Activity, Cell, Member, Teacher, DAYS};
+use super::board::{coaching_days, Activity, Cell, Member, Teacher};
 use crate::domain::ids::Id;
 use std::collections::BTreeMap;
 
@@ -95,6 +95,7 @@ pub fn metrics(members: &[Member], teachers: &[Teacher], days: u32, cells: &[Cel
 mod tests {
     use super::*;
     use crate::domain::district::Extra;
+    use crate::domain::plus::board::DAYS;
 
     #[test]
     fn eight_plus_teachers_coaching_most_days_give_several_times_the_traditional_days() {

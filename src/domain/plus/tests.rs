@@ -297,3 +297,17 @@ fn removing_the_school_takes_its_board_and_undo_brings_it_back() {
     d.restore_school(removed);
     assert!(d.plus == before.plus, "the board is back as it was");
 }
+
+#[test]
+fn the_demo_spreads_expertise_matches_round_each_subject() {
+    // No teacher whose subject a Plus teacher shares spends most of the year with
+    // Plus teachers from other subjects.
+    let b = demo::board();
+    let w: Vec<String> = b
+        .findings()
+        .into_iter()
+        .filter(|f| f.message.contains("from other subjects;"))
+        .map(|f| f.message)
+        .collect();
+    assert_eq!(w, Vec::<String>::new());
+}

@@ -192,9 +192,9 @@ impl Ctx {
         let Some(school) = self.school.get_untracked() else {
             return;
         };
-        let entry =
-            self.history
-                .try_update_value(|h| if undo { h.past.pop() } else { h.future.pop() });
+        let entry = self
+            .history
+            .try_update_value(|h| if undo { h.past.pop() } else { h.future.pop() });
         let Some(Some((board, label))) = entry else {
             self.say(if undo {
                 "Nothing to undo."

@@ -1115,6 +1115,7 @@ fn MetricsPanel() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        <div class="table-scroll" role="region" aria-label="Each Plus teacher\u{2019}s days" tabindex="0">
                         <table class="splits">
                             <caption>"Each Plus teacher\u{2019}s days"</caption>
                             <thead><tr>
@@ -1135,6 +1136,7 @@ fn MetricsPanel() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     </div>
                 </section>
             }
