@@ -16,7 +16,7 @@ use super::board::{coaching_days, Activity, Cell, Member, Teacher, WeekKind, DAY
 use super::rules::expertise_matches;
 use crate::domain::district::Extra;
 use crate::domain::ids::Id;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub struct Request<'a> {
     pub members: &'a [Member],
@@ -51,37 +51,64 @@ pub fn generate(req: &Request) -> Generated {
     let mut total: Vec<u32> = coaching_days(req.teachers, &cells);
     let mut matched: Vec<u32> = vec![0; req.teachers.len()];
 
+    // Worked out once: who is where, who fits whom, and the locked cells by day.
+    let teacher_ix: HashMap<&Id, usize> = req
+        .teachers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (&t.id, i))
+        .collect();
+    let fits: Vec<Vec<bool>> = req
+        .members
+        .iter()
+        .map(|m| {
+            req.teachers
+                .iter()
+                .map(|t| expertise_matches(&m.expertise, &t.subject))
+                .collect()
+        })
+        .collect();
+    let mut locked_on: HashMap<(u16, u8), Vec<&Cell>> = HashMap::new();
+    for c in req.cells.iter().filter(|c| c.locked) {
+        for d in c.days() {
+            locked_on.entry((c.week, d)).or_default().push(c);
+        }
+    }
+    let team_of = |team_id: &Id| -> Vec<usize> {
+        req.teachers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| &t.team_id == team_id)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let mut busy_teachers = vec![false; req.teachers.len()];
+
     for (week, kind) in req.weeks.iter().filter(|(w, _)| *w >= req.from_week) {
         for day in 0..DAYS {
             if req.closed.contains(&(*week, day)) {
                 continue;
             }
             let mut busy_members: HashSet<&Id> = HashSet::new();
-            let mut busy_teachers: HashSet<Id> = HashSet::new();
+            busy_teachers.iter_mut().for_each(|b| *b = false);
             let mut covering = 0usize;
-            let (pd_team, needed) = match kind {
-                WeekKind::Pd { team_id, days } if days.contains(&day) => (
-                    Some(team_id),
-                    req.teachers
-                        .iter()
-                        .filter(|t| &t.team_id == team_id)
-                        .count(),
-                ),
-                _ => (None, 0),
+            let pd_team = match kind {
+                WeekKind::Pd { team_id, days } if days.contains(&day) => Some(team_id),
+                _ => None,
             };
-            for c in req
-                .cells
-                .iter()
-                .filter(|c| c.locked && c.week == *week && c.days().any(|d| d == day))
-            {
+            let pd_teachers = pd_team.map(team_of).unwrap_or_default();
+            let needed = pd_teachers.len();
+            for c in locked_on.get(&(*week, day)).into_iter().flatten() {
                 busy_members.insert(&c.member_id);
                 for t in c.activity.teachers() {
-                    busy_teachers.insert(t.clone());
+                    if let Some(&i) = teacher_ix.get(t) {
+                        busy_teachers[i] = true;
+                    }
                 }
                 if let Activity::LessonStudy { team_id } = &c.activity {
                     // Lesson study takes the whole team.
-                    for t in req.teachers.iter().filter(|t| &t.team_id == team_id) {
-                        busy_teachers.insert(t.id.clone());
+                    for i in team_of(team_id) {
+                        busy_teachers[i] = true;
                     }
                 }
                 if let (Activity::Cover { team_id }, Some(pd)) = (&c.activity, pd_team) {
@@ -90,12 +117,10 @@ pub fn generate(req: &Request) -> Generated {
                     }
                 }
             }
-            if let Some(pd) = pd_team {
-                for t in req.teachers.iter().filter(|t| &t.team_id == pd) {
-                    busy_teachers.insert(t.id.clone()); // at PD all day
-                }
+            for &i in &pd_teachers {
+                busy_teachers[i] = true; // at PD all day
             }
-            for m in req.members {
+            for (mi, m) in req.members.iter().enumerate() {
                 if busy_members.contains(&m.id) {
                     continue;
                 }
@@ -108,24 +133,21 @@ pub fn generate(req: &Request) -> Generated {
                     // The free teacher with the fewest days; among equals, one whose subject
                     // matches, the one with the fewest matched days so far (so the match
                     // goes round the subject's teachers rather than always to the first).
-                    let pick = req
-                        .teachers
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, t)| !busy_teachers.contains(&t.id))
-                        .min_by_key(|(i, t)| {
-                            let fits = expertise_matches(&m.expertise, &t.subject);
-                            (total[*i], !fits, if fits { matched[*i] } else { 0 }, *i)
+                    let pick = (0..req.teachers.len())
+                        .filter(|&i| !busy_teachers[i])
+                        .min_by_key(|&i| {
+                            let fit = fits[mi][i];
+                            (total[i], !fit, if fit { matched[i] } else { 0 }, i)
                         });
                     match pick {
-                        Some((i, t)) => {
+                        Some(i) => {
                             total[i] += 1;
-                            if expertise_matches(&m.expertise, &t.subject) {
+                            if fits[mi][i] {
                                 matched[i] += 1;
                             }
-                            busy_teachers.insert(t.id.clone());
+                            busy_teachers[i] = true;
                             Activity::CoachingCycle {
-                                teacher_id: t.id.clone(),
+                                teacher_id: req.teachers[i].id.clone(),
                             }
                         }
                         None => Activity::Students,
