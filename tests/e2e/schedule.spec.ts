@@ -234,6 +234,37 @@ test('the shared copy and the browser’s own district show the same schedule', 
   expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
 });
 
+test('a district with several Plus boards lets the person choose the school, in the URL', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  // A second board, for Linden Elementary: the demo's board under another school.
+  await page.evaluate((k) => {
+    const env = JSON.parse(localStorage.getItem(k)!);
+    const copy = JSON.parse(JSON.stringify(env.document.plus.boards[0]));
+    copy.schoolId = 'linden-es';
+    env.document.plus.boards.push(copy);
+    localStorage.setItem(k, JSON.stringify(env));
+  }, KEY);
+  await page.goto('/schedule');
+  const school = page.getByLabel('School', { exact: true });
+  await expect(school).toHaveValue('maple-ridge-ms');
+  await expectNoAxeViolations(page, 'schedule with two boards');
+  await school.selectOption({ label: 'Linden Elementary' });
+  await expect(page).toHaveURL(/\/schedule\?school=linden-es$/);
+  await pickTeacher(page, 'Abby Diaz', 'Grade 6');
+  await expect(page).toHaveURL(/\/schedule\?school=linden-es&teacher=abby-diaz-1$/);
+  const linden = await downloadText(page, /Download the whole school’s calendar \(Linden Elementary\)/);
+  expect(linden.name).toBe('coaching-linden-elementary.ics');
+  await page.reload();
+  await expect(page.getByLabel('School', { exact: true })).toHaveValue('linden-es');
+  await expect(page.getByRole('heading', { level: 2, name: 'Abby Diaz' })).toBeVisible();
+  // A teacher the schedule does not have is said, and the list is offered.
+  await page.goto('/schedule?teacher=someone-else');
+  await expect(page.getByText('This schedule has no teacher “someone-else”')).toBeVisible();
+  await expect(page.locator('.teacher-count')).toHaveText('40 teachers.');
+  expect(errors).toEqual([]);
+});
+
 test('a damaged link says why, without a crash', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto(`/schedule#s=${payload.slice(0, Math.floor(payload.length / 2))}`);

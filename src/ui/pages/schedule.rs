@@ -214,7 +214,8 @@ pub fn SchedulePage() -> impl IntoView {
             }.into_any(),
         }}
         <Show when=move || current.with(Option::is_some)>
-            <Picker shared=current teacher=teacher pick=pick/>
+            <Picker shared=current teacher=teacher pick=pick
+                asked=Signal::derive(move || query.with(|q| q.get("teacher")))/>
             {move || {
                 let t = teacher.get()?;
                 current.with(|s| s.as_ref().map(|s| view! { <TeacherSchedule shared=s.clone() t=t/> }))
@@ -265,8 +266,16 @@ fn Picker(
     shared: Memo<Option<Shared>>,
     teacher: Memo<Option<usize>>,
     pick: Callback<Option<usize>>,
+    /// The teacher named in the URL, which may not be in this schedule.
+    asked: Signal<Option<String>>,
 ) -> impl IntoView {
     let search = RwSignal::new(String::new());
+    let unknown = move || {
+        let a = asked.get().filter(|a| !a.trim().is_empty())?;
+        teacher.with(Option::is_none).then(|| {
+            format!("This schedule has no teacher \u{201c}{a}\u{201d} (the link may be older than the schedule). Find your name below.")
+        })
+    };
     let matches = Memo::new(move |_| {
         let q = search.get();
         shared.with(|s| s.as_ref().map(|s| s.find_teachers(&q)).unwrap_or_default())
@@ -313,6 +322,7 @@ fn Picker(
         <section class="picker" aria-labelledby="picker-title"
             class:no-print=move || teacher.with(Option::is_some)>
             <h2 id="picker-title">"Find your name"</h2>
+            {move || unknown().map(|u| view! { <p class="note">{u}</p> })}
             <Show when=move || teacher.with(Option::is_none) fallback=move || view! {
                 <p class="chosen">
                     "Showing the schedule for "<strong>{chosen_name}</strong>". "
