@@ -159,3 +159,47 @@ pub fn release_focus_on_link_clicks() {
 fn doc_active_element() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.active_element()
 }
+
+/// This page's origin (`https://example.org`), for links to share.
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// Put `text` on the clipboard with the async Clipboard API. `Err` when the browser has
+/// no such API or refuses (an insecure page, no permission): the caller then offers the
+/// text selected, to copy by hand. (Through `Reflect`, so no extra web-sys features.)
+pub async fn copy_text(text: &str) -> Result<(), ()> {
+    use js_sys::{Function, Promise, Reflect};
+    let navigator = web_sys::window().ok_or(())?.navigator();
+    let clipboard = Reflect::get(&navigator, &JsValue::from_str("clipboard")).map_err(|_| ())?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err(());
+    }
+    let write: Function = Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    let promise: Promise = write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+/// Focus the text input with `id` and select all its text, for copying by hand.
+pub fn select_input(id: &str) {
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let _ = input.focus();
+        input.select();
+    }
+}

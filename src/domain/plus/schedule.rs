@@ -199,6 +199,153 @@ impl Shared {
     }
 }
 
+/// A teacher's schedule split at today: what is still to come first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Agenda {
+    /// Sessions on or after today, soonest first.
+    pub upcoming: Vec<Session>,
+    /// Sessions before today, most recent first.
+    pub earlier: Vec<Session>,
+    /// PD days on or after today, soonest first.
+    pub pd_upcoming: Vec<PdDay>,
+    /// PD days before today, most recent first.
+    pub pd_earlier: Vec<PdDay>,
+}
+
+impl Agenda {
+    /// Every session and PD day: what a teacher's calendar file holds.
+    pub fn len(&self) -> usize {
+        self.upcoming.len() + self.earlier.len() + self.pd_upcoming.len() + self.pd_earlier.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Shared {
+    /// Teacher `t`'s sessions and PD days, split at `today` (`YYYY-MM-DD`; a day that is
+    /// today counts as upcoming). If `today` is not a date, everything is upcoming.
+    pub fn agenda(&self, t: usize, today: &str) -> Agenda {
+        let today = parse_date(today).ok();
+        let is_past = |d: Date| today.is_some_and(|today| d < today);
+        let (mut earlier, upcoming): (Vec<Session>, Vec<Session>) = self
+            .sessions_for(t)
+            .into_iter()
+            .partition(|s| is_past(s.date));
+        let (mut pd_earlier, pd_upcoming): (Vec<PdDay>, Vec<PdDay>) = self
+            .pd_days_for(t)
+            .into_iter()
+            .partition(|p| is_past(p.date));
+        earlier.reverse();
+        pd_earlier.reverse();
+        Agenda {
+            upcoming,
+            earlier,
+            pd_upcoming,
+            pd_earlier,
+        }
+    }
+
+    /// Teacher `t` in a URL: their name as a slug, with the position added only when two
+    /// teachers share a name (`abby-ellis`, `sam-lee-12`).
+    pub fn teacher_slug(&self, t: usize) -> Option<String> {
+        let name = &self.teachers.get(t)?.0;
+        let twins = self.teachers.iter().filter(|x| &x.0 == name).count();
+        Some(if twins > 1 {
+            format!("{}-{}", slug(name), t + 1)
+        } else {
+            slug(name)
+        })
+    }
+
+    /// The teacher a slug from [`Shared::teacher_slug`] names, if any.
+    pub fn teacher_by_slug(&self, s: &str) -> Option<usize> {
+        let s = s.trim();
+        (0..self.teachers.len()).find(|&t| self.teacher_slug(t).as_deref() == Some(s))
+    }
+
+    /// "Grade 6 · Math": a teacher's team and subject, to tell people apart.
+    pub fn teacher_line(&self, t: usize) -> String {
+        let Some((_, team, subject, _)) = self.teachers.get(t) else {
+            return String::new();
+        };
+        let team = self
+            .teams
+            .get(usize::from(*team))
+            .map_or("", |s| s.as_str());
+        [team, subject.trim()]
+            .iter()
+            .filter(|x| !x.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" \u{b7} ")
+    }
+
+    /// The teachers whose name, team or subject holds every word of `query`, ignoring case
+    /// and the kind of apostrophe, in alphabetical order of name (then list order); all of
+    /// them for an empty query.
+    pub fn find_teachers(&self, query: &str) -> Vec<usize> {
+        let words: Vec<String> = fold(query).split_whitespace().map(String::from).collect();
+        let mut found: Vec<(String, usize)> = (0..self.teachers.len())
+            .filter_map(|t| {
+                let (name, _, subject, _) = &self.teachers[t];
+                let hay = fold(&format!("{name} {} {subject}", self.teacher_line(t)));
+                words
+                    .iter()
+                    .all(|w| hay.contains(w.as_str()))
+                    .then(|| (fold(name), t))
+            })
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, t)| t).collect()
+    }
+}
+
+/// Lower case, with curly apostrophes made straight, for searching names.
+fn fold(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{2bc}' | '`' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// A date for people: "Tue 24 Nov 2026".
+pub fn long_date(d: Date) -> String {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{} {} {} {}",
+        DAYS[usize::from(d.weekday().number_days_from_monday())],
+        d.day(),
+        MONTHS[usize::from(u8::from(d.month())) - 1],
+        d.year()
+    )
+}
+
+/// A calendar file's DTSTAMP (`YYYYMMDDTHHMMSSZ`) from an ISO 8601 UTC time such as
+/// `2026-11-23T22:27:30.123Z`. Anything else gives the start of 2000, still a valid stamp.
+pub fn ics_stamp(now_iso: &str) -> String {
+    let digits: String = now_iso
+        .chars()
+        .take(19)
+        .filter(char::is_ascii_digit)
+        .collect();
+    let shape_ok = now_iso.len() >= 19
+        && now_iso.as_bytes()[10] == b'T'
+        && digits.len() == 14
+        && now_iso.ends_with('Z');
+    if !shape_ok {
+        return "20000101T000000Z".into();
+    }
+    format!("{}T{}Z", &digits[..8], &digits[8..])
+}
+
 /// Lower-case ASCII letters and digits, words joined by `-`.
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
@@ -216,4 +363,119 @@ pub fn slug(s: &str) -> String {
         out.push('x');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plus::demo;
+
+    fn shared() -> Shared {
+        demo::board().to_shared("Maple Ridge Middle School")
+    }
+
+    #[test]
+    fn dates_read_like_a_diary() {
+        let d = parse_date("2026-11-24").unwrap();
+        assert_eq!(long_date(d), "Tue 24 Nov 2026");
+        assert_eq!(
+            long_date(parse_date("2027-01-03").unwrap()),
+            "Sun 3 Jan 2027"
+        );
+        assert_eq!(
+            long_date(parse_date("2024-02-29").unwrap()),
+            "Thu 29 Feb 2024"
+        );
+    }
+
+    #[test]
+    fn the_calendar_stamp_comes_from_the_clock_in_utc() {
+        assert_eq!(ics_stamp("2026-11-23T22:27:30.123Z"), "20261123T222730Z");
+        assert_eq!(ics_stamp("2026-11-23T22:27:30Z"), "20261123T222730Z");
+        assert_eq!(ics_stamp("Invalid Date"), "20000101T000000Z");
+        assert_eq!(ics_stamp("2026-11-23 22:27:30+01:00"), "20000101T000000Z");
+    }
+
+    #[test]
+    fn the_agenda_puts_what_is_to_come_first_and_splits_at_today() {
+        let s = shared();
+        let today = "2026-11-23";
+        let t0 = parse_date(today).unwrap();
+        for t in 0..s.teachers.len() {
+            let a = s.agenda(t, today);
+            assert_eq!(a.len(), s.sessions_for(t).len() + s.pd_days_for(t).len());
+            assert!(a.upcoming.iter().all(|x| x.date >= t0));
+            assert!(a.upcoming.windows(2).all(|p| p[0].date <= p[1].date));
+            assert!(a.earlier.iter().all(|x| x.date < t0));
+            assert!(a.earlier.windows(2).all(|p| p[0].date >= p[1].date));
+            assert!(a.pd_upcoming.iter().all(|x| x.date >= t0));
+            assert!(a.pd_earlier.iter().all(|x| x.date < t0));
+            assert!(
+                !a.upcoming.is_empty() && !a.earlier.is_empty(),
+                "teacher {t}"
+            );
+        }
+        // Today's own session is still to come.
+        let first = s.sessions_for(0)[3].clone();
+        let a = s.agenda(0, &crate::domain::plus::calendar::iso(first.date));
+        assert_eq!(a.upcoming[0].date, first.date);
+        // Not a date: everything is to come.
+        let a = s.agenda(0, "soon");
+        assert!(a.earlier.is_empty() && a.pd_earlier.is_empty());
+        assert_eq!(s.agenda(999, today), Agenda::default());
+    }
+
+    #[test]
+    fn teachers_are_found_by_any_part_of_their_name_team_or_subject() {
+        let s = shared();
+        let all = s.find_teachers("");
+        assert_eq!(all.len(), 40);
+        let names: Vec<String> = all
+            .iter()
+            .map(|&t| s.teachers[t].0.to_lowercase())
+            .collect();
+        assert!(
+            names.windows(2).all(|p| p[0] <= p[1]),
+            "alphabetical: {names:?}"
+        );
+        // Twins stay in list order: the first Abby Diaz (Grade 6) before the second.
+        assert_eq!(&all[..2], &[0, 20]);
+        assert_eq!(s.find_teachers("   ").len(), 40);
+        let name = s.teachers[0].0.clone();
+        assert!(s.find_teachers(&name.to_uppercase()).contains(&0));
+        let last = name.split_whitespace().last().unwrap().to_lowercase();
+        assert!(s.find_teachers(&last).contains(&0));
+        // Grade 6 math: the first two teachers.
+        assert_eq!(s.find_teachers("grade 6 math"), vec![0, 1]);
+        // "O’Neil" is found with a straight apostrophe.
+        let oneil = s.find_teachers("o'neil");
+        assert!(!oneil.is_empty());
+        assert!(oneil
+            .iter()
+            .all(|&t| s.teachers[t].0.contains("O\u{2019}Neil")));
+        assert!(s.find_teachers("nobody by this name").is_empty());
+        assert_eq!(s.teacher_line(0), "Grade 6 \u{b7} Math");
+    }
+
+    #[test]
+    fn a_teacher_slug_names_one_teacher_even_with_twins() {
+        let mut s = shared();
+        for t in 0..s.teachers.len() {
+            let slug = s.teacher_slug(t).unwrap();
+            assert_eq!(s.teacher_by_slug(&slug), Some(t), "{slug}");
+        }
+        // The demo repeats each name once (teachers 1 and 21 are both Abby Diaz).
+        let (a, b) = (s.teacher_slug(0).unwrap(), s.teacher_slug(20).unwrap());
+        assert_eq!(s.teachers[0].0, s.teachers[20].0);
+        assert_eq!(a, format!("{}-1", slug(&s.teachers[0].0)));
+        assert_eq!(b, format!("{}-21", slug(&s.teachers[0].0)));
+        assert_eq!(s.teacher_by_slug(&b), Some(20));
+        // A name of one's own needs no number.
+        s.teachers[20].0 = "Zoe O\u{2019}Brien".into();
+        assert_eq!(s.teacher_slug(0).unwrap(), slug(&s.teachers[0].0));
+        assert_eq!(s.teacher_slug(20).unwrap(), "zoe-o-brien");
+        assert_eq!(s.teacher_by_slug(" zoe-o-brien "), Some(20));
+        assert_eq!(s.teacher_by_slug("nobody"), None);
+        assert_eq!(s.teacher_slug(999), None);
+    }
 }

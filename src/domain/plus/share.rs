@@ -42,31 +42,157 @@ pub fn encode(shared: &Shared) -> String {
 
 /// Read a fragment payload back; the error says why in words.
 pub fn decode(payload: &str) -> Result<Shared, String> {
+    decode_as(payload, "link")
+}
+
+/// [`decode`], with the error naming what the payload came in (`"link"` or `"file"`).
+fn decode_as(payload: &str, what: &str) -> Result<Shared, String> {
     let payload = payload.trim();
     if payload.len() > MAX_CHARS {
-        return Err("This link is far too long to be a Readyboard schedule.".into());
+        return Err(format!(
+            "This {what} is far too long to be a Readyboard schedule."
+        ));
     }
     let Some(body) = payload.strip_prefix(PREFIX) else {
-        return Err(
-            "This link was not made by this version of Readyboard, or it is cut short.".into(),
-        );
+        return Err(format!(
+            "This {what} was not made by this version of Readyboard, or it is cut short."
+        ));
     };
     let packed = URL_SAFE_NO_PAD.decode(body).map_err(|_| {
-        "This link is damaged: part of it may have been cut off when it was copied.".to_string()
+        format!("This {what} is damaged: part of it may have been cut off when it was copied.")
     })?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, 4 * MAX_CHARS)
-        .map_err(|_| "This link is damaged: its schedule can't be unpacked.".to_string())?;
+        .map_err(|_| format!("This {what} is damaged: its schedule can't be unpacked."))?;
     let shared: Shared = serde_json::from_slice(&json)
-        .map_err(|_| "This link holds something that is not a schedule.".to_string())?;
-    shared.check()?;
+        .map_err(|_| format!("This {what} holds something that is not a schedule."))?;
+    if !shared.is_consistent() {
+        return Err(format!(
+            "This {what}'s schedule refers to people or weeks it does not list."
+        ));
+    }
     Ok(shared)
+}
+
+/// Links up to this many characters pass through email and chat apps intact.
+pub const LINK_LIMIT_CHARS: usize = 8 * 1024;
+
+/// The whole share link: `{origin}/schedule#s={payload}`.
+pub fn link(origin: &str, shared: &Shared) -> String {
+    format!(
+        "{}/schedule#s={}",
+        origin.trim_end_matches('/'),
+        encode(shared)
+    )
+}
+
+/// Whether a link of `chars` characters fits [`LINK_LIMIT_CHARS`], and that in words.
+pub fn link_size_note(chars: usize) -> (bool, String) {
+    let n = thousands(chars);
+    let limit = thousands(LINK_LIMIT_CHARS);
+    if chars <= LINK_LIMIT_CHARS {
+        (
+            true,
+            format!("The link is {n} characters long: within the 8 KB ({limit} characters) that email and chat apps carry safely."),
+        )
+    } else {
+        (
+            false,
+            format!("The link is {n} characters long: over the 8 KB ({limit} characters) that email and chat apps carry safely, so some may cut it short. Send the schedule file instead."),
+        )
+    }
+}
+
+/// 12345 as "12,345".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The payload in a URL fragment (`#s=…`, with or without the `#`), if there is one.
+pub fn payload_from_fragment(fragment: &str) -> Option<&str> {
+    fragment
+        .strip_prefix('#')
+        .unwrap_or(fragment)
+        .split('&')
+        .find_map(|part| part.strip_prefix("s="))
+}
+
+/// The `format` field of a schedule file.
+pub const FILE_FORMAT: &str = "readyboard-schedule";
+/// The newest schedule file version this build reads and writes.
+pub const FILE_VERSION: u64 = 1;
+
+/// A schedule file: the same payload as a link, in a small JSON envelope, for schedules
+/// too long for a link or for people who would rather attach a file:
+/// `{"format":"readyboard-schedule","version":1,"school":"…","payload":"v1.…"}`.
+/// `school` is there for people who open the file in an editor; the payload is what counts.
+pub fn to_file(shared: &Shared) -> String {
+    #[derive(Serialize)]
+    struct File<'a> {
+        format: &'a str,
+        version: u64,
+        school: &'a str,
+        payload: String,
+    }
+    let body = File {
+        format: FILE_FORMAT,
+        version: FILE_VERSION,
+        school: &shared.school,
+        payload: encode(shared),
+    };
+    let mut text = serde_json::to_string_pretty(&body).expect("a schedule file always serialises");
+    text.push('\n');
+    text
+}
+
+/// Read a schedule file, checking it fully (the payload as [`decode`] does).
+pub fn from_file(text: &str) -> Result<Shared, String> {
+    let not_ours = || {
+        "This file is not a Readyboard schedule file. Choose the .json file your Plus lead sent you."
+            .to_string()
+    };
+    if text.len() > 2 * MAX_CHARS {
+        return Err("This file is far too big to be a Readyboard schedule file.".into());
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|_| not_ours())?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FILE_FORMAT) {
+        return Err(not_ours());
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(FILE_VERSION) => {}
+        Some(v) if v > FILE_VERSION => {
+            return Err(format!(
+                "This schedule file was made by a newer version of Readyboard (file version {v}). Ask your Plus lead for a share link instead."
+            ))
+        }
+        _ => return Err("This schedule file has no version this Readyboard knows.".into()),
+    }
+    let payload = value
+        .get("payload")
+        .and_then(|p| p.as_str())
+        .ok_or("This schedule file is damaged: its schedule is missing.")?;
+    decode_as(payload, "file")
+}
+
+/// A file name for the schedule file: `coaching-schedule-maple-ridge-middle-school.json`.
+pub fn file_name(shared: &Shared) -> String {
+    format!(
+        "coaching-schedule-{}.json",
+        super::schedule::slug(&shared.school)
+    )
 }
 
 impl Shared {
     /// Every index points at something that exists.
-    fn check(&self) -> Result<(), String> {
-        let bad =
-            || Err("This link's schedule refers to people or weeks it does not list.".to_string());
+    fn is_consistent(&self) -> bool {
         let (m, t, tm, w) = (
             self.members.len(),
             self.teachers.len(),
@@ -74,7 +200,7 @@ impl Shared {
             self.weeks.len(),
         );
         if self.teachers.iter().any(|x| usize::from(x.1) >= tm) {
-            return bad();
+            return false;
         }
         for &(week, day, member, code, a, b) in &self.cells {
             let ok = usize::from(week) < w
@@ -88,17 +214,13 @@ impl Shared {
                     _ => false,
                 };
             if !ok {
-                return bad();
+                return false;
             }
         }
-        if self
+        !self
             .pd
             .iter()
             .any(|&(week, team, _)| usize::from(week) >= w || usize::from(team) >= tm)
-        {
-            return bad();
-        }
-        Ok(())
     }
 }
 
@@ -193,5 +315,108 @@ mod tests {
         assert!(decode(&not_schedule)
             .unwrap_err()
             .contains("not a schedule"));
+    }
+
+    #[test]
+    fn links_carry_the_payload_in_the_fragment() {
+        let s = year();
+        let url = link("https://example.org/", &s);
+        assert!(
+            url.starts_with("https://example.org/schedule#s=v1."),
+            "{url}"
+        );
+        let (_, fragment) = url.split_once('#').unwrap();
+        assert_eq!(decode(payload_from_fragment(fragment).unwrap()).unwrap(), s);
+        assert_eq!(payload_from_fragment("#s=v1.abc"), Some("v1.abc"));
+        assert_eq!(payload_from_fragment("s=v1.abc"), Some("v1.abc"));
+        assert_eq!(payload_from_fragment("#x=1&s=v1.abc"), Some("v1.abc"));
+        assert_eq!(payload_from_fragment("#main"), None);
+        assert_eq!(payload_from_fragment(""), None);
+        assert!(url.len() <= LINK_LIMIT_CHARS);
+    }
+
+    #[test]
+    fn a_schedule_file_round_trips_and_names_the_school() {
+        let s = year();
+        let file = to_file(&s);
+        let v: serde_json::Value = serde_json::from_str(&file).unwrap();
+        assert_eq!(v["format"], FILE_FORMAT);
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["school"], "Canal Street Elementary");
+        assert_eq!(v["payload"].as_str().unwrap(), encode(&s));
+        assert_eq!(from_file(&file).unwrap(), s);
+        // A byte-order mark from an editor does no harm.
+        assert_eq!(from_file(&format!("\u{feff}{file}")).unwrap(), s);
+        assert_eq!(
+            file_name(&s),
+            "coaching-schedule-canal-street-elementary.json"
+        );
+    }
+
+    #[test]
+    fn a_wrong_or_damaged_schedule_file_says_why() {
+        let s = year();
+        let payload = encode(&s);
+        let with = |format: &str, version: &str, payload: &str| {
+            format!(
+                r#"{{"format":"{format}","version":{version},"school":"X","payload":"{payload}"}}"#
+            )
+        };
+        for text in [
+            "not json",
+            "[1,2,3]",
+            r#"{"format":"readyboard","schemaVersion":1,"document":{}}"#,
+            &with("something-else", "1", &payload),
+        ] {
+            assert!(
+                from_file(text)
+                    .unwrap_err()
+                    .contains("not a Readyboard schedule file"),
+                "{text}"
+            );
+        }
+        assert!(from_file(&with(FILE_FORMAT, "2", &payload))
+            .unwrap_err()
+            .contains("newer version"));
+        assert!(from_file(&with(FILE_FORMAT, "\"one\"", &payload))
+            .unwrap_err()
+            .contains("no version"));
+        assert!(
+            from_file(&format!(r#"{{"format":"{FILE_FORMAT}","version":1}}"#))
+                .unwrap_err()
+                .contains("missing")
+        );
+        let cut = &payload[..payload.len() / 2];
+        assert!(from_file(&with(FILE_FORMAT, "1", cut))
+            .unwrap_err()
+            .starts_with("This file is damaged"));
+        let mut bad = year();
+        bad.pd.push((999, 0, 1));
+        assert_eq!(
+            from_file(&to_file(&bad)).unwrap_err(),
+            "This file's schedule refers to people or weeks it does not list."
+        );
+        assert!(from_file(&"x".repeat(2 * MAX_CHARS + 1))
+            .unwrap_err()
+            .contains("far too big"));
+    }
+
+    #[test]
+    fn the_link_size_is_said_against_the_email_safe_limit() {
+        assert_eq!(
+            link_size_note(6848),
+            (true, "The link is 6,848 characters long: within the 8 KB (8,192 characters) that email and chat apps carry safely.".to_string())
+        );
+        assert!(link_size_note(8192).0);
+        let (fits, text) = link_size_note(12_345_678);
+        assert!(!fits);
+        assert!(
+            text.starts_with("The link is 12,345,678 characters long: over"),
+            "{text}"
+        );
+        assert!(text.contains("schedule file"));
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
     }
 }

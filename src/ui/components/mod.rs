@@ -6,6 +6,7 @@ pub mod first_run;
 pub mod header;
 pub mod not_built;
 pub mod phase_in;
+pub mod publish;
 pub mod readiness;
 
 use super::store::Store;
