@@ -68,7 +68,7 @@ export async function open(file, port) {
     for (const r of rows) console.log(`${r[0].padEnd(w)}  ${r[1].padStart(12)}  ${r[2].padStart(10)}  ${r[3]}`);
   }
   return {
-    base, doc, page, stored, step, settle, mark, worstSince, report,
+    base, doc, page, stored, step, raw: envelope, settle, mark, worstSince, report,
     fail: () => { failed = true; },
     failed: () => failed,
     close: async () => { await browser.close(); server.kill(); },

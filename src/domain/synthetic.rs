@@ -196,32 +196,6 @@ pub fn district(schools: usize, rounds: usize) -> Document {
     doc
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::readiness::round::Stage;
-
-    #[test]
-    fn the_synthetic_district_is_valid_and_has_the_asked_size() {
-        let d = district(30, 4);
-        assert!(d.validate().is_empty(), "{:?}", d.validate());
-        assert_eq!(d.schools.len(), 30);
-        assert_eq!(d.readiness.rounds.len(), 120);
-        let in_progress = d
-            .readiness
-            .rounds
-            .iter()
-            .filter(|r| r.stage(8) != Stage::Complete)
-            .count();
-        assert_eq!(in_progress, 3, "every tenth school's newest round is open");
-        assert_eq!(d, district(30, 4), "deterministic");
-        // The levels vary: some schools pass the gate and some do not.
-        let latest = d.readiness.latest_outcomes();
-        assert!(latest.values().any(|(_, o)| o.ready()));
-        assert!(latest.values().any(|(_, o)| !o.ready()));
-    }
-}
-
 /// A large Plus board for `school`: `members` Plus teachers (four subjects in turn),
 /// `teachers` regular teachers in teams of twelve, `weeks` weeks from 24 August 2026 with
 /// no breaks, a two-day PD week every fifth week, and nothing on it yet (the bench fills it).
@@ -273,4 +247,30 @@ pub fn plus_board(school: Id, members: usize, weeks: u16, teachers: usize) -> su
         );
     }
     b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::readiness::round::Stage;
+
+    #[test]
+    fn the_synthetic_district_is_valid_and_has_the_asked_size() {
+        let d = district(30, 4);
+        assert!(d.validate().is_empty(), "{:?}", d.validate());
+        assert_eq!(d.schools.len(), 30);
+        assert_eq!(d.readiness.rounds.len(), 120);
+        let in_progress = d
+            .readiness
+            .rounds
+            .iter()
+            .filter(|r| r.stage(8) != Stage::Complete)
+            .count();
+        assert_eq!(in_progress, 3, "every tenth school's newest round is open");
+        assert_eq!(d, district(30, 4), "deterministic");
+        // The levels vary: some schools pass the gate and some do not.
+        let latest = d.readiness.latest_outcomes();
+        assert!(latest.values().any(|(_, o)| o.ready()));
+        assert!(latest.values().any(|(_, o)| !o.ready()));
+    }
 }

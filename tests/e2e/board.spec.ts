@@ -13,8 +13,8 @@ async function openBoard(page: Page) {
 
 const said = (page: Page) => page.getByTestId('board-said');
 const slot = (page: Page, m: number, w: number, d: number) => page.locator(`#slot-${m}-${w}-${d}`);
-/** What a slot shows (its visible text, without the day letter and the hidden details). */
-const shown = (page: Page, m: number, w: number, d: number) => slot(page, m, w, d).locator('.slot-text');
+/** What a slot shows (its text; the day letter and the lock are drawn by CSS). */
+const shown = slot;
 
 async function focusGridByTab(page: Page) {
   await page.getByRole('button', { name: /^Term 1, part 1 of 2/ }).focus();

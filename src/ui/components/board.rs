@@ -15,6 +15,8 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 
 pub const HISTORY: usize = 200;
+/// Weeks drawn per frame when a term is first shown.
+pub const WEEKS_PER_FRAME: u16 = 4;
 
 /// Where keyboard focus is on the grid: a Plus teacher (by position), a week and a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -69,6 +71,9 @@ pub struct Ctx {
     pub board: Memo<Option<Board>>,
     pub year: Memo<Option<Year>>,
     pub term: RwSignal<usize>,
+    /// How many of the term's weeks are drawn: a new term is drawn a few weeks per frame,
+    /// so the first weeks paint at once and no single task draws the whole term.
+    pub drawn_weeks: RwSignal<u16>,
     pub cursor: RwSignal<Cursor>,
     pub hand: RwSignal<Option<Hand>>,
     pub editing: RwSignal<Option<Editing>>,
@@ -100,6 +105,7 @@ impl Ctx {
             board,
             year,
             term: RwSignal::new(0),
+            drawn_weeks: RwSignal::new(u16::MAX),
             cursor: RwSignal::new(Cursor {
                 m: 0,
                 week: 1,
@@ -111,6 +117,33 @@ impl Ctx {
             history: StoredValue::new(History::default()),
             undo_labels: RwSignal::new((None, None)),
         }
+    }
+
+    /// Show term `t`, drawing it a few weeks per frame.
+    pub fn set_term(&self, t: usize) {
+        if t == self.term.get_untracked() {
+            return;
+        }
+        self.drawn_weeks.set(WEEKS_PER_FRAME);
+        self.term.set(t);
+        let drawn = self.drawn_weeks;
+        fn grow(drawn: RwSignal<u16>) {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        let n = drawn.get_untracked();
+                        if n < 60 {
+                            drawn.set(n + WEEKS_PER_FRAME);
+                            grow(drawn);
+                        } else {
+                            drawn.set(u16::MAX);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
+        }
+        grow(drawn);
     }
 
     pub fn say(&self, s: impl Into<String>) {
@@ -450,7 +483,7 @@ impl Ctx {
                 return false;
             };
             if t != self.term.get_untracked() {
-                self.term.set(t);
+                self.set_term(t);
                 true
             } else {
                 false

@@ -12,7 +12,6 @@ use crate::ui::components::{first_run::FirstRun, use_store};
 use crate::ui::store::Phase;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use leptos::reactive::computed::Selector;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -112,12 +111,12 @@ fn Boards() -> impl IntoView {
                 }.into_any()
             }
         }}
-        {move || school.get().map(|id| view! { <Editor school=id/> })}
+        {move || school.get().map(|id| view! { <Editor school=id name=school_name.get().unwrap_or_default()/> })}
     }
 }
 
 #[component]
-fn Editor(school: Id) -> impl IntoView {
+fn Editor(school: Id, name: String) -> impl IntoView {
     let store = use_store();
     let school = Memo::new(move |_| Some(school.clone()));
     let ctx = Ctx::new(store, school);
@@ -170,6 +169,7 @@ fn Editor(school: Id) -> impl IntoView {
                 <Grid/>
                 <Rules unmet/>
                 <MetricsPanel/>
+                <PublishPanel name=name.clone()/>
                 <PrintBoard/>
             }.into_any(),
         }}
@@ -329,7 +329,7 @@ fn Terms() -> impl IntoView {
                         <button type="button" class="secondary"
                             aria-pressed=move || (ctx.term.get() == i).to_string()
                             on:click=move |_| {
-                                ctx.term.set(i);
+                                ctx.set_term(i);
                                 let c = ctx.cursor.get_untracked();
                                 ctx.cursor.set(Cursor { week: first, day: 0, ..c });
                             }>{name}</button>
@@ -354,9 +354,17 @@ fn Grid() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let range = Memo::new(move |_| {
         let t = ctx.term.get();
+        let drawn = ctx.drawn_weeks.get().max(1);
         ctx.year.with(|y| {
-            y.as_ref()
-                .and_then(|y| y.terms.get(t).map(|t| (t.name.clone(), t.first, t.last)))
+            y.as_ref().and_then(|y| {
+                y.terms.get(t).map(|t| {
+                    (
+                        t.name.clone(),
+                        t.first,
+                        t.last.min(t.first.saturating_add(drawn - 1)),
+                    )
+                })
+            })
         })
     });
     let rows = Memo::new(move |_| {
@@ -423,15 +431,41 @@ fn Grid() -> impl IntoView {
             })
         })
     });
-    let cursor_sel = Selector::new(move || ctx.cursor.get());
-    let week_sel = Selector::new(move || {
+    // The cursor and the picked-up cell are marked on the DOM directly (roving tabindex and
+    // two classes), after the grid has rendered: no slot carries reactive state of its own,
+    // so a term of 840 slots renders as plain elements.
+    let marked = StoredValue::new((None::<String>, None::<String>));
+    Effect::new(move |_| {
+        rows.track();
         let c = ctx.cursor.get();
-        (c.m, c.week)
+        let picked = ctx.hand.with(|h| match h {
+            Some(Hand::Move { from, .. }) => Some(*from),
+            _ => None,
+        });
+        request_animation_frame(move || {
+            let current = slot_element(c);
+            let picked_el = picked.and_then(slot_element);
+            marked.update_value(|(prev_c, prev_p)| {
+                if let Some(el) = prev_c.take().and_then(|id| element(&id)) {
+                    let _ = el.class_list().remove_1("current");
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+                if let Some(el) = prev_p.take().and_then(|id| element(&id)) {
+                    let _ = el.class_list().remove_1("picked");
+                }
+                if let Some(el) = current {
+                    let _ = el.class_list().add_1("current");
+                    let _ = el.set_attribute("tabindex", "0");
+                    *prev_c = Some(el.id());
+                }
+                if let Some(el) = picked_el {
+                    let _ = el.class_list().add_1("picked");
+                    *prev_p = Some(el.id());
+                }
+            });
+        });
     });
-    let picked_sel = Selector::new(move || match ctx.hand.get() {
-        Some(Hand::Move { from, .. }) => Some(from),
-        _ => None,
-    });
+    // Every slot's events, handled once on the table body.
     let on_key = move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -439,10 +473,10 @@ fn Grid() -> impl IntoView {
         let key = ev.key();
         let c = ctx.cursor.get_untracked();
         match key.as_str() {
-            "ArrowRight" | "ArrowLeft" | "ArrowUp" | "ArrowDown" | "Home" | "End" => {
-                if ctx.step(&key) {
-                    ev.prevent_default();
-                }
+            "ArrowRight" | "ArrowLeft" | "ArrowUp" | "ArrowDown" | "Home" | "End"
+                if ctx.step(&key) =>
+            {
+                ev.prevent_default();
             }
             " " | "Spacebar" => {
                 ev.prevent_default();
@@ -464,6 +498,61 @@ fn Grid() -> impl IntoView {
             _ => {}
         }
     };
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        if let Some((c, whole)) = target_slot(&ev) {
+            let now = ctx.cursor.get_untracked();
+            let same = now == c || (whole && now.m == c.m && now.week == c.week);
+            if !same {
+                ctx.cursor.set(c);
+            }
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        // Keyboard activation is handled on keydown; this is the pointer.
+        let Some((c, _)) = target_slot(&ev) else {
+            return;
+        };
+        if ev.detail() == 0 {
+            return;
+        }
+        if ctx.hand.with_untracked(Option::is_some) {
+            ctx.act_at(c);
+            refocus(ctx);
+        } else {
+            open_editor(ctx, c);
+        }
+    };
+    let on_dragstart = move |ev: web_sys::DragEvent| {
+        let Some((c, _)) = target_slot(&ev) else {
+            return;
+        };
+        if let Some(dt) = ev.data_transfer() {
+            let _ = dt.set_data("text/plain", &c.dom_id());
+            dt.set_effect_allowed("move");
+        }
+        ctx.cursor.set(c);
+        ctx.hand.set(None);
+        ctx.pick_up(c);
+    };
+    let on_dragover = move |ev: web_sys::DragEvent| {
+        if target_slot(&ev).is_some() {
+            ev.prevent_default();
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        let Some((c, _)) = target_slot(&ev) else {
+            return;
+        };
+        ev.prevent_default();
+        if matches!(ctx.hand.get_untracked(), Some(Hand::Move { .. })) {
+            ctx.act_at(c);
+        }
+    };
+    let on_dragend = move |_: web_sys::DragEvent| {
+        if matches!(ctx.hand.get_untracked(), Some(Hand::Move { .. })) {
+            ctx.cancel();
+        }
+    };
     let n_members = Memo::new(move |_| members.with(Vec::len));
     view! {
         <p id="board-keys" class="hint">
@@ -472,7 +561,8 @@ fn Grid() -> impl IntoView {
             "\u{201c}Pick up to move\u{201d} and click where it goes. You can also drag a cell."
         </p>
         <div class="board-scroll">
-            <table class="board-grid" aria-describedby="board-keys">
+            <table class="board-grid" aria-describedby="board-keys"
+                style=move || format!("width: {}rem", 9.0 + 8.75 * heads.with(Vec::len) as f64)>
                 <caption>{move || range.get().map(|r| r.0).unwrap_or_default()}</caption>
                 <thead>
                     <tr>
@@ -494,13 +584,11 @@ fn Grid() -> impl IntoView {
                         }/>
                     </tr>
                 </thead>
-                <tbody on:keydown=on_key>
+                <tbody on:keydown=on_key on:focusin=on_focus on:click=on_click
+                    on:dragstart=on_dragstart on:dragover=on_dragover on:drop=on_drop on:dragend=on_dragend>
                     <For each=move || 0..n_members.get() key=|i| *i children=move |i: usize| {
                         let row = Memo::new(move |_| rows.with(|r| r.get(i).cloned().unwrap_or_default()));
                         let who = Memo::new(move |_| members.with(|m| m.get(i).cloned().unwrap_or_default()));
-                        let cursor_sel = cursor_sel.clone();
-                        let week_sel = week_sel.clone();
-                        let picked_sel = picked_sel.clone();
                         view! {
                             <tr>
                                 <th scope="row">
@@ -508,7 +596,7 @@ fn Grid() -> impl IntoView {
                                     <span class="member-expertise">{move || who.get().1}</span>
                                 </th>
                                 <For each=move || row.get() key=|c| c.clone() children=move |c: WeekCellView| {
-                                    week_cell(ctx, i, c, cursor_sel.clone(), week_sel.clone(), picked_sel.clone(), who)
+                                    week_cell(ctx, i, c, who)
                                 }/>
                             </tr>
                         }
@@ -519,22 +607,43 @@ fn Grid() -> impl IntoView {
     }
 }
 
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+fn slot_element(c: Cursor) -> Option<web_sys::Element> {
+    element(&c.dom_id()).or_else(|| element(&c.week_dom_id()))
+}
+
+/// The slot an event happened on: its cursor, and whether it is a whole-week cell.
+fn target_slot(ev: &web_sys::Event) -> Option<(Cursor, bool)> {
+    use wasm_bindgen::JsCast;
+    let el = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("button.slot")
+        .ok()??;
+    let id = el.id();
+    let mut parts = id.strip_prefix("slot-")?.split('-');
+    let m = parts.next()?.parse().ok()?;
+    let week = parts.next()?.parse().ok()?;
+    let day = parts.next()?;
+    let whole = day == "w";
+    let day = if whole { 0 } else { day.parse().ok()? };
+    Some((Cursor { m, week, day }, whole))
+}
+
 fn open_editor(ctx: Ctx, c: Cursor) {
     ctx.cursor.set(c);
     ctx.editing.set(Some(Editing::Slot(c)));
-    request_animation_frame(|| crate::ui::browser::focus_id("slot-editor-title"));
 }
 
-fn week_cell(
-    ctx: Ctx,
-    m: usize,
-    c: WeekCellView,
-    cursor_sel: Selector<Cursor>,
-    week_sel: Selector<(usize, u16)>,
-    picked_sel: Selector<Option<Cursor>>,
-    who: Memo<(String, String)>,
-) -> impl IntoView {
+/// One Plus teacher's week: five day slots, or one whole-week slot. Plain elements; the
+/// table body handles their events and the cursor is marked on them directly.
+fn week_cell(ctx: Ctx, m: usize, c: WeekCellView, who: Memo<(String, String)>) -> impl IntoView {
     let week = c.week;
+    let name = who.get_untracked().0;
     let slots = c
         .slots
         .into_iter()
@@ -545,94 +654,77 @@ fn week_cell(
                 week,
                 day: s.day.unwrap_or(0),
             };
-            let id = if whole { cur.week_dom_id() } else { cur.dom_id() };
-            let (cs, ws, ps) = (cursor_sel.clone(), week_sel.clone(), picked_sel.clone());
-            let is_current = move || if whole { ws.selected(&(m, week)) } else { cs.selected(&cur) };
-            let is_current2 = is_current.clone();
-            let picked = move || ps.selected(&Some(cur));
+            let id = if whole {
+                cur.week_dom_id()
+            } else {
+                cur.dom_id()
+            };
             let filled = !matches!(s.kind, "empty" | "off");
-            let day_text = ctx
-                .year
-                .with_untracked(|y| y.as_ref().map(|y| y.day_label(week, cur.day)))
-                .unwrap_or_default();
             let when = if whole {
                 format!("all of week {week}")
             } else {
-                day_text
+                ctx.year
+                    .with_untracked(|y| y.as_ref().map(|y| y.day_label(week, cur.day)))
+                    .unwrap_or_default()
             };
-            // The accessible name is the visible text, then the details a sighted user
-            // reads off the row and column headings.
-            let details = format!(
-                ", {}, {when}: {}{}",
-                who.get_untracked().0,
+            // The accessible name starts with the visible text, then gives the details a
+            // sighted user reads off the row and column headings. The day letter and the
+            // lock are drawn by CSS, so a slot is one element and one text node.
+            let label = format!(
+                "{}, {name}, {when}: {}{}",
+                s.short,
                 s.full,
                 if s.locked { ", locked" } else { "" }
             );
-            let class = format!("slot slot-{}{}", s.kind, if whole { " slot-week" } else { "" });
+            let class = format!(
+                "slot slot-{}{}{}",
+                s.kind,
+                if whole { " slot-week" } else { "" },
+                if s.locked { " locked" } else { "" }
+            );
+            let letter = (!whole).then(|| &DAY_NAMES[usize::from(cur.day)][..1]);
             view! {
-                <button type="button" id=id class=class
-                    class:current=is_current2
-                    class:picked=picked
-                    tabindex=move || if is_current() { "0" } else { "-1" }
-                    draggable=filled.then_some("true")
-                    on:focus=move |_| {
-                        if ctx.cursor.get_untracked() != cur && !(whole && ctx.cursor.get_untracked().week == week && ctx.cursor.get_untracked().m == m) {
-                            ctx.cursor.set(cur);
-                        }
-                    }
-                    on:click=move |ev| {
-                        // Keyboard activation is handled on keydown; this is the pointer.
-                        if ev.detail() == 0 {
-                            return;
-                        }
-                        if ctx.hand.with_untracked(Option::is_some) {
-                            ctx.act_at(cur);
-                            refocus(ctx);
-                        } else {
-                            open_editor(ctx, cur);
-                        }
-                    }
-                    on:dragstart=move |ev| {
-                        if let Some(dt) = ev.data_transfer() {
-                            let _ = dt.set_data("text/plain", &cur.dom_id());
-                            dt.set_effect_allowed("move");
-                        }
-                        ctx.cursor.set(cur);
-                        ctx.hand.set(None);
-                        ctx.pick_up(cur);
-                    }
-                    on:dragover=move |ev| ev.prevent_default()
-                    on:drop=move |ev| {
-                        ev.prevent_default();
-                        if matches!(ctx.hand.get_untracked(), Some(Hand::Move { .. })) {
-                            ctx.act_at(cur);
-                        }
-                    }
-                    on:dragend=move |_| {
-                        if matches!(ctx.hand.get_untracked(), Some(Hand::Move { from, .. }) if from == cur) {
-                            ctx.cancel();
-                        }
-                    }
-                >
-                    {(!whole).then(|| view! { <span class="slot-day" aria-hidden="true">{&DAY_NAMES[usize::from(cur.day)][..1]}</span> })}
-                    <span class="slot-text">{s.short.clone()}</span>
-                    {s.locked.then(|| view! { <span class="slot-lock" aria-hidden="true">" \u{1f512}"</span> })}
-                    <span class="visually-hidden">{details}</span>
-                </button>
+                <button type="button" id=id class=class tabindex="-1" aria-label=label
+                    data-d=letter draggable=filled.then_some("true")>{s.short}</button>
             }
         })
         .collect_view();
     view! { <td>{slots}</td> }
 }
 
-/// The editor for one day (Enter or a click), or for a week's kind.
+/// The editor for one day (Enter or a click), or for a week's kind, in a modal dialog so
+/// the board does not move under it.
 #[component]
 fn SlotEditorPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
-        {move || ctx.editing.get().map(|e| match e {
-            Editing::Slot(c) => view! { <SlotForm c/> }.into_any(),
-            Editing::Week(w) => view! { <WeekForm week=w/> }.into_any(),
+        {move || ctx.editing.get().map(|e| {
+            let dialog = NodeRef::<leptos::html::Dialog>::new();
+            dialog.on_load(move |d| {
+                let _ = d.show_modal();
+                request_animation_frame(|| {
+                    crate::ui::browser::focus_id("slot-editor-title");
+                    crate::ui::browser::focus_id("week-editor-title");
+                });
+            });
+            let labelled = match e {
+                Editing::Slot(_) => "slot-editor-title",
+                Editing::Week(_) => "week-editor-title",
+            };
+            view! {
+                <dialog node_ref=dialog class="board-dialog" aria-labelledby=labelled
+                    on:cancel=move |ev: web_sys::Event| {
+                        ev.prevent_default();
+                        ctx.editing.set(None);
+                        ctx.say("Closed the editor without changes.");
+                        refocus(ctx);
+                    }>
+                    {match e {
+                        Editing::Slot(c) => view! { <SlotForm c/> }.into_any(),
+                        Editing::Week(w) => view! { <WeekForm week=w/> }.into_any(),
+                    }}
+                </dialog>
+            }
         })}
     }
 }
@@ -1125,7 +1217,7 @@ fn MetricsPanel() -> impl IntoView {
                             <tbody>
                                 {m.splits.iter().zip(names).map(|(s, name)| {
                                     let planned = s.coaching + s.cover + s.students + s.open;
-                                    let share = if planned == 0 { 0 } else { s.coaching * 100 / planned };
+                                    let share = (s.coaching * 100).checked_div(planned).unwrap_or(0);
                                     view! {
                                         <tr>
                                             <th scope="row">{name}</th>
@@ -1196,5 +1288,41 @@ fn PrintBoard() -> impl IntoView {
                 })
             }}
         </Show>
+    }
+}
+
+/// Publishing: a share link or a file, made from the board as it is when asked (a link is
+/// a snapshot), so edits do not re-encode the schedule each time.
+#[component]
+fn PublishPanel(name: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let made_from = RwSignal::new(None::<crate::domain::plus::Board>);
+    let shared = RwSignal::new(None::<crate::domain::plus::share::Shared>);
+    let stale = Memo::new(move |_| {
+        made_from.with(|m| m.is_some() && ctx.board.with(|b| m.as_ref() != b.as_ref()))
+    });
+    let make = move |_| {
+        let b = ctx.board.get_untracked();
+        shared.set(b.as_ref().map(|b| b.to_shared(&name)));
+        made_from.set(b);
+    };
+    view! {
+        <section class="panel publish-panel" aria-labelledby="publish-title">
+            <h2 id="publish-title">"Publish to teachers"</h2>
+            <p>
+                "Teachers open "<a href="/schedule">"My schedule"</a>" to see their sessions. To reach teachers on their own phones, "
+                "share the schedule as a link or a file: it opens read-only, and the schedule travels inside the link, "
+                "so nothing is sent to a server."
+            </p>
+            <button type="button" class="primary" on:click=make>
+                {move || if made_from.with(Option::is_some) { "Make the link again" } else { "Make a share link" }}
+            </button>
+            {move || stale.get().then(|| view! {
+                <p class="problem" role="status">"The board has changed since this link was made: make it again before you share it."</p>
+            })}
+            <Show when=move || shared.with(Option::is_some)>
+                <crate::ui::components::publish::Publish shared=Signal::derive(move || shared.get())/>
+            </Show>
+        </section>
     }
 }
