@@ -171,7 +171,7 @@ pub fn board() -> Board {
             let (team, k) = (i / 8, i % 8);
             Teacher {
                 id: Id::fixed(format!("mr-t{:02}", i + 1)),
-                name: format!("{} {}", FIRST[i % 20], LAST[(i * 7 + 3) % 20]),
+                name: format!("{} {}", FIRST[i % 20], LAST[(i * 7 + 3 + i / 20) % 20]),
                 team_id: b.teams[team].id.clone(),
                 subject: SUBJECTS[team][k].into(),
                 focus: FOCUS[(i * 3) % FOCUS.len()].into(),

@@ -311,3 +311,10 @@ fn the_demo_spreads_expertise_matches_round_each_subject() {
         .collect();
     assert_eq!(w, Vec::<String>::new());
 }
+
+#[test]
+fn the_demo_teachers_have_different_names() {
+    let b = demo::board();
+    let names: HashSet<&str> = b.teachers.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names.len(), b.teachers.len());
+}
