@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/phase-in/brief") view=pages::phase_in_brief::PhaseInBriefPage/>
                                 <Route path=path!("/phase-in/plans/:school") view=pages::phase_in_plan::PhaseInPlanPage/>
                                 <Route path=path!("/board") view=pages::board::BoardPage/>
+                                <Route path=path!("/board/setup") view=pages::board_setup::BoardSetupPage/>
                                 <Route path=path!("/schedule") view=pages::schedule::SchedulePage/>
                                 <Route path=path!("/model") view=pages::model::ModelPage/>
                                 <Route path=path!("/executive") view=pages::executive::ExecutivePage/>

@@ -167,6 +167,31 @@ fn terms(weeks: &[Week]) -> Vec<Term> {
         .collect()
 }
 
+/// A first calendar for a new board: 36 weeks from the last Monday of August of the
+/// school year `today` (`YYYY-MM-DD`) falls in, with no breaks yet.
+pub fn default_calendar(today: &str) -> Calendar {
+    let year = super::calendar::parse_date(today)
+        .map(|d| {
+            if u8::from(d.month()) >= 7 {
+                d.year()
+            } else {
+                d.year() - 1
+            }
+        })
+        .unwrap_or(2026);
+    let mut first =
+        time::Date::from_calendar_date(year, time::Month::August, 31).unwrap_or(time::Date::MIN);
+    while first.weekday() != time::Weekday::Monday {
+        first = first.previous_day().unwrap_or(first);
+    }
+    Calendar {
+        first_day: iso(first),
+        weeks: 36,
+        breaks: Vec::new(),
+        extra: Extra::new(),
+    }
+}
+
 impl Plus {
     pub fn is_empty(&self) -> bool {
         self.boards.is_empty() && self.extra.is_empty()
@@ -178,6 +203,15 @@ impl Plus {
 
     pub fn board_mut(&mut self, school: &Id) -> Option<&mut Board> {
         self.boards.iter_mut().find(|b| &b.school_id == school)
+    }
+
+    /// Start a board for `school` (refused if it has one).
+    pub fn start(&mut self, school: Id, calendar: Calendar) -> Result<(), String> {
+        if self.board(&school).is_some() {
+            return Err("This school already has a Plus board.".into());
+        }
+        self.boards.push(Board::new(school, calendar));
+        Ok(())
     }
 
     /// Remove a school's board, with its place for undo.
@@ -445,6 +479,165 @@ impl Board {
                 teacher(colleague_id)
             ),
         }
+    }
+
+    /// Replace the calendar. Refused, with the reasons, if it has problems. Weeks past a
+    /// shorter year lose their cells and PD weeks.
+    pub fn set_calendar(&mut self, calendar: Calendar) -> Result<(), String> {
+        if let Some(p) = calendar.problems().into_iter().next() {
+            return Err(p);
+        }
+        calendar.instructional_weeks()?;
+        let weeks = calendar.weeks;
+        self.calendar = calendar;
+        self.cells.retain(|c| c.week <= weeks);
+        self.pd_weeks.retain(|p| p.week <= weeks);
+        Ok(())
+    }
+
+    pub fn add_member(&mut self, id: Id, name: &str, expertise: &str) -> Result<(), String> {
+        if self.members.len() >= MAX_MEMBERS {
+            return Err(format!("A Plus team has {MAX_MEMBERS} members at most."));
+        }
+        let name = text::clean_name("The Plus teacher\u{2019}s name", name)?;
+        let expertise = text::clean_name("Their expertise", expertise)?;
+        self.members.push(Member {
+            id,
+            name,
+            expertise,
+            extra: Extra::new(),
+        });
+        Ok(())
+    }
+
+    pub fn update_member(&mut self, id: &Id, name: &str, expertise: &str) -> Result<(), String> {
+        let name = text::clean_name("The Plus teacher\u{2019}s name", name)?;
+        let expertise = text::clean_name("Their expertise", expertise)?;
+        let m = self
+            .members
+            .iter_mut()
+            .find(|m| &m.id == id)
+            .ok_or("That Plus teacher is no longer on the board.")?;
+        m.name = name;
+        m.expertise = expertise;
+        Ok(())
+    }
+
+    /// Remove a Plus teacher and their cells; returns how many cells went with them.
+    pub fn remove_member(&mut self, id: &Id) -> Option<usize> {
+        let at = self.members.iter().position(|m| &m.id == id)?;
+        self.members.remove(at);
+        let before = self.cells.len();
+        self.cells.retain(|c| &c.member_id != id);
+        Some(before - self.cells.len())
+    }
+
+    pub fn add_team(&mut self, id: Id, name: &str) -> Result<(), String> {
+        if self.teams.len() >= MAX_TEAMS {
+            return Err(format!("A board has {MAX_TEAMS} teams at most."));
+        }
+        let name = text::clean_name("The team\u{2019}s name", name)?;
+        if self
+            .teams
+            .iter()
+            .any(|t| crate::domain::district::same_name(&t.name, &name))
+        {
+            return Err(format!(
+                "There is already a team called \u{201c}{name}\u{201d}."
+            ));
+        }
+        self.teams.push(Team {
+            id,
+            name,
+            extra: Extra::new(),
+        });
+        Ok(())
+    }
+
+    /// Remove an empty team. A team with teachers, or with a PD week, says so instead.
+    pub fn remove_team(&mut self, id: &Id) -> Result<(), String> {
+        let name = self
+            .team(id)
+            .map(|t| t.name.clone())
+            .ok_or("That team is no longer on the board.")?;
+        let teachers = self.teachers.iter().filter(|t| &t.team_id == id).count();
+        if teachers > 0 {
+            return Err(format!(
+                "{name} still has {teachers} {}: move or remove them first.",
+                if teachers == 1 { "teacher" } else { "teachers" }
+            ));
+        }
+        let pd: Vec<String> = self
+            .pd_weeks
+            .iter()
+            .filter(|p| &p.team_id == id)
+            .map(|p| p.week.to_string())
+            .collect();
+        if !pd.is_empty() {
+            return Err(format!(
+                "{name} has PD in week {}: make those coaching weeks first.",
+                pd.join(", ")
+            ));
+        }
+        self.teams.retain(|t| &t.id != id);
+        self.cells.retain(|c| {
+            !matches!(&c.activity, Activity::Cover { team_id } | Activity::LessonStudy { team_id } if team_id == id)
+        });
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn put_teacher(
+        &mut self,
+        id: Id,
+        name: &str,
+        team_id: &Id,
+        subject: &str,
+        focus: &str,
+    ) -> Result<(), String> {
+        if self.team(team_id).is_none() {
+            return Err("Choose the teacher\u{2019}s team.".into());
+        }
+        let name = text::clean_name("The teacher\u{2019}s name", name)?;
+        let subject = text::clean_name("Their subject", subject)?;
+        let focus = focus.trim().to_string();
+        if focus.chars().count() > text::MAX_NAME_CHARS {
+            return Err(format!(
+                "The coaching focus is longer than {} characters.",
+                text::MAX_NAME_CHARS
+            ));
+        }
+        match self.teachers.iter_mut().find(|t| t.id == id) {
+            Some(t) => {
+                t.name = name;
+                t.team_id = team_id.clone();
+                t.subject = subject;
+                t.focus = focus;
+            }
+            None => {
+                if self.teachers.len() >= MAX_TEACHERS {
+                    return Err(format!("A board holds {MAX_TEACHERS} teachers at most."));
+                }
+                self.teachers.push(Teacher {
+                    id,
+                    name,
+                    team_id: team_id.clone(),
+                    subject,
+                    focus,
+                    extra: Extra::new(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Remove a teacher and every session with them; returns how many sessions went.
+    pub fn remove_teacher(&mut self, id: &Id) -> Option<usize> {
+        let at = self.teachers.iter().position(|t| &t.id == id)?;
+        self.teachers.remove(at);
+        let before = self.cells.len();
+        self.cells.retain(|c| !c.activity.teachers().contains(&id));
+        Some(before - self.cells.len())
     }
 
     /// Every problem with the stored board, in words.

@@ -318,3 +318,79 @@ fn the_demo_teachers_have_different_names() {
     let names: HashSet<&str> = b.teachers.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names.len(), b.teachers.len());
 }
+
+#[test]
+fn setting_up_a_board_checks_each_edit_and_cascades_removals() {
+    use super::state::{default_calendar, Plus};
+    assert_eq!(default_calendar("2026-11-23").first_day, "2026-08-31");
+    assert_eq!(default_calendar("2027-03-01").first_day, "2026-08-31");
+    assert_eq!(default_calendar("2027-08-02").first_day, "2027-08-30");
+    let mut plus = Plus::default();
+    let school = Id::fixed("s");
+    plus.start(school.clone(), default_calendar("2026-11-23"))
+        .unwrap();
+    assert!(plus
+        .start(school.clone(), default_calendar("2026-11-23"))
+        .is_err());
+    let b = plus.board_mut(&school).unwrap();
+    for i in 0..12 {
+        b.add_member(Id::fixed(format!("m{i}")), &format!("Plus {i}"), "Math")
+            .unwrap();
+    }
+    assert!(b
+        .add_member(Id::fixed("m12"), "One too many", "Math")
+        .unwrap_err()
+        .contains("12 members at most"));
+    assert!(b.update_member(&Id::fixed("m0"), " ", "Math").is_err());
+    b.update_member(&Id::fixed("m0"), "Dana W.", "Secondary math")
+        .unwrap();
+    assert_eq!(b.members[0].expertise, "Secondary math");
+    b.add_team(Id::fixed("g6"), "Grade 6").unwrap();
+    assert!(b
+        .add_team(Id::fixed("g6b"), " grade  6 ")
+        .unwrap_err()
+        .contains("already a team"));
+    assert!(b
+        .put_teacher(Id::fixed("t1"), "Ana", &Id::fixed("nowhere"), "Math", "")
+        .is_err());
+    b.put_teacher(
+        Id::fixed("t1"),
+        "Ana Ortiz",
+        &Id::fixed("g6"),
+        "Math",
+        "Exit tickets",
+    )
+    .unwrap();
+    b.put_teacher(
+        Id::fixed("t1"),
+        "Ana Ortiz",
+        &Id::fixed("g6"),
+        "Math",
+        "Discourse",
+    )
+    .unwrap();
+    assert_eq!(b.teachers.len(), 1);
+    assert_eq!(b.teachers[0].focus, "Discourse");
+    assert!(b
+        .remove_team(&Id::fixed("g6"))
+        .unwrap_err()
+        .contains("still has 1 teacher"));
+    assert_eq!(b.generate(1), Vec::<String>::new());
+    let cells = b.cells.len();
+    assert_eq!(cells, 12 * 36 * 5);
+    // The one teacher is coached by one Plus teacher a day; the rest work with students.
+    let removed = b.remove_teacher(&Id::fixed("t1")).unwrap();
+    assert_eq!(removed, 36 * 5);
+    assert_eq!(b.remove_member(&Id::fixed("m1")), Some(36 * 5));
+    b.remove_team(&Id::fixed("g6")).unwrap();
+    // A shorter year drops what lies past its end; a broken calendar is refused.
+    let mut shorter = b.calendar.clone();
+    shorter.weeks = 10;
+    b.set_calendar(shorter).unwrap();
+    assert!(b.cells.iter().all(|c| c.week <= 10));
+    let mut broken = b.calendar.clone();
+    broken.first_day = "2026-02-30".into();
+    assert!(b.set_calendar(broken).is_err());
+    assert_eq!(b.calendar.weeks, 10);
+    assert_eq!(b.problems(), Vec::<String>::new());
+}

@@ -80,16 +80,19 @@ fn Boards() -> impl IntoView {
     view! {
         {move || match school_name.get() {
             None => view! {
-                <p class="panel">
-                    "No school has a Plus board yet. The Benson demo has one for Maple Ridge Middle School; "
-                    "a board for your own school starts from its calendar, its Plus team and its teacher teams."
+                <p>
+                    "No school has a Plus board yet. A board starts from the school\u{2019}s calendar, its Plus team "
+                    "and its teacher teams. (The Benson demo has one, for Maple Ridge Middle School.)"
                 </p>
+                <crate::ui::pages::board_setup::StartBoard/>
             }.into_any(),
             Some(name) => {
                 let navigate = navigate.clone();
                 view! {
                     <div class="board-school">
                         <h2 id="board-school-name">{name}</h2>
+                        <a href=move || school.get().map(|s| format!("/board/setup?school={s}")).unwrap_or_default()>"Set-up: calendar, Plus team, teachers"</a>
+                        <a href="/board/setup">"Start a board for another school"</a>
                         <Show when=move || many.get()>
                             {
                                 let navigate = navigate.clone();

@@ -1,6 +1,7 @@
 //! One file per route.
 
 pub mod board;
+pub mod board_setup;
 pub mod data;
 pub mod error;
 pub mod executive;

@@ -1,0 +1,80 @@
+import { test, expect } from '@playwright/test';
+import { loadDemo, ready, expectNoAxeViolations, watchErrors, saveStatus } from './helpers';
+
+test('a new board set up from scratch: calendar, Plus team, teams and teachers, then a filled year', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  await page.goto('/board');
+  await ready(page);
+  await page.getByRole('link', { name: 'Start a board for another school' }).click();
+  await expect(page.locator('h1')).toHaveText('Plus board set-up');
+  await page.locator('#start-school').selectOption({ label: 'Oak Hollow Middle School' });
+  await page.getByRole('button', { name: 'Start the board' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Oak Hollow Middle School' })).toBeVisible();
+  await expect(page).toHaveURL(/\/board\/setup\?school=oak-hollow-ms$/);
+
+  // The calendar: 12 weeks from 31 August, with a one-week break that starts term 2.
+  await page.getByLabel('First day of school').fill('2026-08-31');
+  await page.getByLabel('Instructional weeks').fill('12');
+  await page.getByRole('button', { name: 'Add a break' }).click();
+  await page.getByLabel('Name', { exact: true }).first().fill('Fall break');
+  await page.getByLabel('From').fill('2026-10-12');
+  await page.getByLabel('To').fill('2026-10-16');
+  await page.getByRole('button', { name: 'Save the calendar' }).click();
+  await expect(page.getByTestId('setup-said')).toHaveText('Saved the calendar: 12 weeks, 2 terms, 0 days off inside school weeks.');
+  // A break that ends before it starts is refused, and the saved calendar stays.
+  await page.getByLabel('To').fill('2026-10-01');
+  await page.getByRole('button', { name: 'Save the calendar' }).click();
+  await expect(page.getByRole('alert')).toContainText('ends before it starts');
+  await page.getByLabel('To').fill('2026-10-16');
+  await page.getByRole('button', { name: 'Save the calendar' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // The Plus team.
+  for (const [name, expertise] of [['Ivy Grant', 'Math'], ['Omar Haddad', 'Science']]) {
+    await page.locator('#member-name').fill(name);
+    await page.locator('#member-expertise').fill(expertise);
+    await page.getByRole('button', { name: 'Add a Plus teacher' }).click();
+    await expect(page.getByTestId('setup-said')).toHaveText(`Added ${name} to the Plus team.`);
+  }
+  await expect(page.getByRole('heading', { name: 'Plus team (2 of 12)' })).toBeVisible();
+  await page.locator('#member-name').fill('   ');
+  await page.getByRole('button', { name: 'Add a Plus teacher' }).click();
+  await expect(page.getByRole('alert')).toContainText("The Plus teacher’s name can't be empty.");
+
+  // A team and its teachers.
+  await page.getByLabel('Team name').fill('Grade 7');
+  await page.getByRole('button', { name: 'Add a team' }).click();
+  for (const [name, subject] of [['Lena Park', 'Math'], ['Raj Iyer', 'Science'], ['Tom Reed', 'Math']]) {
+    await page.locator('#teacher-name').fill(name);
+    await page.locator('#teacher-subject').fill(subject);
+    await page.locator('#teacher-focus').fill('Exit tickets');
+    await page.getByRole('button', { name: 'Add a teacher' }).click();
+    await expect(page.getByTestId('setup-said')).toHaveText(`Added ${name}.`);
+  }
+  await expect(page.getByRole('heading', { name: 'Teachers (3)' })).toBeVisible();
+  // A team with teachers can't go.
+  await page.getByRole('button', { name: 'Remove the team Grade 7' }).click();
+  await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Teacher teams' }) }).getByRole('alert')).toContainText('Grade 7 still has 3 teachers');
+  // Remove a teacher, then undo.
+  await page.getByRole('button', { name: 'Remove Tom Reed' }).click();
+  await expect(page.getByRole('heading', { name: 'Teachers (2)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo the removal' }).click();
+  await expect(page.getByRole('heading', { name: 'Teachers (3)' })).toBeVisible();
+  await expectNoAxeViolations(page, '/board/setup');
+
+  // The board: two terms, filled with every hard rule met.
+  await page.getByRole('link', { name: 'Open this school’s board' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Oak Hollow Middle School' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Term 1: 31 Aug to 9 Oct/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Term 2: 19 Oct to 27 Nov/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Fill the whole year', exact: true }).click();
+  await expect(page.getByTestId('board-said')).toContainText('Filled weeks 1 to 12');
+  await expect(page.getByTestId('hard-rules')).toContainText('Every hard rule is met');
+  await expect(page.locator('#slot-0-1-0')).toContainText('Cycle');
+  await expect(saveStatus(page)).toHaveText('Saved');
+  // Both boards are kept: the demo's is still there.
+  await page.locator('#board-school').selectOption({ label: 'Maple Ridge Middle School' });
+  await expect(page.getByRole('heading', { level: 2, name: 'Maple Ridge Middle School' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
