@@ -206,3 +206,35 @@ test('the board is untouched in storage by looking at it', async ({ page }) => {
   await page.getByRole('button', { name: /^Term 2/ }).click();
   expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toEqual(before);
 });
+
+test('publishing: a share link made on the board opens read-only in a fresh browser', async ({ page, browser, baseURL }) => {
+  await openBoard(page);
+  await page.getByRole('button', { name: 'Make a share link' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  expect(link).toMatch(/\/schedule#s=v1\./);
+  expect(link.length).toBeLessThanOrEqual(8 * 1024);
+  await expect(page.locator('#publish-size')).toContainText('within the 8 KB');
+  // An edit after publishing makes the link out of date, and says so.
+  await slot(page, 0, 1, 0).click();
+  await page.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByText('The board has changed since this link was made')).toBeVisible();
+  await page.getByRole('button', { name: 'Make the link again' }).click();
+  await expect(page.getByText('The board has changed since this link was made')).toHaveCount(0);
+  const fresh = await page.getByLabel('Share link').inputValue();
+  expect(fresh).not.toEqual(link);
+  // The schedule file downloads too.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download schedule file' }).click()]);
+  expect(file.suggestedFilename()).toMatch(/\.json$/);
+
+  const context = await browser.newContext({ baseURL });
+  const other = await context.newPage();
+  const errors = watchErrors(other);
+  await other.goto(fresh.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(other.getByTestId('shared-banner')).toContainText('A schedule shared with you: Maple Ridge Middle School');
+  await other.getByLabel('Your name', { exact: true }).fill('Abby Diaz');
+  await other.getByRole('button', { name: /Abby Diaz/ }).click();
+  await expect(other.getByRole('heading', { level: 2, name: 'Abby Diaz' })).toBeVisible();
+  expect(await other.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
+  expect(errors).toEqual([]);
+  await context.close();
+});

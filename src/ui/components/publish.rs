@@ -67,8 +67,8 @@ pub fn Publish(
         });
     };
     view! {
-        <section class="panel publish" aria-labelledby="publish-title">
-            <h2 id="publish-title">"Publish the schedule"</h2>
+        <div class="publish" role="group" aria-labelledby="publish-link-title">
+            <h3 id="publish-link-title">"The link and the file"</h3>
             <Show when=has_link fallback=|| view! {
                 <p>"There is no schedule to publish yet."</p>
             }>
@@ -102,6 +102,6 @@ pub fn Publish(
                     Said::Nothing => None,
                 }}
             </p>
-        </section>
+        </div>
     }
 }
