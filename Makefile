@@ -35,7 +35,9 @@ WASM_BINDGEN_VERSION := 0.2.130
 #        stored board 29 KB, the share codec 32 KB and the teacher view 18 KB. Teachers on
 #        phones need only /schedule: a separate, small entry point for it is the next size
 #        task, with splitting the wasm per route.
-BUNDLE_BUDGET_KB     := 760
+#   790  the board's set-up page (2026-11-23), measured 786.6 KB: calendar with breaks, Plus
+#        team, teams and teachers, about 500 lines of view code for 33 KB gzip.
+BUNDLE_BUDGET_KB     := 790
 
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)

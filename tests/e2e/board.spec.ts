@@ -153,6 +153,12 @@ test('a new PD week breaks the cover rule until the rest of the year is filled; 
   await expect(said(page)).toContainText('Week 5 is now a PD week for Grade 8 on Tuesday and Wednesday');
   await expect(page.getByTestId('hard-rules')).toContainText('hard rules are broken');
   await expect(page.getByRole('button', { name: /^Week 5 · 21 Sep/ })).toContainText('problems');
+  // "Show week 5" from another term switches back and puts focus on the week.
+  await page.getByRole('button', { name: /^Term 2/ }).click();
+  await expect(page.locator('table.board-grid caption')).toContainText('Term 2');
+  await page.getByRole('button', { name: 'Show week 5' }).first().click();
+  await expect(page.locator('table.board-grid caption')).toContainText('Term 1, part 1 of 2');
+  await expect(slot(page, 0, 5, 0)).toBeFocused();
 
   await page.getByLabel('From week').fill('5');
   await page.getByRole('button', { name: 'Fill the rest of the year', exact: true }).click();

@@ -491,7 +491,8 @@ impl Ctx {
         });
         self.cursor.set(c);
         if term_changed {
-            request_animation_frame(move || focus_cursor(c));
+            // A new term is drawn a few weeks per frame: wait for the week to be there.
+            focus_when_drawn(c, 30);
         } else {
             focus_cursor(c);
         }
@@ -575,6 +576,22 @@ impl Ctx {
         self.describe_at(c)
             .is_some_and(|(cell, _)| cell.day.is_none())
     }
+}
+
+/// Focus `c` once its slot is drawn, trying for at most `frames` frames.
+fn focus_when_drawn(c: Cursor, frames: u8) {
+    request_animation_frame(move || {
+        let doc = web_sys::window().and_then(|w| w.document());
+        let drawn = doc.is_some_and(|d| {
+            d.get_element_by_id(&c.dom_id()).is_some()
+                || d.get_element_by_id(&c.week_dom_id()).is_some()
+        });
+        if drawn || frames == 0 {
+            focus_cursor(c);
+        } else {
+            focus_when_drawn(c, frames - 1);
+        }
+    });
 }
 
 /// Focus the button for `c`: its day, or the whole-week cell that covers it.
