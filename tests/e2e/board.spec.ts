@@ -99,21 +99,21 @@ test('click to place: choose an activity once, then click each day; pick, then p
   await page.getByLabel('Lesson study with a team').check();
   await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Grade 7' });
   await page.getByRole('button', { name: 'Place on more days\u2026' }).click();
-  await expect(said(page)).toContainText('Holding lesson study with grade 7');
+  await expect(said(page)).toContainText('Holding lesson study with Grade 7');
   for (const [m, d] of [[0, 2], [0, 3], [0, 4]]) {
     await slot(page, m, 1, d).click();
     await expect(slot(page, m, 1, d)).toContainText('Study Grade 7');
   }
   await expect(said(page)).toContainText('Still holding it');
   await page.getByRole('button', { name: 'Stop (Esc)' }).click();
-  await expect(said(page)).toContainText('Stopped placing lesson study with grade 7');
+  await expect(said(page)).toContainText('Stopped placing lesson study with Grade 7');
 
   // Pick, then place: Thursday's lesson study goes to Priya Raman's Monday of week 2.
   await slot(page, 0, 1, 3).click();
   await page.getByRole('button', { name: 'Pick up to move' }).click();
-  await expect(said(page)).toContainText('Picked up lesson study with grade 7');
+  await expect(said(page)).toContainText('Picked up lesson study with Grade 7');
   await slot(page, 2, 2, 0).click();
-  await expect(said(page)).toContainText('Moved lesson study with grade 7 to Priya Raman, Monday 31 Aug');
+  await expect(said(page)).toContainText('Moved lesson study with Grade 7 to Priya Raman, Monday 31 Aug');
   await expect(slot(page, 2, 2, 0)).toContainText('Study Grade 7');
   await expect(slot(page, 0, 1, 3)).toContainText('\u2014');
 
@@ -176,6 +176,16 @@ test('a new PD week breaks the cover rule until the rest of the year is filled; 
   expect(await grid()).toEqual(first);
   await expect(page.getByTestId('mean-days')).toContainText(/^\d+\.\d/);
   await expect(page.getByTestId('multiple-one')).toContainText('\u00d7');
+});
+
+test('the print button draws every term before it prints', async ({ page }) => {
+  await openBoard(page);
+  await page.evaluate(() => {
+    (window as any).__printed = -1;
+    window.print = () => { (window as any).__printed = document.querySelectorAll('.print-term').length; };
+  });
+  await page.getByRole('button', { name: 'Print the board' }).click();
+  await expect.poll(() => page.evaluate(() => (window as any).__printed)).toBe(4);
 });
 
 test('the board prints every term on its own landscape page', async ({ page }) => {
@@ -243,4 +253,28 @@ test('publishing: a share link made on the board opens read-only in a fresh brow
   expect(await other.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
   expect(errors).toEqual([]);
   await context.close();
+});
+
+test('a choice that would leave the board unreadable is refused, and the district still loads', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  await page.goto('/board/setup');
+  await page.locator('#start-school').selectOption({ label: 'Pinecrest Middle School' });
+  await page.getByRole('button', { name: 'Start the board' }).click();
+  await page.locator('#member-name').fill('Ivy Grant');
+  await page.locator('#member-expertise').fill('Math');
+  await page.getByRole('button', { name: 'Add a Plus teacher' }).click();
+  await expect(page.getByTestId('setup-said')).toHaveText('Added Ivy Grant to the Plus team.');
+  await page.getByRole('link', { name: 'Open this school’s board' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Pinecrest Middle School' })).toBeVisible();
+  // No teachers and no teams yet: a coaching cycle has no one to be with.
+  await slot(page, 0, 1, 0).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('dialog').getByRole('alert')).toHaveText('This board has no teachers yet: add them in the set-up first.');
+  await page.keyboard.press('Escape');
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await page.reload();
+  await ready(page);
+  await expect(page.locator('h1')).toHaveText('Plus-teacher rotation board');
+  expect(errors).toEqual([]);
 });

@@ -75,6 +75,60 @@ pub struct Slot {
     pub day: u8,
 }
 
+/// What a calendar change did to the board.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CalendarChange {
+    /// Cells that kept their dates under a new week number.
+    pub moved: usize,
+    /// Cells whose week or day is no longer a school day.
+    pub dropped: usize,
+    pub pd_dropped: usize,
+}
+
+impl CalendarChange {
+    /// "12 sessions kept their dates under new week numbers; 5 were on days that are no
+    /// longer school days and were removed." Empty when nothing happened.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.moved > 0 {
+            parts.push(format!(
+                "{} {} kept {} dates under new week numbers",
+                self.moved,
+                if self.moved == 1 { "cell" } else { "cells" },
+                if self.moved == 1 { "its" } else { "their" }
+            ));
+        }
+        if self.dropped > 0 {
+            parts.push(format!(
+                "{} {} on days that are no longer school days and {} removed",
+                self.dropped,
+                if self.dropped == 1 {
+                    "cell was"
+                } else {
+                    "cells were"
+                },
+                if self.dropped == 1 { "was" } else { "were" }
+            ));
+        }
+        if self.pd_dropped > 0 {
+            parts.push(format!(
+                "{} PD {} no longer in the year",
+                self.pd_dropped,
+                if self.pd_dropped == 1 {
+                    "week is"
+                } else {
+                    "weeks are"
+                }
+            ));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("{}.", parts.join("; "))
+        }
+    }
+}
+
 /// A run of weeks shown (and printed) together.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Term {
@@ -481,18 +535,57 @@ impl Board {
         }
     }
 
-    /// Replace the calendar. Refused, with the reasons, if it has problems. Weeks past a
-    /// shorter year lose their cells and PD weeks.
-    pub fn set_calendar(&mut self, calendar: Calendar) -> Result<(), String> {
+    /// Replace the calendar. Refused, with the reasons, if it has problems. Sessions and PD
+    /// weeks keep their dates: a week whose Monday is still a school week takes its new
+    /// number; one that is no longer on the board, or a day that is now off, is dropped.
+    pub fn set_calendar(&mut self, calendar: Calendar) -> Result<CalendarChange, String> {
         if let Some(p) = calendar.problems().into_iter().next() {
             return Err(p);
         }
-        calendar.instructional_weeks()?;
-        let weeks = calendar.weeks;
+        let new_weeks = calendar.instructional_weeks()?;
+        let by_monday: HashMap<time::Date, u16> =
+            new_weeks.iter().map(|w| (w.monday, w.number)).collect();
+        // Old week number → new number, by date; by number if the old calendar was broken.
+        let old = self.year().ok();
+        let renumber = |week: u16| -> Option<u16> {
+            match &old {
+                Some(y) => y.week(week).and_then(|w| by_monday.get(&w.monday).copied()),
+                None => (week <= calendar.weeks).then_some(week),
+            }
+        };
+        let mut change = CalendarChange::default();
+        let mut cells = Vec::with_capacity(self.cells.len());
+        for mut c in std::mem::take(&mut self.cells) {
+            match renumber(c.week) {
+                Some(w) => {
+                    if w != c.week {
+                        change.moved += 1;
+                    }
+                    c.week = w;
+                    cells.push(c);
+                }
+                None => change.dropped += 1,
+            }
+        }
+        let mut pd = Vec::with_capacity(self.pd_weeks.len());
+        for mut p in std::mem::take(&mut self.pd_weeks) {
+            if let Some(w) = renumber(p.week) {
+                p.week = w;
+                pd.push(p);
+            } else {
+                change.pd_dropped += 1;
+            }
+        }
         self.calendar = calendar;
-        self.cells.retain(|c| c.week <= weeks);
-        self.pd_weeks.retain(|p| p.week <= weeks);
-        Ok(())
+        self.pd_weeks = pd;
+        // Days that are now off lose their day cells.
+        let closed = self.year().map(|y| y.closed).unwrap_or_default();
+        let before = cells.len();
+        cells.retain(|c| c.day.is_none_or(|d| !closed.contains(&(c.week, d))));
+        change.dropped += before - cells.len();
+        self.cells = cells;
+        self.sort_cells();
+        Ok(change)
     }
 
     pub fn add_member(&mut self, id: Id, name: &str, expertise: &str) -> Result<(), String> {

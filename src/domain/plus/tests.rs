@@ -386,11 +386,56 @@ fn setting_up_a_board_checks_each_edit_and_cascades_removals() {
     // A shorter year drops what lies past its end; a broken calendar is refused.
     let mut shorter = b.calendar.clone();
     shorter.weeks = 10;
-    b.set_calendar(shorter).unwrap();
+    let change = b.set_calendar(shorter).unwrap();
     assert!(b.cells.iter().all(|c| c.week <= 10));
+    // Ten Plus teachers still have cells (the first one only coached the removed teacher).
+    assert_eq!(change.dropped, 10 * 26 * 5);
+    assert_eq!(change.moved, 0);
     let mut broken = b.calendar.clone();
     broken.first_day = "2026-02-30".into();
     assert!(b.set_calendar(broken).is_err());
     assert_eq!(b.calendar.weeks, 10);
+    assert_eq!(b.problems(), Vec::<String>::new());
+}
+
+#[test]
+fn a_new_break_keeps_every_session_on_its_date() {
+    use super::calendar::Break;
+    let mut b = demo::board();
+    let before = b.to_shared("M");
+    let dated = |s: &super::share::Shared| -> Vec<(String, u8, u8, u8, u16, u16)> {
+        let mut v: Vec<_> = s
+            .cells
+            .iter()
+            .map(|&(w, d, m, code, a, x)| (s.weeks[usize::from(w)].clone(), d, m, code, a, x))
+            .collect();
+        v.sort();
+        v
+    };
+    // A whole week off in February: later weeks are renumbered, and the week that is now
+    // off loses its cells; every other session keeps its date.
+    let mut cal = b.calendar.clone();
+    cal.breaks.push(Break {
+        label: "Mid-winter break".into(),
+        start: "2027-02-15".into(),
+        end: "2027-02-19".into(),
+        extra: Extra::new(),
+    });
+    let change = b.set_calendar(cal).unwrap();
+    assert!(change.moved > 0, "{change:?}");
+    assert_eq!(change.dropped, 8 * 5, "{change:?}");
+    assert!(change
+        .describe()
+        .contains("kept their dates under new week numbers"));
+    let after = b.to_shared("M");
+    let gone: Vec<_> = dated(&before)
+        .into_iter()
+        .filter(|c| !dated(&after).contains(c))
+        .collect();
+    assert!(
+        gone.iter().all(|c| c.0 == "2027-02-15"),
+        "{:?}",
+        &gone[..3.min(gone.len())]
+    );
     assert_eq!(b.problems(), Vec::<String>::new());
 }

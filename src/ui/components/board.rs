@@ -14,7 +14,7 @@ use crate::ui::store::Store;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
-pub const HISTORY: usize = 200;
+pub const HISTORY: usize = 50;
 /// Weeks drawn per frame when a term is first shown.
 pub const WEEKS_PER_FRAME: u16 = 4;
 
@@ -62,6 +62,9 @@ pub enum Editing {
 pub struct History {
     pub past: Vec<(Board, String)>,
     pub future: Vec<(Board, String)>,
+    /// The board as this page last left it: if the store's board differs (another tab
+    /// saved), undoing would throw that work away, so the history is cleared instead.
+    pub last: Option<Board>,
 }
 
 #[derive(Clone, Copy)]
@@ -77,6 +80,8 @@ pub struct Ctx {
     pub cursor: RwSignal<Cursor>,
     pub hand: RwSignal<Option<Hand>>,
     pub editing: RwSignal<Option<Editing>>,
+    /// Every term is drawn for printing while this is set.
+    pub printing: RwSignal<bool>,
     /// The latest announcement (visible, and in an aria-live region).
     pub said: RwSignal<String>,
     pub history: StoredValue<History>,
@@ -113,6 +118,7 @@ impl Ctx {
             }),
             hand: RwSignal::new(None),
             editing: RwSignal::new(None),
+            printing: RwSignal::new(false),
             said: RwSignal::new(String::new()),
             history: StoredValue::new(History::default()),
             undo_labels: RwSignal::new((None, None)),
@@ -147,7 +153,15 @@ impl Ctx {
     }
 
     pub fn say(&self, s: impl Into<String>) {
-        self.said.set(s.into());
+        let s = s.into();
+        if self.said.with_untracked(|x| *x == s) {
+            // The same words again: clear first, so screen readers read them again.
+            self.said.set(String::new());
+            let said = self.said;
+            request_animation_frame(move || said.set(s));
+        } else {
+            self.said.set(s);
+        }
     }
 
     fn refresh_labels(&self) {
@@ -187,7 +201,16 @@ impl Ctx {
                 .board_mut(&school)
                 .ok_or("This school has no Plus board.")?;
             let snapshot = b.clone();
-            match f(b, &year) {
+            let known = snapshot.problems().len();
+            let outcome = f(b, &year).and_then(|m| {
+                // Never store a board that would not load again (an empty choice, say).
+                let problems = b.problems();
+                match problems.into_iter().nth(known) {
+                    Some(p) => Err(format!("That change was not made: {p}")),
+                    None => Ok(m),
+                }
+            });
+            match outcome {
                 Ok(m) => {
                     message = m;
                     before = Some(snapshot);
@@ -201,6 +224,11 @@ impl Ctx {
         });
         match result {
             Ok(()) => {
+                self.remember_board();
+                if matches!(self.hand.get_untracked(), Some(Hand::Move { .. })) {
+                    // What was picked up may have moved or gone: pick it up again.
+                    self.hand.set(None);
+                }
                 if let Some(b) = before {
                     self.history.update_value(|h| {
                         h.past.push((b, label.to_string()));
@@ -221,10 +249,23 @@ impl Ctx {
         }
     }
 
+    fn remember_board(&self) {
+        let now = self.board.get_untracked();
+        self.history.update_value(|h| h.last = now);
+    }
+
     fn swap_history(&self, undo: bool) {
         let Some(school) = self.school.get_untracked() else {
             return;
         };
+        let moved_on = self.history.with_value(|h| {
+            h.last.is_some() && self.board.with_untracked(|b| b.as_ref() != h.last.as_ref())
+        });
+        if moved_on {
+            self.forget_history();
+            self.say("This board was changed in another tab, so there is nothing here to undo or redo: undoing would throw that work away.");
+            return;
+        }
         let entry = self
             .history
             .try_update_value(|h| if undo { h.past.pop() } else { h.future.pop() });
@@ -255,6 +296,7 @@ impl Ctx {
                     }
                 });
                 self.hand.set(None);
+                self.remember_board();
                 self.say(if undo {
                     format!("Undone: {label}.")
                 } else {
@@ -342,12 +384,16 @@ impl Ctx {
                 let to_text = self.where_(c);
                 let ok = self.apply(&format!("move {label}"), |b, y| {
                     let displaced = b.move_cell(&from_slot, &to_slot, y)?;
-                    Ok(match displaced.first() {
-                        Some(d) => format!(
+                    Ok(match displaced.as_slice() {
+                        [] => format!("Moved {label} to {to_text}."),
+                        [d] => format!(
                             "Moved {label} to {to_text}, in place of {}.",
-                            b.describe(&d.activity).to_lowercase()
+                            lower_first(&b.describe(&d.activity))
                         ),
-                        None => format!("Moved {label} to {to_text}."),
+                        many => format!(
+                            "Moved {label} to {to_text}, in place of {} sessions.",
+                            many.len()
+                        ),
                     })
                 });
                 if ok {
@@ -396,11 +442,13 @@ impl Ctx {
                 extra: Default::default(),
             });
             let mut s = format!("Placed {label} on {where_}.");
-            if let Some(d) = displaced.first() {
-                s.push_str(&format!(
+            match displaced.as_slice() {
+                [] => {}
+                [d] => s.push_str(&format!(
                     " It replaces {}.",
-                    b.describe(&d.activity).to_lowercase()
-                ));
+                    lower_first(&b.describe(&d.activity))
+                )),
+                many => s.push_str(&format!(" It replaces {} sessions.", many.len())),
             }
             if holding {
                 s.push_str(" Still holding it: choose another day, or press Escape to stop.");
@@ -412,7 +460,7 @@ impl Ctx {
     pub fn pick_up(&self, c: Cursor) {
         match self.describe_at(c) {
             Some((_, text)) => {
-                let label = text.to_lowercase();
+                let label = lower_first(&text);
                 self.hand.set(Some(Hand::Move {
                     from: c,
                     label: label.clone(),
@@ -448,7 +496,7 @@ impl Ctx {
         self.apply("remove", move |b, _| match b.take(&slot) {
             Some(cell) => Ok(format!(
                 "Removed {} from {where_}. Ctrl+Z undoes it.",
-                b.describe(&cell.activity).to_lowercase()
+                lower_first(&b.describe(&cell.activity))
             )),
             None => Err(format!("{where_} is already empty.")),
         });
@@ -595,6 +643,15 @@ fn focus_when_drawn(c: Cursor, frames: u8) {
 }
 
 /// Focus the button for `c`: its day, or the whole-week cell that covers it.
+/// "Coaching cycle with Abby Diaz" → "coaching cycle with Abby Diaz".
+pub fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 pub fn focus_cursor(c: Cursor) {
     let doc = web_sys::window().and_then(|w| w.document());
     let Some(doc) = doc else { return };

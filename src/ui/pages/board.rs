@@ -134,7 +134,7 @@ fn Editor(school: Id, name: String) -> impl IntoView {
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
             .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if in_field {
+        if in_field || ctx.editing.with_untracked(Option::is_some) {
             return;
         }
         let key = ev.key().to_lowercase();
@@ -273,7 +273,11 @@ fn Toolbar(unmet: RwSignal<Vec<String>>) -> impl IntoView {
                 <button type="button" on:click=move |_| fill(1)>"Fill the whole year"</button>
             </form>
             <div class="tool-group">
-                <button type="button" class="secondary" on:click=move |_| print()>"Print the board"</button>
+                <button type="button" class="secondary" on:click=move |_| {
+                    // Draw every term first; printing starts once it is on the page.
+                    ctx.printing.set(true);
+                    request_animation_frame(print);
+                }>"Print the board"</button>
             </div>
         </div>
         <p class="hint">"Filling keeps locked cells, and with \u{201c}the rest of the year\u{201d} every week before the one you name."</p>
@@ -468,7 +472,10 @@ fn Grid() -> impl IntoView {
             });
         });
     });
-    // Every slot's events, handled once on the table body.
+    // Every slot's events, handled once on the table body. A key that acted is not also
+    // taken as a click (buttons click on Enter and Space); any other click is a click,
+    // including one a screen reader sends.
+    let key_acted = StoredValue::new(false);
     let on_key = move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -483,11 +490,13 @@ fn Grid() -> impl IntoView {
             }
             " " | "Spacebar" => {
                 ev.prevent_default();
+                key_acted.set_value(true);
                 ctx.act_at(c);
                 refocus(ctx);
             }
             "Enter" => {
                 ev.prevent_default();
+                key_acted.set_value(true);
                 open_editor(ctx, c);
             }
             "Escape" => {
@@ -515,9 +524,11 @@ fn Grid() -> impl IntoView {
         let Some((c, _)) = target_slot(&ev) else {
             return;
         };
-        if ev.detail() == 0 {
+        if ev.detail() == 0 && key_acted.get_value() {
+            key_acted.set_value(false);
             return;
         }
+        key_acted.set_value(false);
         if ctx.hand.with_untracked(Option::is_some) {
             ctx.act_at(c);
             refocus(ctx);
@@ -549,6 +560,8 @@ fn Grid() -> impl IntoView {
         ev.prevent_default();
         if matches!(ctx.hand.get_untracked(), Some(Hand::Move { .. })) {
             ctx.act_at(c);
+            // A refused drop keeps its reason on screen; the drag is over either way.
+            ctx.hand.set(None);
         }
     };
     let on_dragend = move |_: web_sys::DragEvent| {
@@ -564,7 +577,7 @@ fn Grid() -> impl IntoView {
             "\u{201c}Pick up to move\u{201d} and click where it goes. You can also drag a cell."
         </p>
         <div class="board-scroll">
-            <table class="board-grid" aria-describedby="board-keys"
+            <table class="board-grid" role="grid" aria-describedby="board-keys"
                 style=move || format!("width: {}rem", 9.0 + 8.75 * heads.with(Vec::len) as f64)>
                 <caption>{move || range.get().map(|r| r.0).unwrap_or_default()}</caption>
                 <thead>
@@ -575,7 +588,7 @@ fn Grid() -> impl IntoView {
                             let pd = h.kind.starts_with("PD");
                             view! {
                                 <th scope="col" class:pd=pd>
-                                    <button type="button" class="week-head" on:click=move |_| ctx.editing.set(Some(Editing::Week(w)))>
+                                    <button type="button" class="week-head" id=format!("week-head-{w}") on:click=move |_| ctx.editing.set(Some(Editing::Week(w)))>
                                         <span class="week-label">{h.label.clone()}</span>
                                         <span class="week-kind">{h.kind.clone()}</span>
                                         {(h.hard > 0).then(|| view! {
@@ -852,6 +865,14 @@ fn SlotForm(c: Cursor) -> impl IntoView {
     let locked = RwSignal::new(locked0);
     let error = RwSignal::new(None::<String>);
     let build = move || -> Result<Activity, String> {
+        let k = kind.get_untracked();
+        if matches!(k, "cycle" | "coteach" | "release") && teacher.with_untracked(String::is_empty)
+        {
+            return Err("This board has no teachers yet: add them in the set-up first.".into());
+        }
+        if matches!(k, "study" | "cover") && team.with_untracked(String::is_empty) {
+            return Err("This board has no teams yet: add them in the set-up first.".into());
+        }
         let t = Id::fixed(teacher.get_untracked());
         Ok(match kind.get_untracked() {
             "cycle" => Activity::CoachingCycle { teacher_id: t },
@@ -885,7 +906,10 @@ fn SlotForm(c: Cursor) -> impl IntoView {
             Ok(a) => {
                 let label = ctx
                     .board
-                    .with_untracked(|b| b.as_ref().map(|b| b.describe(&a).to_lowercase()))
+                    .with_untracked(|b| {
+                        b.as_ref()
+                            .map(|b| crate::ui::components::board::lower_first(&b.describe(&a)))
+                    })
                     .unwrap_or_default();
                 ctx.place_new(c, a, whole.get_untracked(), &label, locked.get_untracked());
                 close();
@@ -897,7 +921,10 @@ fn SlotForm(c: Cursor) -> impl IntoView {
         Ok(a) => {
             let label = ctx
                 .board
-                .with_untracked(|b| b.as_ref().map(|b| b.describe(&a).to_lowercase()))
+                .with_untracked(|b| {
+                    b.as_ref()
+                        .map(|b| crate::ui::components::board::lower_first(&b.describe(&a)))
+                })
                 .unwrap_or_default();
             ctx.hand.set(Some(Hand::New {
                 cell: a,
@@ -1022,14 +1049,24 @@ fn WeekForm(week: u16) -> impl IntoView {
         .year
         .with_untracked(|y| y.as_ref().and_then(|y| y.week(week).map(|w| w.label())))
         .unwrap_or_else(|| format!("Week {week}"));
+    let error = RwSignal::new(None::<String>);
     let close = move || {
         ctx.editing.set(None);
+        request_animation_frame(move || crate::ui::browser::focus_id(&format!("week-head-{week}")));
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let kind = if pd.get_untracked() {
             if days.with_untracked(Vec::is_empty) {
-                ctx.say("Choose at least one PD day, or make it a coaching week.");
+                error.set(Some(
+                    "Choose at least one PD day, or make it a coaching week.".into(),
+                ));
+                return;
+            }
+            if team.with_untracked(String::is_empty) {
+                error.set(Some(
+                    "This board has no teams yet: add them in the set-up first.".into(),
+                ));
                 return;
             }
             WeekKind::Pd {
@@ -1084,6 +1121,7 @@ fn WeekForm(week: u16) -> impl IntoView {
                     }).collect_view()}
                 </fieldset>
             </Show>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">
                 <button type="submit" class="primary">"Save"</button>
                 <button type="button" class="secondary" on:click=move |_| close()>"Cancel"</button>
@@ -1243,7 +1281,7 @@ fn MetricsPanel() -> impl IntoView {
 #[component]
 fn PrintBoard() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let printing = RwSignal::new(false);
+    let printing = ctx.printing;
     let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
     let after = window_event_listener_untyped("afterprint", move |_| printing.set(false));
     on_cleanup(move || {

@@ -169,10 +169,15 @@ impl SetupCtx {
         });
         if r.is_ok() {
             self.said.set(message);
+            let undoable = undo.is_some();
             self.undo.set(undo.zip(before).map(|(label, board)| Undo {
                 label: label.to_string(),
                 board,
             }));
+            if undoable {
+                // The row that held the button is gone: keep focus on the way back.
+                request_animation_frame(|| browser::focus_id("setup-undo"));
+            }
         }
         r
     }
@@ -231,7 +236,7 @@ fn SchoolSetup(school: Id) -> impl IntoView {
         <div class="setup-status">
             <p role="status" aria-live="polite" data-testid="setup-said">{move || ctx.said.get()}</p>
             {move || ctx.undo.get().map(|u| view! {
-                <button type="button" class="secondary" on:click=move |_| ctx.restore()>{format!("Undo {}", u.label)}</button>
+                <button type="button" class="secondary" id="setup-undo" on:click=move |_| ctx.restore()>{format!("Undo {}", u.label)}</button>
             })}
         </div>
         <CalendarForm/>
@@ -266,6 +271,28 @@ fn CalendarForm() -> impl IntoView {
     );
     let next_key = StoredValue::new(initial.breaks.len());
     let error = RwSignal::new(None::<String>);
+    // When the stored calendar changes (an undo), the form shows it again.
+    let stored = Memo::new(move |_| {
+        ctx.board
+            .with(|b| b.as_ref().map(|b| (b.calendar.clone(), b.max_gap_weeks)))
+    });
+    Effect::new(move |prev: Option<()>| {
+        let Some((cal, g)) = stored.get() else { return };
+        if prev.is_some() {
+            first.set(cal.first_day.clone());
+            weeks.set(cal.weeks.to_string());
+            gap.set(g.to_string());
+            let k = next_key.get_value();
+            next_key.set_value(k + cal.breaks.len());
+            breaks.set(
+                cal.breaks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| (k + i, b.label.clone(), b.start.clone(), b.end.clone()))
+                    .collect(),
+            );
+        }
+    });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(w) = weeks.get_untracked().trim().parse::<u16>() else {
@@ -300,15 +327,21 @@ fn CalendarForm() -> impl IntoView {
         };
         let r = ctx.edit(
             move |b| {
-                b.set_calendar(calendar)?;
+                let change = b.set_calendar(calendar)?;
                 b.max_gap_weeks = g;
                 let y = b.year()?;
-                Ok(format!(
+                let mut s = format!(
                     "Saved the calendar: {} weeks, {} terms, {} days off inside school weeks.",
                     y.weeks.len(),
                     y.terms.len(),
                     y.closed.len()
-                ))
+                );
+                let what = change.describe();
+                if !what.is_empty() {
+                    s.push(' ');
+                    s.push_str(&what);
+                }
+                Ok(s)
             },
             Some("the calendar change"),
         );
