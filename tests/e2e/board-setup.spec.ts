@@ -53,6 +53,21 @@ test('a new board set up from scratch: calendar, Plus team, teams and teachers, 
     await expect(page.getByTestId('setup-said')).toHaveText(`Added ${name}.`);
   }
   await expect(page.getByRole('heading', { name: 'Teachers (3)' })).toBeVisible();
+  // A coaching focus changes during the year: edit it.
+  await page.getByRole('button', { name: 'Edit Lena Park' }).click();
+  await expect(page.locator('#teacher-name')).toBeFocused();
+  await expect(page.locator('#teacher-name')).toHaveValue('Lena Park');
+  await page.locator('#teacher-focus').fill('Academic discussion');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('setup-said')).toHaveText('Saved Lena Park.');
+  await expect(page.getByRole('row', { name: /Lena Park/ })).toContainText('Academic discussion');
+  await expect(page.getByRole('heading', { name: 'Teachers (3)' })).toBeVisible();
+  // And a Plus teacher's expertise.
+  await page.getByRole('button', { name: 'Edit Omar Haddad' }).click();
+  await page.locator('#member-expertise').fill('Science and engineering');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('setup-said')).toHaveText('Saved Omar Haddad.');
+  await expect(page.getByRole('row', { name: /Omar Haddad/ })).toContainText('Science and engineering');
   // A team with teachers can't go.
   await page.getByRole('button', { name: 'Remove the team Grade 7' }).click();
   await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Teacher teams' }) }).getByRole('alert')).toContainText('Grade 7 still has 3 teachers');

@@ -418,18 +418,28 @@ fn Members() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let expertise = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // The Plus teacher being edited in the form, or `None` to add one.
+    let editing = RwSignal::new(None::<Id>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (n, e) = (name.get_untracked(), expertise.get_untracked());
+        let target = editing.get_untracked();
         let r = ctx.edit(
-            move |b| {
-                b.add_member(new_id(), &n, &e)?;
-                Ok(format!("Added {} to the Plus team.", n.trim()))
+            move |b| match target {
+                Some(id) => {
+                    b.update_member(&id, &n, &e)?;
+                    Ok(format!("Saved {}.", n.trim()))
+                }
+                None => {
+                    b.add_member(new_id(), &n, &e)?;
+                    Ok(format!("Added {} to the Plus team.", n.trim()))
+                }
             },
             None,
         );
         match r {
             Ok(()) => {
+                editing.set(None);
                 name.set(String::new());
                 expertise.set(String::new());
                 error.set(None);
@@ -447,12 +457,20 @@ fn Members() -> impl IntoView {
                     <thead><tr><th scope="col">"Name"</th><th scope="col">"Expertise"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| r.clone() children=move |(id, n, e)| {
-                            let label = n.clone();
+                                let label = n.clone();
+                            let (id2, n2, e2) = (id.clone(), n.clone(), e.clone());
                             view! {
                                 <tr>
                                     <th scope="row">{n}</th>
                                     <td>{e}</td>
                                     <td>
+                                        <button type="button" class="secondary" aria-label=format!("Edit {label}")
+                                            on:click=move |_| {
+                                                editing.set(Some(id2.clone()));
+                                                name.set(n2.clone());
+                                                expertise.set(e2.clone());
+                                                browser::focus_id("member-name");
+                                            }>"Edit"</button>
                                         <button type="button" class="danger" aria-label=format!("Remove {label}")
                                             on:click=move |_| {
                                                 let id = id.clone();
@@ -478,7 +496,14 @@ fn Members() -> impl IntoView {
                     <label for="member-expertise">"Expertise (a subject, such as Math)"</label>
                     <input id="member-expertise" type="text" autocomplete="off" prop:value=move || expertise.get() on:input=move |ev| expertise.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" class="primary">"Add a Plus teacher"</button>
+                <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save changes" } else { "Add a Plus teacher" }}</button>
+                <Show when=move || editing.with(Option::is_some)>
+                    <button type="button" class="secondary" on:click=move |_| {
+                        editing.set(None);
+                        name.set(String::new());
+                        expertise.set(String::new());
+                    }>"Cancel"</button>
+                </Show>
             </form>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>
@@ -573,6 +598,7 @@ fn Teachers() -> impl IntoView {
                             team,
                             t.subject.clone(),
                             t.focus.clone(),
+                            t.team_id.to_string(),
                         )
                     })
                     .collect::<Vec<_>>()
@@ -594,6 +620,8 @@ fn Teachers() -> impl IntoView {
     let subject = RwSignal::new(String::new());
     let focus = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // The teacher being edited in the form, or `None` to add one.
+    let editing = RwSignal::new(None::<Id>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (n, s, f) = (
@@ -601,6 +629,7 @@ fn Teachers() -> impl IntoView {
             subject.get_untracked(),
             focus.get_untracked(),
         );
+        let target = editing.get_untracked();
         let t = team.get_untracked();
         let t = if t.is_empty() {
             teams
@@ -611,12 +640,17 @@ fn Teachers() -> impl IntoView {
         };
         match ctx.edit(
             move |b| {
-                b.put_teacher(new_id(), &n, &Id::fixed(t), &s, &f)?;
-                Ok(format!("Added {}.", n.trim()))
+                let (id, done) = match target {
+                    Some(id) => (id, "Saved"),
+                    None => (new_id(), "Added"),
+                };
+                b.put_teacher(id, &n, &Id::fixed(t), &s, &f)?;
+                Ok(format!("{done} {}.", n.trim()))
             },
             None,
         ) {
             Ok(()) => {
+                editing.set(None);
                 name.set(String::new());
                 subject.set(String::new());
                 focus.set(String::new());
@@ -637,12 +671,22 @@ fn Teachers() -> impl IntoView {
                         <th scope="col">"Coaching focus"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() children=move |(id, n, tm, s, f)| {
+                        <For each=move || rows.get() key=|r| r.clone() children=move |(id, n, tm, s, f, team_id)| {
                             let label = n.clone();
+                            let (id2, n2, s2, f2) = (id.clone(), n.clone(), s.clone(), f.clone());
                             view! {
                                 <tr>
                                     <th scope="row">{n}</th><td>{tm}</td><td>{s}</td><td>{f}</td>
                                     <td>
+                                        <button type="button" class="secondary" aria-label=format!("Edit {label}")
+                                            on:click=move |_| {
+                                                editing.set(Some(id2.clone()));
+                                                name.set(n2.clone());
+                                                team.set(team_id.clone());
+                                                subject.set(s2.clone());
+                                                focus.set(f2.clone());
+                                                browser::focus_id("teacher-name");
+                                            }>"Edit"</button>
                                         <button type="button" class="danger" aria-label=format!("Remove {label}")
                                             on:click=move |_| {
                                                 let id = id.clone();
@@ -685,7 +729,15 @@ fn Teachers() -> impl IntoView {
                             <label for="teacher-focus">"Coaching focus (optional)"</label>
                             <input id="teacher-focus" type="text" autocomplete="off" prop:value=move || focus.get() on:input=move |ev| focus.set(event_target_value(&ev))/>
                         </div>
-                        <button type="submit" class="primary">"Add a teacher"</button>
+                        <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save changes" } else { "Add a teacher" }}</button>
+                        <Show when=move || editing.with(Option::is_some)>
+                            <button type="button" class="secondary" on:click=move |_| {
+                                editing.set(None);
+                                name.set(String::new());
+                                subject.set(String::new());
+                                focus.set(String::new());
+                            }>"Cancel"</button>
+                        </Show>
                     </form>
                 }.into_any()
             }}
