@@ -37,7 +37,8 @@ WASM_BINDGEN_VERSION := 0.2.130
 #        task, with splitting the wasm per route.
 #   790  the board's set-up page (2026-11-23), measured 786.6 KB: calendar with breaks, Plus
 #        team, teams and teachers, about 500 lines of view code for 33 KB gzip.
-BUNDLE_BUDGET_KB     := 790
+#   800  review fixes on the board and editing people in the set-up, measured 796.5 KB.
+BUNDLE_BUDGET_KB     := 800
 
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
