@@ -167,8 +167,21 @@ impl Year {
         }
     }
 
-    /// The first week on or after `today` (`YYYY-MM-DD`): where "the rest of the year"
-    /// starts. 1 before the year, and past the last week after it.
+    /// Where "the rest of the year" starts: the first week that has not begun by `today`
+    /// (`YYYY-MM-DD`), so filling never rewrites a day already taught. 1 before the year,
+    /// and past the last week after it.
+    pub fn rest_of_year(&self, today: &str) -> u16 {
+        let Ok(today) = super::calendar::parse_date(today) else {
+            return 1;
+        };
+        self.weeks
+            .iter()
+            .find(|w| w.monday >= today)
+            .map_or(self.weeks.len() as u16 + 1, |w| w.number)
+    }
+
+    /// The week that holds `today` (`YYYY-MM-DD`), or the next one: where a teacher's
+    /// "upcoming" starts. 1 before the year, and past the last week after it.
     pub fn current_week(&self, today: &str) -> u16 {
         let Ok(today) = super::calendar::parse_date(today) else {
             return 1;

@@ -69,6 +69,11 @@ fn the_year_has_terms_split_at_long_breaks_and_knows_its_days_off() {
         .iter()
         .any(|c| c.days().any(|d| y.is_closed(c.week, d))));
     assert_eq!(y.current_week("2026-11-23"), 14);
+    // On the Monday of week 14 the rest of the year starts with it; by Wednesday, with
+    // week 15, so filling never rewrites a day already taught.
+    assert_eq!(y.rest_of_year("2026-11-23"), 14);
+    assert_eq!(y.rest_of_year("2026-11-25"), 15);
+    assert_eq!(y.rest_of_year("2026-01-01"), 1);
     assert_eq!(y.current_week("2026-01-01"), 1);
     assert_eq!(y.current_week("2028-01-01"), 37);
     assert_eq!(y.day_label(3, 1), "Tuesday 8 Sep");

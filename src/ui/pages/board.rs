@@ -205,7 +205,7 @@ fn Toolbar(unmet: RwSignal<Vec<String>>) -> impl IntoView {
     let current = Memo::new(move |_| {
         ctx.year.with(|y| {
             y.as_ref()
-                .map_or(1, |y| y.current_week(&crate::ui::browser::today()))
+                .map_or(1, |y| y.rest_of_year(&crate::ui::browser::today()))
         })
     });
     let from = RwSignal::new(None::<u16>);
