@@ -336,6 +336,22 @@ impl Document {
         }
     }
 
+    /// The schools with a Plus board, in the boards' order: (school ID, school name).
+    pub fn plus_schools(&self) -> Vec<(Id, String)> {
+        self.plus
+            .boards
+            .iter()
+            .map(|b| {
+                let name = self
+                    .schools
+                    .iter()
+                    .find(|s| s.id == b.school_id)
+                    .map_or_else(|| b.school_id.to_string(), |s| s.name.clone());
+                (b.school_id.clone(), name)
+            })
+            .collect()
+    }
+
     /// The `n` schools with the lowest mean proficiency, lowest first. Schools with no
     /// figures are left out; ties are broken by name so the order is stable.
     pub fn lowest_performing(&self, n: usize) -> Vec<&School> {

@@ -193,52 +193,22 @@ impl Ctx {
             self.say("The school year's calendar has a problem; fix it in the set-up first.");
             return false;
         };
-        let mut before = None;
-        let mut message = String::new();
-        let result = self.store.try_edit(|d: &mut Document| {
-            let b = d
-                .plus
-                .board_mut(&school)
-                .ok_or("This school has no Plus board.")?;
-            let snapshot = b.clone();
-            let known = snapshot.problems().len();
-            let outcome = f(b, &year).and_then(|m| {
-                // Never store a board that would not load again (an empty choice, say).
-                let problems = b.problems();
-                match problems.into_iter().nth(known) {
-                    Some(p) => Err(format!("That change was not made: {p}")),
-                    None => Ok(m),
-                }
-            });
-            match outcome {
-                Ok(m) => {
-                    message = m;
-                    before = Some(snapshot);
-                    Ok(())
-                }
-                Err(e) => {
-                    *b = snapshot;
-                    Err(e)
-                }
-            }
-        });
+        let result = edit_board(&self.store, &school, |b| f(b, &year));
         match result {
-            Ok(()) => {
+            Ok((message, before)) => {
                 self.remember_board();
                 if matches!(self.hand.get_untracked(), Some(Hand::Move { .. })) {
                     // What was picked up may have moved or gone: pick it up again.
                     self.hand.set(None);
                 }
-                if let Some(b) = before {
-                    self.history.update_value(|h| {
-                        h.past.push((b, label.to_string()));
-                        if h.past.len() > HISTORY {
-                            h.past.remove(0);
-                        }
-                        h.future.clear();
-                    });
-                    self.refresh_labels();
-                }
+                self.history.update_value(|h| {
+                    h.past.push((before, label.to_string()));
+                    if h.past.len() > HISTORY {
+                        h.past.remove(0);
+                    }
+                    h.future.clear();
+                });
+                self.refresh_labels();
                 self.say(message);
                 true
             }
@@ -643,6 +613,40 @@ fn focus_when_drawn(c: Cursor, frames: u8) {
 }
 
 /// Focus the button for `c`: its day, or the whole-week cell that covers it.
+/// Apply `f` to `school`'s board in the store, as one saved edit. A refused edit, or one
+/// that would give the board a new problem (so that it would not load again), leaves the
+/// board exactly as it was. Returns `f`'s message and the board as it was before.
+pub fn edit_board(
+    store: &Store,
+    school: &Id,
+    f: impl FnOnce(&mut Board) -> Result<String, String>,
+) -> Result<(String, Board), String> {
+    let mut done = None;
+    store.try_edit(|d: &mut Document| {
+        let b = d
+            .plus
+            .board_mut(school)
+            .ok_or("This school has no Plus board.")?;
+        let snapshot = b.clone();
+        let known = snapshot.problems().len();
+        let outcome = f(b).and_then(|m| match b.problems().into_iter().nth(known) {
+            Some(p) => Err(format!("That change was not made: {p}")),
+            None => Ok(m),
+        });
+        match outcome {
+            Ok(m) => {
+                done = Some((m, snapshot));
+                Ok(())
+            }
+            Err(e) => {
+                *b = snapshot;
+                Err(e)
+            }
+        }
+    })?;
+    done.ok_or_else(|| "The change was not made.".to_string())
+}
+
 /// "Coaching cycle with Abby Diaz" → "coaching cycle with Abby Diaz".
 pub fn lower_first(s: &str) -> String {
     let mut c = s.chars();

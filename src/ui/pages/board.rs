@@ -39,22 +39,9 @@ fn Boards() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let boards = Memo::new(move |_| {
-        store.doc.with(|d| {
-            d.as_ref().map_or_else(Vec::new, |d| {
-                d.plus
-                    .boards
-                    .iter()
-                    .map(|b| {
-                        let name = d
-                            .schools
-                            .iter()
-                            .find(|s| s.id == b.school_id)
-                            .map_or_else(|| b.school_id.to_string(), |s| s.name.clone());
-                        (b.school_id.clone(), name)
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
+        store
+            .doc
+            .with(|d| d.as_ref().map_or_else(Vec::new, |d| d.plus_schools()))
     });
     let school = Memo::new(move |_| {
         let wanted = query.with(|q| q.get("school"));

@@ -147,39 +147,19 @@ impl SetupCtx {
         undo: Option<&str>,
     ) -> Result<(), String> {
         let school = self.school.get_value();
-        let mut message = String::new();
-        let mut before = None;
-        let r = self.store.try_edit(|d| {
-            let b = d
-                .plus
-                .board_mut(&school)
-                .ok_or("This school has no Plus board.")?;
-            let snapshot = b.clone();
-            match f(b) {
-                Ok(m) => {
-                    message = m;
-                    before = Some(snapshot);
-                    Ok(())
-                }
-                Err(e) => {
-                    *b = snapshot;
-                    Err(e)
-                }
-            }
-        });
-        if r.is_ok() {
-            self.said.set(message);
-            let undoable = undo.is_some();
-            self.undo.set(undo.zip(before).map(|(label, board)| Undo {
+        let (message, before) = crate::ui::components::board::edit_board(&self.store, &school, f)?;
+        self.said.set(message);
+        if let Some(label) = undo {
+            self.undo.set(Some(Undo {
                 label: label.to_string(),
-                board,
+                board: before,
             }));
-            if undoable {
-                // The row that held the button is gone: keep focus on the way back.
-                request_animation_frame(|| browser::focus_id("setup-undo"));
-            }
+            // The row that held the button is gone: keep focus on the way back.
+            request_animation_frame(|| browser::focus_id("setup-undo"));
+        } else {
+            self.undo.set(None);
         }
-        r
+        Ok(())
     }
 
     fn restore(&self) {

@@ -57,22 +57,12 @@ pub fn SchedulePage() -> impl IntoView {
     // This browser's boards: (school ID, school name).
     let boards = Memo::new(move |_| {
         store.doc.with(|d| {
-            d.as_ref()
-                .map(|d| {
-                    d.plus
-                        .boards
-                        .iter()
-                        .map(|b| {
-                            let name = d
-                                .schools
-                                .iter()
-                                .find(|s| s.id == b.school_id)
-                                .map_or_else(|| "Unnamed school".to_string(), |s| s.name.clone());
-                            (b.school_id.to_string(), name)
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+            d.as_ref().map_or_else(Vec::new, |d| {
+                d.plus_schools()
+                    .into_iter()
+                    .map(|(id, name)| (id.to_string(), name))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let school_id = Memo::new(move |_| {
