@@ -20,7 +20,7 @@
 use super::export;
 use crate::domain::district::{Document, Extra, School, SchoolLevel, MAX_ENROLLMENT};
 use crate::domain::ids::Id;
-use crate::domain::text::{self, MAX_NOTE_CHARS};
+use crate::domain::text::{self, thousands, MAX_NOTE_CHARS};
 use std::collections::HashMap;
 
 /// At most this many row problems are listed; a final line counts the rest.
@@ -636,21 +636,11 @@ fn parse_enrollment(raw: &str) -> Result<u32, String> {
     }
     match groups.concat().parse::<u32>() {
         Ok(n) if n <= MAX_ENROLLMENT => Ok(n),
-        _ => Err(format!("{raw} is over {}.", thousands(MAX_ENROLLMENT))),
+        _ => Err(format!(
+            "{raw} is over {}.",
+            thousands(u64::from(MAX_ENROLLMENT))
+        )),
     }
-}
-
-/// `20000` → `"20,000"`.
-fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A percentage from 0 to 100: digits with an optional decimal point and an optional

@@ -56,38 +56,23 @@ const LAST: [&str; 20] = [
     "Turner",
 ];
 
+/// A grade team's eight teachers: two in each core subject.
+const GRADE: [&str; 8] = [
+    "Math",
+    "Math",
+    "ELA",
+    "ELA",
+    "Science",
+    "Science",
+    "Social studies",
+    "Social studies",
+];
+
 /// Subjects per team, in order of its eight teachers.
 const SUBJECTS: [[&str; 8]; 5] = [
-    [
-        "Math",
-        "Math",
-        "ELA",
-        "ELA",
-        "Science",
-        "Science",
-        "Social studies",
-        "Social studies",
-    ],
-    [
-        "Math",
-        "Math",
-        "ELA",
-        "ELA",
-        "Science",
-        "Science",
-        "Social studies",
-        "Social studies",
-    ],
-    [
-        "Math",
-        "Math",
-        "ELA",
-        "ELA",
-        "Science",
-        "Science",
-        "Social studies",
-        "Social studies",
-    ],
+    GRADE,
+    GRADE,
+    GRADE,
     [
         "Art",
         "Music",

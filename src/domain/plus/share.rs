@@ -5,6 +5,7 @@
 //! tuples), deflated, and base64url-encoded behind a version prefix. A full year for
 //! eight Plus teachers and about forty teachers stays well under 8 KB (see the tests).
 
+use crate::domain::text::thousands;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -87,8 +88,8 @@ pub fn link(origin: &str, shared: &Shared) -> String {
 
 /// Whether a link of `chars` characters fits [`LINK_LIMIT_CHARS`], and that in words.
 pub fn link_size_note(chars: usize) -> (bool, String) {
-    let n = thousands(chars);
-    let limit = thousands(LINK_LIMIT_CHARS);
+    let n = thousands(chars as u64);
+    let limit = thousands(LINK_LIMIT_CHARS as u64);
     if chars <= LINK_LIMIT_CHARS {
         (
             true,
@@ -100,19 +101,6 @@ pub fn link_size_note(chars: usize) -> (bool, String) {
             format!("The link is {n} characters long: over the 8 KB ({limit} characters) that email and chat apps carry safely, so some may cut it short. Send the schedule file instead."),
         )
     }
-}
-
-/// 12345 as "12,345".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The payload in a URL fragment (`#s=…`, with or without the `#`), if there is one.
