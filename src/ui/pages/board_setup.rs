@@ -443,24 +443,20 @@ fn Members() -> impl IntoView {
                                 <tr>
                                     <th scope="row">{n}</th>
                                     <td>{e}</td>
-                                    <td>
-                                        <button type="button" class="secondary" aria-label=format!("Edit {label}")
-                                            on:click=move |_| {
-                                                editing.set(Some(id2.clone()));
-                                                name.set(n2.clone());
-                                                expertise.set(e2.clone());
-                                                browser::focus_id("member-name");
-                                            }>"Edit"</button>
-                                        <button type="button" class="danger" aria-label=format!("Remove {label}")
-                                            on:click=move |_| {
-                                                let id = id.clone();
-                                                let label = label.clone();
-                                                let _ = ctx.edit(move |b| {
-                                                    let cells = b.remove_member(&id).ok_or("That Plus teacher is no longer on the board.")?;
-                                                    Ok(format!("Removed {label} and their {cells} days on the board."))
-                                                }, Some("the removal"));
-                                            }>"Remove"</button>
-                                    </td>
+                                    <EditRemove label=label.clone()
+                                        edit=Callback::new(move |_| {
+                                            editing.set(Some(id2.clone()));
+                                            name.set(n2.clone());
+                                            expertise.set(e2.clone());
+                                            browser::focus_id("member-name");
+                                        })
+                                        remove=Callback::new(move |_| {
+                                            let (id, label) = (id.clone(), label.clone());
+                                            let _ = ctx.edit(move |b| {
+                                                let cells = b.remove_member(&id).ok_or("That Plus teacher is no longer on the board.")?;
+                                                Ok(format!("Removed {label} and their {cells} days on the board."))
+                                            }, Some("the removal"));
+                                        })/>
                                 </tr>
                             }
                         }/>
@@ -657,26 +653,22 @@ fn Teachers() -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{n}</th><td>{tm}</td><td>{s}</td><td>{f}</td>
-                                    <td>
-                                        <button type="button" class="secondary" aria-label=format!("Edit {label}")
-                                            on:click=move |_| {
-                                                editing.set(Some(id2.clone()));
-                                                name.set(n2.clone());
-                                                team.set(team_id.clone());
-                                                subject.set(s2.clone());
-                                                focus.set(f2.clone());
-                                                browser::focus_id("teacher-name");
-                                            }>"Edit"</button>
-                                        <button type="button" class="danger" aria-label=format!("Remove {label}")
-                                            on:click=move |_| {
-                                                let id = id.clone();
-                                                let label = label.clone();
-                                                let _ = ctx.edit(move |b| {
-                                                    let cells = b.remove_teacher(&id).ok_or("That teacher is no longer on the board.")?;
-                                                    Ok(format!("Removed {label} and their {cells} sessions."))
-                                                }, Some("the removal"));
-                                            }>"Remove"</button>
-                                    </td>
+                                    <EditRemove label=label.clone()
+                                        edit=Callback::new(move |_| {
+                                            editing.set(Some(id2.clone()));
+                                            name.set(n2.clone());
+                                            team.set(team_id.clone());
+                                            subject.set(s2.clone());
+                                            focus.set(f2.clone());
+                                            browser::focus_id("teacher-name");
+                                        })
+                                        remove=Callback::new(move |_| {
+                                            let (id, label) = (id.clone(), label.clone());
+                                            let _ = ctx.edit(move |b| {
+                                                let cells = b.remove_teacher(&id).ok_or("That teacher is no longer on the board.")?;
+                                                Ok(format!("Removed {label} and their {cells} sessions."))
+                                            }, Some("the removal"));
+                                        })/>
                                 </tr>
                             }
                         }/>
@@ -723,5 +715,16 @@ fn Teachers() -> impl IntoView {
             }}
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>
+    }
+}
+
+/// A row's Edit and Remove buttons, each naming the row for screen readers.
+#[component]
+fn EditRemove(label: String, edit: Callback<()>, remove: Callback<()>) -> impl IntoView {
+    view! {
+        <td>
+            <button type="button" class="secondary" aria-label=format!("Edit {label}") on:click=move |_| edit.run(())>"Edit"</button>
+            <button type="button" class="danger" aria-label=format!("Remove {label}") on:click=move |_| remove.run(())>"Remove"</button>
+        </td>
     }
 }
