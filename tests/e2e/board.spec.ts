@@ -169,8 +169,13 @@ test('a new PD week breaks the cover rule until the rest of the year is filled; 
   await expect(shown(page, 0, 2, 3)).toHaveText(locked);
 
   // The same input gives the same year.
-  const grid = async () => page.locator('table.board-grid tbody').innerText();
+  // A refilled term is drawn a few weeks per frame: read it once its last day is there.
+  const grid = async () => {
+    await expect(slot(page, 7, 9, 4)).toBeVisible();
+    return page.locator('table.board-grid tbody').innerText();
+  };
   await page.getByRole('button', { name: 'Fill the whole year', exact: true }).click();
+  await expect(said(page)).toContainText('Filled weeks 1 to 36');
   const first = await grid();
   await page.getByRole('button', { name: 'Fill the whole year', exact: true }).click();
   expect(await grid()).toEqual(first);

@@ -132,6 +132,17 @@ impl Ctx {
         }
         self.drawn_weeks.set(WEEKS_PER_FRAME);
         self.term.set(t);
+        self.draw_the_rest();
+    }
+
+    /// Redraw the term a few weeks per frame (after a change to most of its cells, such
+    /// as filling the year), so the first weeks paint at once.
+    pub fn redraw_progressively(&self) {
+        self.drawn_weeks.set(WEEKS_PER_FRAME);
+        self.draw_the_rest();
+    }
+
+    fn draw_the_rest(&self) {
         let drawn = self.drawn_weeks;
         fn grow(drawn: RwSignal<u16>) {
             request_animation_frame(move || {

@@ -205,6 +205,15 @@ fn Toolbar(unmet: RwSignal<Vec<String>>) -> impl IntoView {
         let last = weeks.get_untracked();
         let t0 = now_ms();
         let mut gaps = Vec::new();
+        // When the term on screen is refilled, most of its cells change: draw it a few
+        // weeks per frame.
+        let shown_last = ctx.year.with_untracked(|y| {
+            y.as_ref()
+                .and_then(|y| y.terms.get(ctx.term.get_untracked()).map(|t| t.last))
+        });
+        if shown_last.is_some_and(|last| from_week <= last) {
+            ctx.redraw_progressively();
+        }
         let label = if from_week <= 1 {
             "fill the whole year".to_string()
         } else {
