@@ -8,6 +8,7 @@
 
 use crate::domain::ids::Id;
 use crate::domain::plus::board::{Activity, Cell, DAYS};
+use crate::domain::plus::rules::Finding;
 use crate::domain::plus::{Board, Slot, Year};
 use crate::domain::Document;
 use crate::ui::store::Store;
@@ -73,6 +74,8 @@ pub struct Ctx {
     pub school: Memo<Option<Id>>,
     pub board: Memo<Option<Board>>,
     pub year: Memo<Option<Year>>,
+    /// The live rules' findings, checked once per edit for the grid and the rules panel.
+    pub findings: Memo<Vec<Finding>>,
     pub term: RwSignal<usize>,
     /// How many of the term's weeks are drawn: a new term is drawn a few weeks per frame,
     /// so the first weeks paint at once and no single task draws the whole term.
@@ -98,17 +101,19 @@ impl Ctx {
                 .with(|d| d.as_ref().and_then(|d| d.plus.board(&id).cloned()))
         });
         let calendar = Memo::new(move |_| board.with(|b| b.as_ref().map(|b| b.calendar.clone())));
-        let weeks = Memo::new(move |_| board.with(|b| b.as_ref().map(|b| b.calendar.weeks)));
+        // Worked out again only when the calendar changes, not on every cell edit.
         let year = Memo::new(move |_| {
             calendar.track();
-            weeks.track();
             board.with_untracked(|b| b.as_ref().and_then(|b| b.year().ok()))
         });
+        let findings =
+            Memo::new(move |_| board.with(|b| b.as_ref().map_or_else(Vec::new, Board::findings)));
         Ctx {
             store,
             school,
             board,
             year,
+            findings,
             term: RwSignal::new(0),
             drawn_weeks: RwSignal::new(u16::MAX),
             cursor: RwSignal::new(Cursor {
@@ -318,13 +323,17 @@ impl Ctx {
         })
     }
 
-    /// "Dana Whitfield, Tuesday 8 Sep"
-    pub fn where_(&self, c: Cursor) -> String {
-        let name = self.board.with_untracked(|b| {
+    fn member_name(&self, c: Cursor) -> String {
+        self.board.with_untracked(|b| {
             b.as_ref()
                 .and_then(|b| b.members.get(c.m).map(|m| m.name.clone()))
                 .unwrap_or_default()
-        });
+        })
+    }
+
+    /// "Dana Whitfield, Tuesday 8 Sep"
+    pub fn where_(&self, c: Cursor) -> String {
+        let name = self.member_name(c);
         let day = self
             .year
             .with_untracked(|y| y.as_ref().map(|y| y.day_label(c.week, c.day)))
@@ -403,9 +412,7 @@ impl Ctx {
         }
         let Some(slot) = self.slot(c) else { return };
         let where_ = if whole_week {
-            let name = self.where_(c);
-            let name = name.split(',').next().unwrap_or_default().to_string();
-            format!("{name}, all of week {}", c.week)
+            format!("{}, all of week {}", self.member_name(c), c.week)
         } else {
             self.where_(c)
         };

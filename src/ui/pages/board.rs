@@ -392,13 +392,11 @@ fn Grid() -> impl IntoView {
         })
     });
     let hard_weeks = Memo::new(move |_| {
-        ctx.board.with(|b| {
+        ctx.findings.with(|findings| {
             let mut counts = std::collections::HashMap::<u16, usize>::new();
-            if let Some(b) = b {
-                for f in b.findings() {
-                    if let (Severity::Hard, Some(w)) = (f.severity, f.week) {
-                        *counts.entry(w).or_default() += 1;
-                    }
+            for f in findings {
+                if let (Severity::Hard, Some(w)) = (f.severity, f.week) {
+                    *counts.entry(w).or_default() += 1;
                 }
             }
             counts
@@ -1129,10 +1127,7 @@ fn WeekForm(week: u16) -> impl IntoView {
 #[component]
 fn Rules(unmet: RwSignal<Vec<String>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let findings = Memo::new(move |_| {
-        ctx.board
-            .with(|b| b.as_ref().map_or_else(Vec::new, |b| b.findings()))
-    });
+    let findings = ctx.findings;
     let hard = Memo::new(move |_| {
         findings.with(|f| {
             f.iter()
