@@ -51,6 +51,23 @@ pub fn slug(s: &str) -> String {
     }
 }
 
+/// How much of a piece of user text a message quotes.
+pub const QUOTE_CHARS: usize = 40;
+
+/// User text for quoting inside a message: at most [`QUOTE_CHARS`] characters, with an
+/// ellipsis and the full length when it was cut, so a huge value never makes a huge message.
+pub fn quote_short(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= QUOTE_CHARS {
+        return format!("\u{201c}{s}\u{201d}");
+    }
+    let head: String = s.chars().take(QUOTE_CHARS).collect();
+    format!(
+        "\u{201c}{head}\u{2026}\u{201d} ({} characters)",
+        thousands(n as u64)
+    )
+}
+
 /// A whole number with thousands separators: `20000` → `"20,000"`.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -67,6 +84,15 @@ pub fn thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_are_short_whatever_the_text() {
+        assert_eq!(quote_short("Linden"), "\u{201c}Linden\u{201d}");
+        let huge = "é".repeat(1_000_000);
+        let q = quote_short(&huge);
+        assert!(q.chars().count() < 80, "{q}");
+        assert!(q.ends_with("(1,000,000 characters)"), "{q}");
+    }
 
     #[test]
     fn names_are_trimmed_and_must_not_be_blank() {
