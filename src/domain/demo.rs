@@ -221,10 +221,10 @@ pub fn benson(created_at: &str) -> Document {
     let schools = SCHOOLS
         .iter()
         .map(
-            |&(id, name, level, enrollment, reading, math, notes)| School {
+            |&(id, name, ref level, enrollment, reading, math, notes)| School {
                 id: Id::fixed(id),
                 name: name.to_string(),
-                level,
+                level: level.clone(),
                 enrollment,
                 reading_proficient: Some(reading),
                 math_proficient: Some(math),
@@ -441,7 +441,7 @@ fn add_readiness(doc: &mut Document, created_at: &str) {
     let mut framework = default_framework();
     framework.created_at = created_at.to_string();
     let n = framework.criteria.len();
-    let names = |level: SchoolLevel| -> [&'static str; 3] {
+    let names = |level: &SchoolLevel| -> [&'static str; 3] {
         match level {
             SchoolLevel::Elementary => [
                 "Grade 2 team lead",
@@ -449,7 +449,8 @@ fn add_readiness(doc: &mut Document, created_at: &str) {
                 "Special education lead",
             ],
             SchoolLevel::Middle => ["Math department chair", "ELA department chair", "Counselor"],
-            SchoolLevel::High => [
+            // The demo has no other levels.
+            SchoolLevel::High | SchoolLevel::Other(_) => [
                 "Ninth-grade team lead",
                 "Science department chair",
                 "Instructional technology lead",
@@ -466,7 +467,7 @@ fn add_readiness(doc: &mut Document, created_at: &str) {
             .expect("demo rounds name demo schools");
         let round_id = format!("round-{school_id}-{}", &date[..7]);
         let mut raters = Vec::new();
-        for (r, name) in names(school.level).into_iter().enumerate() {
+        for (r, name) in names(&school.level).into_iter().enumerate() {
             raters.push((name.to_string(), Role::Member, r));
         }
         raters.push((format!("Principal {}", PRINCIPALS[si]), Role::Principal, 3));

@@ -4,6 +4,7 @@
 //! know in `extra`, so data written by a newer build survives a round trip through this
 //! one (read-only mode never writes, but an import or a migration must not drop fields).
 
+use super::dates;
 use super::ids::Id;
 use super::phase_in::PhaseIn;
 use super::plus::Plus;
@@ -51,22 +52,158 @@ pub struct District {
     pub extra: Extra,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// A school's level, as the district names it. Elementary, Middle and High are the
+/// common ones; any other short name a district uses (K-8, K-12, PreK-5, 6-12, Upper
+/// School…) is `Other`, spelled as [`SchoolLevel::from_text`] leaves it.
+///
+/// Stored as a string: `"elementary"`, `"middle"` and `"high"`, exactly as schema 1 has
+/// always stored them, and any other level as its text (`"K-8"`). So every stored document
+/// reads as before, and one that uses only the three common levels is the same as ever.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SchoolLevel {
     Elementary,
     Middle,
     High,
+    /// Trimmed, inner spaces single, at most [`MAX_LEVEL_CHARS`] characters, and not one
+    /// of the three above (build it with [`SchoolLevel::from_text`]).
+    Other(String),
 }
 
+/// The longest level name, in characters.
+pub const MAX_LEVEL_CHARS: usize = 20;
+
 impl SchoolLevel {
+    /// The three common levels, in order.
     pub const ALL: [SchoolLevel; 3] = [Self::Elementary, Self::Middle, Self::High];
 
-    pub fn label(self) -> &'static str {
+    /// Levels to offer when someone types one: the common ones, then the grade spans US
+    /// districts use most.
+    pub const SUGGESTIONS: [&'static str; 12] = [
+        "Elementary",
+        "Middle",
+        "High",
+        "K-5",
+        "K-8",
+        "K-12",
+        "PreK-5",
+        "PreK-8",
+        "6-8",
+        "6-12",
+        "7-12",
+        "9-12",
+    ];
+
+    pub fn label(&self) -> &str {
         match self {
             Self::Elementary => "Elementary",
             Self::Middle => "Middle",
             Self::High => "High",
+            Self::Other(name) => name,
+        }
+    }
+
+    /// A level from what someone typed or a file holds. Case, spaces and punctuation do
+    /// not matter for the common names and their usual short forms ("ES", "Junior High",
+    /// "high school" …), nor for the suggested grade spans ("k8" is "K-8", "Pre-K-5" is
+    /// "PreK-5"); any other name is kept as written, trimmed. `what` starts the error,
+    /// such as "The level".
+    pub fn from_text(what: &str, raw: &str) -> Result<SchoolLevel, String> {
+        let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            return Err(format!(
+                "{what} can't be empty. Enter one such as Elementary, Middle, High or K-8."
+            ));
+        }
+        let n = text.chars().count();
+        if n > MAX_LEVEL_CHARS {
+            return Err(format!(
+                "{what} is {n} characters long; the limit is {MAX_LEVEL_CHARS}. Use a short \
+                 name such as Elementary, Middle, High or K-8."
+            ));
+        }
+        if let Some(c) = text.chars().find(|c| c.is_control()) {
+            return Err(format!(
+                "{what} has a control character in it (U+{:04X}); use letters, digits and \
+                 punctuation only.",
+                u32::from(c)
+            ));
+        }
+        // ASCII words in lower case: "Junior-High School" → "junior high school". (ASCII
+        // is all the known names use, and it keeps Unicode tables out of the bundle.)
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let mut words: &[String] = &words;
+        if let [rest @ .., last] = words {
+            if last == "school" && !rest.is_empty() {
+                words = rest;
+            }
+        }
+        let common = match words.join(" ").as_str() {
+            "elementary" | "elem" | "es" | "primary" => Some(Self::Elementary),
+            "middle" | "ms" | "junior high" | "intermediate" => Some(Self::Middle),
+            "high" | "hs" | "secondary" => Some(Self::High),
+            _ => None,
+        };
+        if let Some(level) = common {
+            return Ok(level);
+        }
+        // The suggested spans match on letters and digits alone.
+        let key: String = words.concat();
+        let suggested = Self::SUGGESTIONS.iter().find(|s| {
+            s.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .eq(key.chars())
+        });
+        Ok(Self::Other(suggested.map_or(text, |s| s.to_string())))
+    }
+
+    /// The stored form: the schema-1 names for the three common levels, the text for others.
+    fn stored(&self) -> &str {
+        match self {
+            Self::Elementary => "elementary",
+            Self::Middle => "middle",
+            Self::High => "high",
+            Self::Other(name) => name,
+        }
+    }
+
+    /// A level as [`SchoolLevel::from_text`] would build it: `Other` never holds a blank,
+    /// an over-long name, or one of the three common names.
+    fn is_canonical(&self) -> bool {
+        match self {
+            Self::Other(name) => SchoolLevel::from_text("", name).as_ref() == Ok(self),
+            _ => true,
+        }
+    }
+}
+
+impl fmt::Display for SchoolLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl Serialize for SchoolLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.stored())
+    }
+}
+
+impl<'de> Deserialize<'de> for SchoolLevel {
+    /// `"elementary"`, `"middle"` and `"high"` are the three common levels, as schema 1
+    /// stored them; any other string is read as [`SchoolLevel::from_text`] reads it, and
+    /// refused when that refuses it (a blank or an over-long level).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        match raw.as_str() {
+            "elementary" => Ok(Self::Elementary),
+            "middle" => Ok(Self::Middle),
+            "high" => Ok(Self::High),
+            _ => SchoolLevel::from_text("The school level", &raw).map_err(serde::de::Error::custom),
         }
     }
 }
@@ -147,6 +284,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// Check a school's fields; the error is a sentence for the person editing it.
 fn checked_school(mut school: School) -> Result<School, String> {
     school.name = text::clean_name("The school name", &school.name)?;
+    school.level = SchoolLevel::from_text("The level", school.level.label())?;
     if school.enrollment > MAX_ENROLLMENT {
         return Err(format!(
             "Enrollment {} is more than {MAX_ENROLLMENT}; check the figure.",
@@ -365,7 +503,9 @@ impl Document {
     }
 
     /// Every structural problem in the document. An empty list means it is safe to load.
-    /// Storage refuses to adopt a document (stored or imported) that has any.
+    /// Storage refuses to adopt a document (stored or imported) that has any. Every stored
+    /// date (opt-outs, rounds, readiness plans, Plus calendars) must be a real date from
+    /// [`dates::EARLIEST`] to [`dates::LATEST`].
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut problems = Vec::new();
         let mut push = |s: String| problems.push(ValidationError(s));
@@ -393,6 +533,13 @@ impl Document {
             if let Err(e) = text::clean_name(&format!("{label}: the name"), &s.name) {
                 push(e);
             }
+            if !s.level.is_canonical() {
+                push(format!(
+                    "{label}: the level {} is blank, longer than {MAX_LEVEL_CHARS} characters, \
+                     or not written the way this app writes levels.",
+                    text::quote_short(s.level.label())
+                ));
+            }
             for (what, v) in [
                 ("reading proficiency", s.reading_proficient),
                 ("math proficiency", s.math_proficient),
@@ -408,9 +555,20 @@ impl Document {
             if let Err(e) = text::clean_note(&format!("{label}: the notes"), &s.notes) {
                 push(e);
             }
+            if let Some(o) = &s.opt_out {
+                if let Some(p) = dates::problem(&format!("{label}: the opt-out date"), &o.date) {
+                    push(p);
+                }
+            }
         }
         for p in self.readiness.problems() {
             push(p);
+        }
+        for r in &self.readiness.rounds {
+            let what = format!("Round {}: the date", text::quote_short(&r.label));
+            if let Some(p) = dates::problem(&what, &r.date) {
+                push(p);
+            }
         }
         for p in self.phase_in.problems(|id| seen.contains(id)) {
             push(p);
@@ -453,6 +611,121 @@ mod tests {
         assert_eq!(d.district.name, "Lakeside");
         assert!(d.schools.is_empty());
         assert!(!d.district.is_demo);
+    }
+
+    #[test]
+    fn school_levels_are_stored_as_schema_1_stored_them() {
+        for (level, json) in [
+            (SchoolLevel::Elementary, "\"elementary\""),
+            (SchoolLevel::Middle, "\"middle\""),
+            (SchoolLevel::High, "\"high\""),
+            (SchoolLevel::Other("K-8".into()), "\"K-8\""),
+            (
+                SchoolLevel::Other("Upper School".into()),
+                "\"Upper School\"",
+            ),
+        ] {
+            assert_eq!(serde_json::to_string(&level).unwrap(), json);
+            assert_eq!(serde_json::from_str::<SchoolLevel>(json).unwrap(), level);
+        }
+        // Read leniently, the way the form and the import read them.
+        assert_eq!(
+            serde_json::from_str::<SchoolLevel>("\" k8 \"").unwrap(),
+            SchoolLevel::Other("K-8".into())
+        );
+        for bad in [
+            "\"\"",
+            "\"   \"",
+            "\"Elementary Middle and High\"",
+            "3",
+            "null",
+        ] {
+            assert!(serde_json::from_str::<SchoolLevel>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn any_short_level_is_accepted_and_known_ones_are_spelled_one_way() {
+        let level = |raw: &str| SchoolLevel::from_text("The level", raw);
+        for (raw, want) in [
+            ("Elementary", SchoolLevel::Elementary),
+            (" elementary school ", SchoolLevel::Elementary),
+            ("MS", SchoolLevel::Middle),
+            ("Junior-High", SchoolLevel::Middle),
+            ("High School", SchoolLevel::High),
+        ] {
+            assert_eq!(level(raw), Ok(want), "{raw}");
+        }
+        for (raw, want) in [
+            ("K-8", "K-8"),
+            ("k8", "K-8"),
+            ("K\u{2013}8", "K-8"),
+            ("K-8 School", "K-8"),
+            ("K-12", "K-12"),
+            ("Pre-K-5", "PreK-5"),
+            ("prek 5", "PreK-5"),
+            ("6-12", "6-12"),
+            ("  Upper   School ", "Upper School"),
+            ("\u{c9}cole primaire", "\u{c9}cole primaire"),
+            ("School", "School"),
+        ] {
+            assert_eq!(level(raw), Ok(SchoolLevel::Other(want.into())), "{raw}");
+            assert_eq!(level(raw).unwrap().label(), want);
+        }
+        assert_eq!(
+            level("  "),
+            Err(
+                "The level can't be empty. Enter one such as Elementary, Middle, High or K-8."
+                    .into()
+            )
+        );
+        assert_eq!(
+            level(&"x".repeat(MAX_LEVEL_CHARS + 1)),
+            Err(
+                "The level is 21 characters long; the limit is 20. Use a short name such as \
+                 Elementary, Middle, High or K-8."
+                    .into()
+            )
+        );
+        assert!(level(&"é".repeat(MAX_LEVEL_CHARS)).is_ok());
+        assert!(level("K-8\0").is_err());
+        for s in SchoolLevel::SUGGESTIONS {
+            assert_eq!(level(s).unwrap().label(), s);
+        }
+    }
+
+    #[test]
+    fn a_school_with_a_level_no_form_could_make_is_refused() {
+        let mut d = doc(vec![school("1", "Birch", None, None)]);
+        assert!(d.validate().is_empty());
+        d.schools[0].level = SchoolLevel::Other("K-8".into());
+        assert!(d.validate().is_empty());
+        for bad in ["", "Elementary", " K-8"] {
+            d.schools[0].level = SchoolLevel::Other(bad.into());
+            assert_eq!(d.validate().len(), 1, "{bad:?}");
+        }
+        let mut s = school("2", "Cedar", None, None);
+        s.level = SchoolLevel::Other("k-8".into());
+        d.add_school(s).unwrap();
+        assert_eq!(d.schools[1].level, SchoolLevel::Other("K-8".into()));
+    }
+
+    #[test]
+    fn the_schema_1_fixture_reads_as_before() {
+        let text = include_str!("../../tests/fixtures/schema-v1.json");
+        let envelope: Value = serde_json::from_str(text).unwrap();
+        let d: Document = serde_json::from_value(envelope["document"].clone()).unwrap();
+        let levels: Vec<&SchoolLevel> = d.schools.iter().map(|s| &s.level).collect();
+        assert_eq!(
+            levels,
+            [
+                &SchoolLevel::Elementary,
+                &SchoolLevel::Middle,
+                &SchoolLevel::High
+            ]
+        );
+        let back = serde_json::to_value(&d).unwrap();
+        assert_eq!(back["schools"], envelope["document"]["schools"]);
     }
 
     #[test]

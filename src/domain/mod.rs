@@ -3,6 +3,7 @@
 //! Everything here is deterministic and unit-tested on the host. The UI renders these
 //! types and calls their methods; storage serialises them.
 
+pub mod dates;
 pub mod demo;
 pub mod district;
 pub mod ids;

@@ -1,6 +1,7 @@
 import { test, expect, Page, Download } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { KEY, loadDemo, ready, expectNoAxeViolations, watchErrors, saveStatus } from './helpers';
 
 // A real share link and schedule file for the demo's Maple Ridge board, made by the same
@@ -69,7 +70,8 @@ test.describe('on a phone', () => {
     await page.getByLabel('Your name', { exact: true }).fill('nobody at all');
     await expect(page.locator('.teacher-count')).toHaveText('No name matches “nobody at all”. Try part of your first or last name.');
     await pickTeacher(page, 'Abby Diaz', 'Grade 6');
-    await expect(page).toHaveURL(/\/schedule\?teacher=abby-diaz$/);
+    // The name for people to read, then the teacher's stable key.
+    await expect(page).toHaveURL(/\/schedule\?teacher=abby-diaz-[0-9a-z]{8}$/);
     await expect(page.locator('.teacher-meta')).toHaveText(/^Grade 6 · Math · Coaching focus: /);
 
     // Upcoming sessions first: on or after today, soonest first.
@@ -131,6 +133,7 @@ test.describe('on a phone', () => {
 test('calendar files: one teacher and the whole school, with one stable UID per event', async ({ page }) => {
   const errors = watchErrors(page);
   await loadDemo(page);
+  // An address from before teacher keys (the name alone) still opens the teacher.
   await page.goto('/schedule?teacher=abby-diaz');
   await expect(page.getByRole('heading', { level: 2, name: 'Abby Diaz' })).toBeVisible();
   await expectNoAxeViolations(page, 'a teacher’s schedule at 1280px');
@@ -138,7 +141,7 @@ test('calendar files: one teacher and the whole school, with one stable UID per 
   expect(shown).toBeGreaterThan(0);
 
   const one = await downloadText(page, 'Download Abby Diaz’s calendar');
-  expect(one.name).toBe('coaching-abby-diaz.ics');
+  expect(one.name).toMatch(/^coaching-abby-diaz-[0-9a-z]{8}\.ics$/);
   expect(one.text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
   expect(one.text.endsWith('END:VCALENDAR\r\n')).toBe(true);
   expect(one.text).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
@@ -146,7 +149,7 @@ test('calendar files: one teacher and the whole school, with one stable UID per 
   expect(mine.length).toBe((one.text.match(/BEGIN:VEVENT/g) ?? []).length);
   expect(mine.length).toBe(shown);
   expect(new Set(mine).size).toBe(mine.length);
-  await expect(page.getByTestId('my-calendar-status')).toHaveText(`Downloaded “coaching-abby-diaz.ics” (${shown} events). Open it, or import it into your calendar app.`);
+  await expect(page.getByTestId('my-calendar-status')).toHaveText(`Downloaded “${one.name}” (${shown} events). Open it, or import it into your calendar app.`);
 
   const again = await downloadText(page, 'Download Abby Diaz’s calendar');
   expect(uids(again.text)).toEqual(mine);
@@ -164,6 +167,38 @@ test('calendar files: one teacher and the whole school, with one stable UID per 
   expect(errors).toEqual([]);
 });
 
+/** The payload as a build from before teacher keys wrote it: the same schedule, no `keys`. */
+function withoutKeys(p: string): string {
+  const json = JSON.parse(inflateRawSync(Buffer.from(p.slice(3), 'base64url')).toString('utf8'));
+  expect(json.keys).toHaveLength(40);
+  delete json.keys;
+  return `v1.${deflateRawSync(Buffer.from(JSON.stringify(json), 'utf8')).toString('base64url')}`;
+}
+
+test('a link made before teacher keys still opens, with names and calendar files as before', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const old = withoutKeys(payload);
+  await page.goto(`/schedule#s=${old}`);
+  await expect(page.getByTestId('shared-banner').locator('p').first()).toHaveText(BANNER);
+  await pickTeacher(page, 'Abby Diaz', 'Grade 6');
+  expect(page.url()).toContain(`/schedule?teacher=abby-diaz#s=${old}`);
+  const fromOld = await schedule(page).innerText();
+  const one = await downloadText(page, 'Download Abby Diaz’s calendar');
+  expect(one.name).toBe('coaching-abby-diaz.ics');
+  const mine = uids(one.text);
+  expect(mine.length).toBeGreaterThan(0);
+  expect(mine.every((u) => /^\d{8}-maple-ridge-middle-school-abby-diaz(-pd)?@readyboard$/.test(u))).toBe(true);
+  // The same schedule as the new link shows.
+  await page.goto('/');
+  await page.goto(`/schedule?teacher=abby-diaz#s=${payload}`);
+  await expect(schedule(page)).toBeVisible();
+  expect(await schedule(page).innerText()).toBe(fromOld);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('a share link opens read-only in a browser with no district, and stores nothing', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
@@ -174,7 +209,8 @@ test('a share link opens read-only in a browser with no district, and stores not
   await expectNoAxeViolations(page, 'shared schedule picker at 1280px');
   await pickTeacher(page, 'Abby Diaz', 'Grade 6');
   // The query joins the fragment, which stays whole.
-  expect(page.url()).toContain(`/schedule?teacher=abby-diaz#s=${payload}`);
+  expect(page.url()).toMatch(/\/schedule\?teacher=abby-diaz-[0-9a-z]{8}#s=/);
+  expect(page.url().endsWith(`#s=${payload}`)).toBe(true);
   await expectNoAxeViolations(page, 'shared schedule at 1280px');
   await downloadText(page, 'Download Abby Diaz’s calendar');
   await page.reload();
@@ -252,7 +288,7 @@ test('a district with several Plus boards lets the person choose the school, in 
   await school.selectOption({ label: 'Linden Elementary' });
   await expect(page).toHaveURL(/\/schedule\?school=linden-es$/);
   await pickTeacher(page, 'Abby Diaz', 'Grade 6');
-  await expect(page).toHaveURL(/\/schedule\?school=linden-es&teacher=abby-diaz$/);
+  await expect(page).toHaveURL(/\/schedule\?school=linden-es&teacher=abby-diaz-[0-9a-z]{8}$/);
   const linden = await downloadText(page, /Download the whole school’s calendar \(Linden Elementary\)/);
   expect(linden.name).toBe('coaching-linden-elementary.ics');
   await page.reload();

@@ -1,3 +1,4 @@
+pub mod encoding;
 pub mod export;
 pub mod roster_csv;
 

@@ -4,6 +4,7 @@
 //! every goal's criterion has improved, the school is eligible for the next cohort.
 
 use super::rank::Standing;
+use crate::domain::dates;
 use crate::domain::district::Extra;
 use crate::domain::ids::Id;
 use crate::domain::readiness::round::check_date;
@@ -441,6 +442,31 @@ impl ReadinessPlan {
         for a in &self.actions {
             if a.text.trim().is_empty() {
                 out.push(format!("An action in the plan for {who} has no text."));
+            }
+        }
+        // Every date, in the range Readyboard works with.
+        let mut date = |what: String, raw: &str| {
+            if let Some(p) = dates::problem(&what, raw) {
+                out.push(p);
+            }
+        };
+        if !self.reassess_on.trim().is_empty() {
+            date(
+                format!("The re-assessment date in the plan for {who}"),
+                &self.reassess_on,
+            );
+        }
+        for a in &self.actions {
+            let action = text::quote_short(a.text.trim());
+            date(
+                format!("The due date of the action {action} in the plan for {who}"),
+                &a.due,
+            );
+            for c in &a.check_ins {
+                date(
+                    format!("A check-in on the action {action} in the plan for {who}"),
+                    &c.date,
+                );
             }
         }
         out

@@ -16,11 +16,18 @@
 //! Row numbers in messages are the ones a spreadsheet shows: the header is row 1 and the
 //! first data row is row 2, counting blank rows, and a quoted cell that spans several lines
 //! stays one row.
+//!
+//! A file chosen in the browser goes through [`preview_bytes`], which reads it in the
+//! encoding it was saved in (see [`encoding`](super::encoding)) and says which that was.
+//! Messages quote at most a short prefix of what the file holds
+//! ([`quote_short`](crate::domain::text::quote_short)), whatever its size.
 
+use super::encoding::{self, Encoding};
 use super::export;
 use crate::domain::district::{Document, Extra, School, SchoolLevel, MAX_ENROLLMENT};
 use crate::domain::ids::Id;
-use crate::domain::text::{self, thousands, MAX_NOTE_CHARS};
+use crate::domain::text::{self, quote_short, thousands, MAX_NOTE_CHARS, QUOTE_CHARS};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// At most this many row problems are listed; a final line counts the rest.
@@ -73,6 +80,8 @@ pub struct Preview {
     pub errors: Vec<String>,
     /// Header cells that name no known column, as written in the file.
     pub ignored_columns: Vec<String>,
+    /// The encoding the file was read in, when it was read from bytes and could be.
+    pub encoding: Option<Encoding>,
     /// The schools this preview was made against; [`apply`] refuses a document whose
     /// schools have changed since.
     based_on: Vec<School>,
@@ -199,15 +208,59 @@ fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// Read a roster file and work out what importing it would do to `existing` (pass the
-/// document's schools). Never panics and changes nothing.
-pub fn preview(text: &str, existing: &[School]) -> Preview {
-    let mut preview = Preview {
+/// A workbook's first bytes, and what to say about it.
+const WORKBOOKS: [(&[u8], &str); 2] = [
+    (
+        b"PK\x03\x04",
+        "This file is a workbook (.xlsx or .ods), not a CSV file.",
+    ),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "This file is an Excel 97\u{2013}2003 workbook (.xls), not a CSV file.",
+    ),
+];
+
+/// Read the bytes of a roster file, in the encoding it was saved in (UTF-8, UTF-16 with a
+/// byte-order mark, or Windows-1252: see [`encoding::decode_bytes`]), and work out what
+/// importing it would do, as [`preview`] does. The preview says which encoding it read.
+/// Never panics and changes nothing.
+pub fn preview_bytes(bytes: &[u8], existing: &[School]) -> Preview {
+    if let Some((_, what)) = WORKBOOKS.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        let mut p = empty_preview(existing);
+        p.errors.push(format!(
+            "{what} In your spreadsheet, choose File \u{203a} Save As and the type \
+             \u{201c}CSV UTF-8 (Comma delimited)\u{201d}, then choose that file."
+        ));
+        return p;
+    }
+    let (text, encoding) = encoding::decode_bytes(bytes);
+    let mut p = preview(&text, existing);
+    if encoding::nul_problem(&text).is_none() {
+        p.encoding = Some(encoding);
+    }
+    p
+}
+
+fn empty_preview(existing: &[School]) -> Preview {
+    Preview {
         rows: Vec::new(),
         errors: Vec::new(),
         ignored_columns: Vec::new(),
+        encoding: None,
         based_on: existing.to_vec(),
-    };
+    }
+}
+
+/// Read a roster file and work out what importing it would do to `existing` (pass the
+/// document's schools). Never panics and changes nothing.
+pub fn preview(text: &str, existing: &[School]) -> Preview {
+    let mut preview = empty_preview(existing);
+    // No CSV file has NUL characters: this one is UTF-16 without a byte-order mark, or
+    // not text at all. Say so, rather than look for columns in it.
+    if let Some(problem) = encoding::nul_problem(text) {
+        preview.errors.push(problem);
+        return preview;
+    }
     let (delimiter, records) = match read_records(text) {
         Ok(read) => read,
         Err(e) => {
@@ -369,10 +422,10 @@ fn read_header(cells: &[String]) -> (HashMap<Column, usize>, Vec<String>, Vec<St
             Some(col) => {
                 if let Some(&earlier) = columns.get(&col) {
                     errors.push(format!(
-                        "Two columns hold {}: \u{201c}{}\u{201d} and \u{201c}{cell}\u{201d}. \
-                         Keep one of them and remove the other.",
+                        "Two columns hold {}: {} and {}. Keep one of them and remove the other.",
                         col.meaning(),
-                        cells[earlier].trim()
+                        quote_short(cells[earlier].trim()),
+                        quote_short(cell),
                     ));
                 } else {
                     columns.insert(col, i);
@@ -405,7 +458,7 @@ struct File {
     columns: HashMap<Column, usize>,
     /// Cells in the header row, named or not.
     width: usize,
-    /// Read "45,5" as 45.5.
+    /// Numbers are written as in much of Europe: "45,5" is 45.5 and "1.212" is 1212.
     decimal_comma: bool,
 }
 
@@ -459,7 +512,8 @@ fn plan_rows(
         let key = name_key(name);
         match first_row.get(&key) {
             Some(first) => errors.push(format!(
-                "Row {row}: \u{201c}{name}\u{201d} appears twice in the file (rows {first} and {row})."
+                "Row {row}: {} appears twice in the file (rows {first} and {row}).",
+                quote_short(name)
             )),
             None => {
                 first_row.insert(key.clone(), row);
@@ -469,8 +523,8 @@ fn plan_rows(
             [] => {
                 if file.cell(record, Column::Level).is_empty() {
                     errors.push(format!(
-                        "Row {row}: the level is empty. A new school needs Elementary, Middle \
-                         or High."
+                        "Row {row}: the level is empty. A new school needs one, such as \
+                         Elementary, Middle, High or K-8."
                     ));
                 }
                 None
@@ -478,8 +532,9 @@ fn plan_rows(
             [school] => Some(*school),
             matches => {
                 errors.push(format!(
-                    "Row {row}: \u{201c}{name}\u{201d} matches {} schools already in the \
-                     district. Give them different names before importing.",
+                    "Row {row}: {} matches {} schools already in the district. Give them \
+                     different names before importing.",
+                    quote_short(name),
                     matches.len()
                 ));
                 continue;
@@ -555,18 +610,18 @@ fn read_fields(record: &Record, file: &File, errors: &mut Vec<String>) -> RowVal
             .map_err(&mut push)
             .ok()
     };
-    let level = optional(cell(Column::Level), parse_level)
-        .map_err(|raw| {
-            push(format!(
-                "Row {row}: level \u{201c}{raw}\u{201d} is not one of Elementary, Middle or High."
-            ))
-        })
-        .ok()
-        .flatten();
-    let enrollment = optional(cell(Column::Enrollment), parse_enrollment)
-        .map_err(|e| push(format!("Row {row}: enrollment {e}")))
-        .ok()
-        .flatten();
+    let level = optional(cell(Column::Level), |raw| {
+        SchoolLevel::from_text(&format!("Row {row}: the level"), raw)
+    })
+    .map_err(&mut push)
+    .ok()
+    .flatten();
+    let enrollment = optional(cell(Column::Enrollment), |raw| {
+        parse_enrollment(raw, file.decimal_comma)
+    })
+    .map_err(|e| push(format!("Row {row}: enrollment {e}")))
+    .ok()
+    .flatten();
     let mut percent = |col: Column| {
         optional(cell(col), |raw| parse_percent(raw, file.decimal_comma))
             .map_err(|e| push(format!("Row {row}: {} {e}", col.meaning())))
@@ -602,56 +657,103 @@ fn optional<T, E>(raw: &str, parse: impl Fn(&str) -> Result<T, E>) -> Result<Opt
     }
 }
 
-/// Elementary, Middle or High, by the names districts use. Returns the cell on failure.
-fn parse_level(raw: &str) -> Result<SchoolLevel, String> {
-    let key = normalise(raw);
-    let key = key.strip_suffix(" school").unwrap_or(&key);
-    match key {
-        "elementary" | "elem" | "es" | "primary" => Ok(SchoolLevel::Elementary),
-        "middle" | "ms" | "junior high" | "intermediate" => Ok(SchoolLevel::Middle),
-        "high" | "hs" | "secondary" => Ok(SchoolLevel::High),
-        _ => Err(raw.to_string()),
+/// `raw` as a message shows a figure: as it is when short, else quoted and cut short.
+fn figure(raw: &str, value: impl std::fmt::Display) -> String {
+    if raw.chars().count() <= QUOTE_CHARS {
+        value.to_string()
+    } else {
+        quote_short(raw)
     }
 }
 
-/// A whole number of students, 0 to [`MAX_ENROLLMENT`], with optional thousands commas
-/// ("1,212"). The error completes "Row 4: enrollment …".
-fn parse_enrollment(raw: &str) -> Result<u32, String> {
-    let not_whole = || format!("\u{201c}{raw}\u{201d} is not a whole number.");
-    let (negative, digits) = match raw.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, raw),
-    };
-    let groups: Vec<&str> = digits.split(',').collect();
+/// Digit groups split at `separator`, when they are grouped as thousands are: the first
+/// group one to three digits, every later one three ("1,212", "20.000", "7").
+fn thousands_groups(digits: &str, separator: char) -> Option<String> {
+    let groups: Vec<&str> = digits.split(separator).collect();
     let well_formed = groups
         .iter()
         .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
         && (groups.len() == 1
             || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
-    if !well_formed {
+    well_formed.then(|| groups.concat())
+}
+
+/// A whole number of students, 0 to [`MAX_ENROLLMENT`], with optional thousands
+/// separators: commas ("1,212"), or in a file with decimal commas, dots ("1.212"). The
+/// error completes "Row 4: enrollment …".
+fn parse_enrollment(raw: &str, decimal_comma: bool) -> Result<u32, String> {
+    let not_whole = || {
+        if decimal_comma && raw.contains(',') {
+            format!(
+                "{} is not a whole number (this file writes decimals with a comma, as in 45,5).",
+                quote_short(raw)
+            )
+        } else {
+            format!("{} is not a whole number.", quote_short(raw))
+        }
+    };
+    let (negative, digits) = match raw.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
+    let Some(digits) = thousands_groups(digits, if decimal_comma { '.' } else { ',' }) else {
         return Err(not_whole());
-    }
+    };
     if negative {
-        return Err(format!("{raw} can't be negative."));
+        return Err(format!("{} can't be negative.", figure(raw, raw)));
     }
-    match groups.concat().parse::<u32>() {
+    match digits.parse::<u32>() {
         Ok(n) if n <= MAX_ENROLLMENT => Ok(n),
         _ => Err(format!(
-            "{raw} is over {}.",
+            "{} is over {}.",
+            figure(raw, raw),
             thousands(u64::from(MAX_ENROLLMENT))
         )),
     }
 }
 
+/// A number written with a decimal comma and optional thousands dots ("1.000,5", "45,5"),
+/// in the form Rust parses ("1000.5"). A number with no comma keeps a dot that cannot be
+/// a thousands separator ("45.5", as people type it by hand) and loses ones that are
+/// ("1.000"). Anything else is returned as it is, for the caller to refuse.
+fn from_decimal_comma(number: &str) -> Cow<'_, str> {
+    let (sign, unsigned) = match number.strip_prefix(['-', '+']) {
+        Some(rest) => (&number[..number.len() - rest.len()], rest),
+        None => ("", number),
+    };
+    match unsigned.split_once(',') {
+        Some((whole, frac)) => {
+            if frac.contains([',', '.']) {
+                return Cow::Borrowed(number);
+            }
+            let whole = if whole.is_empty() {
+                Some(String::new())
+            } else {
+                thousands_groups(whole, '.')
+            };
+            match whole {
+                Some(whole) => Cow::Owned(format!("{sign}{whole}.{frac}")),
+                None => Cow::Borrowed(number),
+            }
+        }
+        None if unsigned.contains('.') => match thousands_groups(unsigned, '.') {
+            Some(digits) => Cow::Owned(format!("{sign}{digits}")),
+            None => Cow::Borrowed(number),
+        },
+        None => Cow::Borrowed(number),
+    }
+}
+
 /// A percentage from 0 to 100: digits with an optional decimal point and an optional
-/// trailing `%`. With `decimal_comma` (semicolon files) "45,5" is 45.5 too. The error
+/// trailing `%`. With `decimal_comma` (semicolon files) the comma is the decimal mark and
+/// a dot separates thousands: "45,5" is 45.5 (see [`from_decimal_comma`]). The error
 /// completes "Row 7: reading proficiency …".
 fn parse_percent(raw: &str, decimal_comma: bool) -> Result<f64, String> {
     let number = raw.strip_suffix('%').unwrap_or(raw).trim_end();
-    let number = if decimal_comma && !number.contains('.') && number.matches(',').count() == 1 {
-        number.replace(',', ".")
+    let number = if decimal_comma {
+        from_decimal_comma(number)
     } else {
-        number.to_string()
+        Cow::Borrowed(number)
     };
     let unsigned = number.strip_prefix(['-', '+']).unwrap_or(&number);
     let (whole, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
@@ -661,12 +763,12 @@ fn parse_percent(raw: &str, decimal_comma: bool) -> Result<f64, String> {
     // The syntax check keeps out "inf", "NaN" and exponents, which `parse` would accept.
     let value = match number.parse::<f64>() {
         Ok(v) if well_formed => v + 0.0, // -0 becomes 0
-        _ => return Err(format!("\u{201c}{raw}\u{201d} is not a number.")),
+        _ => return Err(format!("{} is not a number.", quote_short(raw))),
     };
     if value < 0.0 {
-        Err(format!("{value} is below 0%."))
+        Err(format!("{} is below 0%.", figure(raw, value)))
     } else if value > 100.0 {
-        Err(format!("{value} is over 100%."))
+        Err(format!("{} is over 100%.", figure(raw, value)))
     } else {
         Ok(value)
     }
@@ -676,7 +778,7 @@ impl Fields {
     /// The changes this row would make to `school`, in words.
     fn changes(&self, school: &School) -> Vec<String> {
         let mut out = Vec::new();
-        if let Some(level) = self.level.filter(|l| *l != school.level) {
+        if let Some(level) = self.level.as_ref().filter(|l| **l != school.level) {
             out.push(format!(
                 "level {} \u{2192} {}",
                 school.level.label(),
@@ -718,8 +820,8 @@ impl Fields {
 
     /// Write the given fields over `school`; blank ones leave it as it is.
     fn update(&self, school: &mut School) {
-        if let Some(level) = self.level {
-            school.level = level;
+        if let Some(level) = &self.level {
+            school.level.clone_from(level);
         }
         if let Some(n) = self.enrollment {
             school.enrollment = n;
@@ -737,10 +839,10 @@ impl Fields {
 
     /// A new school with these fields.
     fn new_school(&self, id: Id) -> Result<School, String> {
-        let level = self.level.ok_or_else(|| {
+        let level = self.level.clone().ok_or_else(|| {
             format!(
-                "\u{201c}{}\u{201d} has no level; a new school needs one.",
-                self.name
+                "{} has no level; a new school needs one.",
+                quote_short(&self.name)
             )
         })?;
         Ok(School {
@@ -792,8 +894,8 @@ pub fn apply(
                     .find(|s| &s.id == school_id)
                     .ok_or_else(|| {
                         format!(
-                            "Nothing was imported: \u{201c}{}\u{201d} is no longer in the district.",
-                            row.fields.name
+                            "Nothing was imported: {} is no longer in the district.",
+                            quote_short(&row.fields.name)
                         )
                     })?;
                 row.fields.update(school);
@@ -896,6 +998,16 @@ mod tests {
         let errs = errors(&format!("{header}\n{row}\n"));
         assert_eq!(errs.len(), 1, "{errs:?}");
         errs[0].clone()
+    }
+
+    /// A level no school can have (over the 20-character limit), and the message for it.
+    const LONG_LEVEL: &str = "Kindergarten to grade 8";
+
+    fn long_level_error(row: usize) -> String {
+        format!(
+            "Row {row}: the level is 23 characters long; the limit is 20. Use a short name \
+             such as Elementary, Middle, High or K-8."
+        )
     }
 
     fn actions(p: &Preview) -> Vec<(usize, Action)> {
@@ -1047,7 +1159,7 @@ mod tests {
     fn semicolon_files_are_accepted_with_decimal_commas() {
         let p = preview(
             "Name;Level;Enrollment;Reading;Math\r\n\
-             École Sud;Primary;1,212;45,5;60 %\r\n\
+             École Sud;Primary;1.212;45,5;60 %\r\n\
              \"Nord; Ouest\";HS;;;\r\n",
             &[],
         );
@@ -1069,11 +1181,8 @@ mod tests {
 
     #[test]
     fn an_excel_sep_line_sets_the_delimiter_and_is_not_a_row() {
-        let p = preview("sep=;\r\nName;Level\r\nAsh;K-8\r\n", &[]);
-        assert_eq!(
-            p.errors,
-            ["Row 2: level \u{201c}K-8\u{201d} is not one of Elementary, Middle or High."]
-        );
+        let p = preview(&format!("sep=;\r\nName;Level\r\nAsh;{LONG_LEVEL}\r\n"), &[]);
+        assert_eq!(p.errors, [long_level_error(2)]);
     }
 
     #[test]
@@ -1151,10 +1260,17 @@ mod tests {
             ("Secondary", SchoolLevel::High),
             ("High School", SchoolLevel::High),
         ] {
-            assert_eq!(parse_level(raw), Ok(want), "{raw}");
+            let p = preview(&format!("Name,Level\nAsh,{raw}\n"), &[]);
+            assert_eq!(p.rows[0].fields.level, Some(want), "{raw}");
         }
+        // Any other short name is the district's own, kept as written.
         for raw in ["K-8", "Pre-K", "school", "e", "highschool"] {
-            assert_eq!(parse_level(raw), Err(raw.to_string()));
+            let p = preview(&format!("Name,Level\nAsh,{raw}\n"), &[]);
+            assert_eq!(
+                p.rows[0].fields.level,
+                Some(SchoolLevel::Other(raw.into())),
+                "{raw}"
+            );
         }
     }
 
@@ -1244,12 +1360,9 @@ mod tests {
             ),
             ("  ,High,300,,,", "Row 2: the school name is empty."),
             (
-                "Ash,K-8,,,,",
-                "Row 2: level \u{201c}K-8\u{201d} is not one of Elementary, Middle or High.",
-            ),
-            (
                 "New School,,300,,,",
-                "Row 2: the level is empty. A new school needs Elementary, Middle or High.",
+                "Row 2: the level is empty. A new school needs one, such as Elementary, \
+                 Middle, High or K-8.",
             ),
             (
                 "Ash,High,1,2,3,4,5",
@@ -1260,6 +1373,10 @@ mod tests {
         ] {
             assert_eq!(row_error(h, row), want, "{row}");
         }
+        assert_eq!(
+            row_error(h, &format!("Ash,{LONG_LEVEL},,,,")),
+            long_level_error(2)
+        );
         let long = "x".repeat(text::MAX_NAME_CHARS + 1);
         assert_eq!(
             row_error(h, &format!("{long},High,,,,")),
@@ -1277,7 +1394,7 @@ mod tests {
         let text = "Name,Level,Enrollment,Reading\n\
                     Ash,High,300,40\n\
                     Birch,Middle,abc,40\n\
-                    Cedar,K-8,300,140\n\
+                    Cedar,Kindergarten to grade 8,300,140\n\
                     Dogwood,High,300,40\n\
                     ,High,1,1\n";
         let p = preview(text, &[]);
@@ -1285,7 +1402,7 @@ mod tests {
             p.errors,
             [
                 "Row 3: enrollment \u{201c}abc\u{201d} is not a whole number.",
-                "Row 4: level \u{201c}K-8\u{201d} is not one of Elementary, Middle or High.",
+                &long_level_error(4),
                 "Row 4: reading proficiency 140 is over 100%.",
                 "Row 6: the school name is empty.",
             ]
@@ -1299,7 +1416,7 @@ mod tests {
     fn the_list_of_row_problems_is_capped() {
         let mut text = String::from("Name,Level\n");
         for i in 0..(MAX_ROW_ERRORS + 50) {
-            text.push_str(&format!("School {i},K-8\n"));
+            text.push_str(&format!("School {i},{LONG_LEVEL}\n"));
         }
         let errs = errors(&text);
         assert_eq!(errs.len(), MAX_ROW_ERRORS + 1);
@@ -1308,7 +1425,7 @@ mod tests {
 
         let mut one_more = String::from("Name,Level\n");
         for i in 0..=MAX_ROW_ERRORS {
-            one_more.push_str(&format!("School {i},K-8\n"));
+            one_more.push_str(&format!("School {i},{LONG_LEVEL}\n"));
         }
         assert_eq!(
             errors(&one_more).last().unwrap(),
@@ -1318,13 +1435,12 @@ mod tests {
 
     #[test]
     fn blank_rows_are_skipped_but_still_counted() {
-        let text = "\nName,Level,Enrollment\n\nAsh,Elementary,1\n , ,\n\n\"\",,\nBirch,K-8,2\n";
-        let p = preview(text, &[]);
-        // A blank line above the header: the header is row 2, Ash row 4, Birch row 8.
-        assert_eq!(
-            p.errors,
-            ["Row 8: level \u{201c}K-8\u{201d} is not one of Elementary, Middle or High."]
+        let text = format!(
+            "\nName,Level,Enrollment\n\nAsh,Elementary,1\n , ,\n\n\"\",,\nBirch,{LONG_LEVEL},2\n"
         );
+        let p = preview(&text, &[]);
+        // A blank line above the header: the header is row 2, Ash row 4, Birch row 8.
+        assert_eq!(p.errors, [long_level_error(8)]);
         assert_eq!(p.rows.len(), 1);
         assert_eq!(p.rows[0].row, 4);
     }
@@ -1345,14 +1461,9 @@ mod tests {
             // No final line break.
             ("Name,Level\nAsh,High\nBirch,K-8", 3),
         ] {
-            let errs = errors(text);
-            assert_eq!(
-                errs,
-                [format!(
-                    "Row {want}: level \u{201c}K-8\u{201d} is not one of Elementary, Middle or High."
-                )],
-                "{text:?}"
-            );
+            // Birch's level is too long: the message names its row.
+            let errs = errors(&text.replace("K-8", LONG_LEVEL));
+            assert_eq!(errs, [long_level_error(want)], "{text:?}");
         }
     }
 
@@ -1380,7 +1491,7 @@ mod tests {
 
     #[test]
     fn a_repeat_of_a_bad_row_is_still_reported() {
-        let errs = errors("Name,Level\nAsh,K-8\nAsh,High\n");
+        let errs = errors(&format!("Name,Level\nAsh,{LONG_LEVEL}\nAsh,High\n"));
         assert_eq!(errs.len(), 2, "{errs:?}");
         assert_eq!(
             errs[1],
@@ -1435,24 +1546,47 @@ mod tests {
             ("20,000", Ok(20_000)),
             ("007", Ok(7)),
         ] {
-            assert_eq!(parse_enrollment(raw), want, "{raw}");
+            assert_eq!(parse_enrollment(raw, false), want, "{raw}");
         }
         for raw in [
             "12,12", "1,2120", ",123", "1,", "1 212", "12.5", "+3", "", "1e3", "٣",
         ] {
             assert_eq!(
-                parse_enrollment(raw),
+                parse_enrollment(raw, false),
                 Err(format!("\u{201c}{raw}\u{201d} is not a whole number.")),
                 "{raw}"
             );
         }
         for raw in ["20001", "99999999999999999999", "1,000,000"] {
             assert_eq!(
-                parse_enrollment(raw),
+                parse_enrollment(raw, false),
                 Err(format!("{raw} is over 20,000.")),
                 "{raw}"
             );
         }
+        // With decimal commas, dots separate thousands and a comma makes a fraction.
+        for (raw, want) in [("1.212", 1212), ("20.000", 20_000), ("412", 412)] {
+            assert_eq!(parse_enrollment(raw, true), Ok(want), "{raw}");
+        }
+        assert_eq!(
+            parse_enrollment("1,212", true),
+            Err(
+                "\u{201c}1,212\u{201d} is not a whole number (this file writes decimals with \
+                 a comma, as in 45,5)."
+                    .into()
+            )
+        );
+        for raw in ["12.12", "1.2120", ".123", "1.", "12.5"] {
+            assert_eq!(
+                parse_enrollment(raw, true),
+                Err(format!("\u{201c}{raw}\u{201d} is not a whole number.")),
+                "{raw}"
+            );
+        }
+        assert_eq!(
+            parse_enrollment("20.001", true),
+            Err("20.001 is over 20,000.".into())
+        );
         assert_eq!(thousands(20_000), "20,000");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_234_567), "1,234,567");
@@ -1484,7 +1618,33 @@ mod tests {
                 "{raw}"
             );
         }
-        assert_eq!(parse_percent("45,5", true), Ok(45.5));
+        for (raw, want) in [
+            ("45,5", 45.5),
+            ("45,5 %", 45.5),
+            (",5", 0.5),
+            ("-0,0", 0.0),
+            ("45", 45.0),
+            // Typed by hand: a dot that can't separate thousands is a decimal point.
+            ("45.5", 45.5),
+        ] {
+            assert_eq!(parse_percent(raw, true), Ok(want), "{raw}");
+        }
+        // A dot that can separate thousands does.
+        assert_eq!(
+            parse_percent("1.000", true),
+            Err("1000 is over 100%.".into())
+        );
+        assert_eq!(
+            parse_percent("1.000,5", true),
+            Err("1000.5 is over 100%.".into())
+        );
+        for raw in ["4.5,5", "45,5.0", "1,2,3", "12.34.5"] {
+            assert_eq!(
+                parse_percent(raw, true),
+                Err(format!("\u{201c}{raw}\u{201d} is not a number.")),
+                "{raw}"
+            );
+        }
         assert_eq!(parse_percent("4,5,5", true).map_err(|_| ()), Err(()));
         assert_eq!(
             parse_percent("100.01", false),
@@ -1540,7 +1700,10 @@ mod tests {
             assert_eq!(d, before);
             assert_eq!(serde_json::to_string(&d).unwrap(), before_json);
         }
-        let p = preview("Name,Level\nA,K-8\nB,K-8\n", &d.schools);
+        let p = preview(
+            &format!("Name,Level\nA,{LONG_LEVEL}\nB,{LONG_LEVEL}\n"),
+            &d.schools,
+        );
         assert_eq!(
             apply(&p, &mut d, ids()).unwrap_err(),
             "Nothing was imported: the file has 2 problems. Fix them and choose the file again."
@@ -1635,6 +1798,192 @@ mod tests {
         apply(&p, &mut d, ids()).unwrap();
         assert_eq!(d.schools.len(), 5);
         assert!(d.validate().is_empty());
+    }
+
+    const ECOLE: &str = "\u{c9}cole Sainte-Th\u{e9}r\u{e8}se";
+
+    fn utf16(text: &str, little_endian: bool, bom: bool) -> Vec<u8> {
+        let mut out: Vec<u8> = match (bom, little_endian) {
+            (false, _) => vec![],
+            (true, true) => vec![0xFF, 0xFE],
+            (true, false) => vec![0xFE, 0xFF],
+        };
+        for unit in text.encode_utf16() {
+            out.extend(if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        out
+    }
+
+    /// The one school a file of bytes adds, and the encoding it was read in.
+    fn one_school(bytes: &[u8]) -> (Fields, Option<Encoding>) {
+        let p = preview_bytes(bytes, &district().schools);
+        assert!(p.is_ok(), "{:?}", p.errors);
+        assert_eq!(p.rows.len(), 1);
+        (p.rows[0].fields.clone(), p.encoding)
+    }
+
+    #[test]
+    fn files_are_read_in_the_encoding_they_were_saved_in() {
+        let text = format!("Name,Level,Enrollment,Notes\r\n{ECOLE},K-8,412,Caf\u{e9} \u{20ac}\r\n");
+        let mut utf8_bom = b"\xEF\xBB\xBF".to_vec();
+        utf8_bom.extend_from_slice(text.as_bytes());
+        for (bytes, encoding) in [
+            (text.as_bytes().to_vec(), Encoding::Utf8),
+            (utf8_bom, Encoding::Utf8),
+            (utf16(&text, true, true), Encoding::Utf16Le),
+            (utf16(&text, false, true), Encoding::Utf16Be),
+        ] {
+            let (fields, read_as) = one_school(&bytes);
+            assert_eq!(read_as, Some(encoding));
+            assert_eq!(fields.name, ECOLE, "{encoding:?}");
+            assert_eq!(fields.level, Some(SchoolLevel::Other("K-8".into())));
+            assert_eq!(fields.enrollment, Some(412));
+            assert_eq!(fields.notes.as_deref(), Some("Caf\u{e9} \u{20ac}"));
+        }
+    }
+
+    #[test]
+    fn a_windows_excel_csv_is_read_as_windows_1252() {
+        // Excel "CSV (Comma delimited)" in a French locale: Windows-1252, semicolons.
+        let bytes = b"Name;Level;Enrollment;Notes\r\n\
+                      \xC9cole Sainte-Th\xE9r\xE8se;Elementary;1.212;Budget 5 000 \x80 \x96 \x93ok\x94\r\n";
+        let (fields, encoding) = one_school(bytes);
+        assert_eq!(encoding, Some(Encoding::Windows1252));
+        assert_eq!(fields.name, ECOLE);
+        assert_eq!(fields.enrollment, Some(1212));
+        assert_eq!(
+            fields.notes.as_deref(),
+            Some("Budget 5 000 \u{20ac} \u{2013} \u{201c}ok\u{201d}")
+        );
+        assert_eq!(
+            Encoding::Windows1252.describe(),
+            "Read as Windows-1252 (Western, as Windows Excel saves CSV)."
+        );
+    }
+
+    #[test]
+    fn utf16_without_a_bom_gets_an_error_that_names_it() {
+        let text = format!("Name,Level\r\n{ECOLE},High\r\n");
+        for little_endian in [true, false] {
+            let p = preview_bytes(&utf16(&text, little_endian, false), &[]);
+            assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+            assert!(
+                p.errors[0].starts_with(
+                    "This file looks like UTF-16 without a byte-order mark; save it as CSV UTF-8"
+                ),
+                "{}",
+                p.errors[0]
+            );
+            // The file was not read in any encoding, so the preview names none.
+            assert_eq!(p.encoding, None);
+        }
+    }
+
+    #[test]
+    fn a_workbook_is_not_taken_for_a_csv() {
+        for (bytes, starts) in [
+            (
+                &b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"[..],
+                "This file is a workbook (.xlsx or .ods), not a CSV file.",
+            ),
+            (
+                &b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"[..],
+                "This file is an Excel 97\u{2013}2003 workbook (.xls), not a CSV file.",
+            ),
+        ] {
+            let p = preview_bytes(bytes, &[]);
+            assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+            assert!(p.errors[0].starts_with(starts), "{}", p.errors[0]);
+        }
+        // Other bytes with NULs in them are named as not text.
+        let p = preview_bytes(b"Name,Level\n\x00\x01\x02\xFF\x00,High\n", &[]);
+        assert!(
+            p.errors[0].starts_with("This file has 2 NUL characters in it"),
+            "{:?}",
+            p.errors
+        );
+    }
+
+    #[test]
+    fn european_files_read_dots_as_thousands_and_commas_as_decimals() {
+        let p = preview(
+            "Name;Level;Enrollment;Reading;Math\r\n\
+             École Sud;Elementary;1.212;45,5;60\r\n\
+             Nord;High;20.000;7;12,25 %\r\n",
+            &[],
+        );
+        assert!(p.is_ok(), "{:?}", p.errors);
+        assert_eq!(p.rows[0].fields.enrollment, Some(1212));
+        assert_eq!(p.rows[0].fields.reading_proficient, Some(45.5));
+        assert_eq!(p.rows[1].fields.enrollment, Some(20_000));
+        assert_eq!(p.rows[1].fields.math_proficient, Some(12.25));
+        // There, a comma in an enrollment is a decimal mark, not a thousands separator.
+        assert_eq!(
+            row_error("Name;Level;Enrollment", "Ash;High;1,212"),
+            "Row 2: enrollment \u{201c}1,212\u{201d} is not a whole number (this file writes \
+             decimals with a comma, as in 45,5)."
+        );
+    }
+
+    #[test]
+    fn k8_k12_prek5_and_6_12_are_levels() {
+        let p = preview(
+            "Name,Level\nAsh,K-8\nBirch,k-12\nCedar,PreK-5\nDogwood,6-12\nElm,Upper School\n",
+            &[],
+        );
+        assert!(p.is_ok(), "{:?}", p.errors);
+        let levels: Vec<&str> = p
+            .rows
+            .iter()
+            .map(|r| r.fields.level.as_ref().map_or("", |l| l.label()))
+            .collect();
+        assert_eq!(levels, ["K-8", "K-12", "PreK-5", "6-12", "Upper School"]);
+    }
+
+    #[test]
+    fn a_file_full_of_nuls_is_named_as_utf16_without_a_bom() {
+        // UTF-16 LE without a BOM, read as if it were UTF-8: every other character is NUL.
+        let text: String = "Name,Level\r\nAsh,High\r\n"
+            .chars()
+            .flat_map(|c| [c, '\0'])
+            .collect();
+        let errs = errors(&text);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0].starts_with(
+                "This file looks like UTF-16 without a byte-order mark; save it as CSV UTF-8"
+            ),
+            "{}",
+            errs[0]
+        );
+    }
+
+    #[test]
+    fn a_huge_name_gives_a_short_message() {
+        let huge = "x".repeat(1_000_000);
+        for text in [
+            format!("Name,Level\n{huge},High\n"),
+            format!("Name,Level,Enrollment\nAsh,High,{huge}\n"),
+            format!("Name,Level,Reading\nAsh,High,{huge}\n"),
+            format!(
+                "Name,Level,Enrollment\nAsh,High,{}\n",
+                "9".repeat(1_000_000)
+            ),
+            format!("Name,Level,Reading\nAsh,High,{}\n", "9".repeat(1_000_000)),
+            format!("Name,Level\nAsh,{huge}\n"),
+            format!("Name,Level,School\nAsh,High,{huge}\n"),
+            format!("Name,Level\nAsh,High\n{huge}\n"),
+        ] {
+            let errs = errors(&text);
+            assert!(!errs.is_empty());
+            for e in errs {
+                assert!(e.chars().count() < 200, "{} characters", e.chars().count());
+            }
+        }
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! any school day of a week takes the whole week off the board, and the instructional
 //! weeks continue after it, so the year always has its full count of weeks.
 
+use crate::domain::dates;
 use crate::domain::district::Extra;
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration, Month, Weekday};
+use time::{Date, Duration, Weekday};
 
 pub const MAX_WEEKS: u16 = 45;
 pub const MAX_BREAKS: usize = 20;
@@ -45,11 +46,12 @@ pub struct Week {
 }
 
 impl Week {
-    /// The school days of the week, Monday to Friday.
+    /// The school days of the week, Monday to Friday. (A week at the very end of the dates
+    /// `time` holds repeats its last day rather than fail; no stored week comes near it.)
     pub fn days(&self) -> [Date; 5] {
         let mut out = [self.monday; 5];
         for (i, d) in out.iter_mut().enumerate() {
-            *d = self.monday + Duration::days(i as i64);
+            *d = self.monday.saturating_add(Duration::days(i as i64));
         }
         out
     }
@@ -60,31 +62,21 @@ impl Week {
     }
 }
 
-/// Parse `YYYY-MM-DD` into a date; the error is a sentence for the person typing it.
+/// Parse `YYYY-MM-DD` into a date between [`dates::EARLIEST`] and [`dates::LATEST`]; the
+/// error is a sentence for the person typing it.
 pub fn parse_date(s: &str) -> Result<Date, String> {
-    let bad = || {
+    let d = dates::parse_shape(s).ok_or_else(|| {
         format!(
             "\u{201c}{}\u{201d} is not a date like 2026-08-31.",
             s.trim()
         )
-    };
-    let mut parts = s.trim().splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(bad());
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return Err(bad());
-    }
-    let year: i32 = y.parse().map_err(|_| bad())?;
-    let month: u8 = m.parse().map_err(|_| bad())?;
-    let day: u8 = d.parse().map_err(|_| bad())?;
-    let month = Month::try_from(month).map_err(|_| bad())?;
-    Date::from_calendar_date(year, month, day).map_err(|_| bad())
+    })?;
+    dates::check_range(d)
 }
 
 /// `YYYY-MM-DD`.
 pub fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    dates::iso(d)
 }
 
 /// "14 Sep".
@@ -100,7 +92,9 @@ pub fn short(d: Date) -> String {
 }
 
 fn monday_of(d: Date) -> Date {
-    d - Duration::days(i64::from(d.weekday().number_days_from_monday()))
+    d.saturating_sub(Duration::days(i64::from(
+        d.weekday().number_days_from_monday(),
+    )))
 }
 
 impl Calendar {
@@ -150,8 +144,9 @@ impl Calendar {
     /// (Monday to Friday) falls in a break.
     fn is_off(&self, monday: Date, breaks: &[(Date, Date)]) -> bool {
         (0..5).all(|i| {
-            let d = monday + Duration::days(i);
-            breaks.iter().any(|&(s, e)| s <= d && d <= e)
+            monday
+                .checked_add(Duration::days(i))
+                .is_none_or(|d| breaks.iter().any(|&(s, e)| s <= d && d <= e))
         })
     }
 
@@ -183,7 +178,9 @@ impl Calendar {
                     monday,
                 });
             }
-            monday += Duration::weeks(1);
+            monday = monday
+                .checked_add(Duration::weeks(1))
+                .ok_or("The school year runs past the last date Readyboard can count.")?;
         }
         Ok(weeks)
     }

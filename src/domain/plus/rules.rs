@@ -252,7 +252,8 @@ pub fn check(input: &Input) -> Vec<Finding> {
             weeks.dedup();
             let mut prev = 0u16;
             for w in weeks.iter().copied().chain(std::iter::once(last_week + 1)) {
-                let gap = w - prev - 1;
+                // Saturating: a cell past the year (a damaged board) is no gap.
+                let gap = w.saturating_sub(prev).saturating_sub(1);
                 if gap > input.max_gap_weeks {
                     out.push(Finding {
                         severity: Severity::Warning,

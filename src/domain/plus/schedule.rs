@@ -5,6 +5,7 @@
 use super::calendar::parse_date;
 use super::ics::{self, Event};
 use super::share::Shared;
+use crate::domain::dates;
 use time::{Date, Duration};
 
 /// One session, from the teacher's side.
@@ -32,10 +33,11 @@ pub struct PdDay {
 }
 
 impl Shared {
-    /// The date of `day` (0 = Monday) in week index `week` (0-based).
+    /// The date of `day` (0 = Monday) in week index `week` (0-based); `None` if the week is
+    /// not a date, or the day would be past the last date `time` holds.
     pub fn date_of(&self, week: u16, day: u8) -> Option<Date> {
-        let monday = parse_date(self.weeks.get(usize::from(week))?).ok()?;
-        Some(monday + Duration::days(i64::from(day)))
+        let monday = dates::parse_shape(self.weeks.get(usize::from(week))?)?;
+        monday.checked_add(Duration::days(i64::from(day)))
     }
 
     fn plus_label(&self, m: u8) -> String {
@@ -125,16 +127,33 @@ impl Shared {
         out
     }
 
-    /// A stable key for a teacher in UIDs: the school and the teacher's name, as a slug,
-    /// with the position added only when two teachers share a name.
-    fn person_key(&self, t: usize) -> String {
-        let name = &self.teachers[t].0;
-        let twins = self.teachers.iter().filter(|x| &x.0 == name).count();
-        let mut key = format!("{}-{}", slug(&self.school), slug(name));
+    /// Teacher `t`'s stable key, when the copy carries keys (every copy made since keys
+    /// came; see [`Shared::keys`]).
+    fn key(&self, t: usize) -> Option<&str> {
+        (self.keys.len() == self.teachers.len())
+            .then(|| self.keys.get(t).map(String::as_str))
+            .flatten()
+    }
+
+    /// Teacher `t` by name, as links made before keys named them: the name as a slug, with
+    /// the position added when another teacher's name makes the same slug.
+    fn name_slug(&self, t: usize) -> String {
+        let mine = slug(&self.teachers[t].0);
+        let twins = self.teachers.iter().filter(|x| slug(&x.0) == mine).count();
         if twins > 1 {
-            key.push_str(&format!("-{}", t + 1));
+            format!("{mine}-{}", t + 1)
+        } else {
+            mine
         }
-        key
+    }
+
+    /// A stable key for a teacher in UIDs: their key; in a copy made before keys, the
+    /// school and the teacher by name ([`Shared::name_slug`]).
+    fn person_key(&self, t: usize) -> String {
+        match self.key(t) {
+            Some(k) => k.to_string(),
+            None => format!("{}-{}", slug(&self.school), self.name_slug(t)),
+        }
     }
 
     fn events_for(&self, t: usize, whole_school: bool) -> Vec<Event> {
@@ -190,10 +209,12 @@ impl Shared {
         }
     }
 
-    /// A file name for the calendar: `coaching-ana-ortiz.ics`.
+    /// A file name for the calendar: `coaching-ana-ortiz-7k2m9qxa.ics` for a teacher (their
+    /// [`Shared::teacher_slug`]: `coaching-7k2m9qxa.ics` for a name with no Latin letters),
+    /// `coaching-maple-ridge-middle-school.ics` for the school.
     pub fn ics_file_name(&self, teacher: Option<usize>) -> String {
-        match teacher.and_then(|t| self.teachers.get(t)) {
-            Some(t) => format!("coaching-{}.ics", slug(&t.0)),
+        match teacher.and_then(|t| self.teacher_slug(t)) {
+            Some(t) => format!("coaching-{t}.ics"),
             None => format!("coaching-{}.ics", slug(&self.school)),
         }
     }
@@ -247,22 +268,33 @@ impl Shared {
         }
     }
 
-    /// Teacher `t` in a URL: their name as a slug, with the position added only when two
-    /// teachers share a name (`abby-ellis`, `sam-lee-12`).
+    /// Teacher `t` in a URL: their name as a slug for people to read, then their key,
+    /// which alone decides who it is (`abby-ellis-7k2m9qxa`; `7k2m9qxa` for a name with no
+    /// Latin letters, such as 王芳). In a copy made before keys: the name as a slug, with
+    /// the position added when two names make the same slug (`abby-ellis`, `sam-lee-12`).
     pub fn teacher_slug(&self, t: usize) -> Option<String> {
         let name = &self.teachers.get(t)?.0;
-        let twins = self.teachers.iter().filter(|x| &x.0 == name).count();
-        Some(if twins > 1 {
-            format!("{}-{}", slug(name), t + 1)
-        } else {
-            slug(name)
+        Some(match self.key(t) {
+            Some(k) => match slug_words(name) {
+                words if words.is_empty() => k.to_string(),
+                words => format!("{words}-{k}"),
+            },
+            None => self.name_slug(t),
         })
     }
 
-    /// The teacher a slug from [`Shared::teacher_slug`] names, if any.
+    /// The teacher a slug from [`Shared::teacher_slug`] names, if any. With keys, the key
+    /// at the end decides, so an address still works after the teacher is renamed; an
+    /// address from before keys (`abby-ellis`) still finds the teacher by name.
     pub fn teacher_by_slug(&self, s: &str) -> Option<usize> {
         let s = s.trim();
-        (0..self.teachers.len()).find(|&t| self.teacher_slug(t).as_deref() == Some(s))
+        if self.key(0).is_some() {
+            let tail = s.rsplit('-').next().unwrap_or(s);
+            if let Some(t) = self.keys.iter().position(|k| k == tail) {
+                return Some(t);
+            }
+        }
+        (0..self.teachers.len()).find(|&t| self.name_slug(t) == s)
     }
 
     /// "Grade 6 · Math": a teacher's team and subject, to tell people apart.
@@ -346,8 +378,18 @@ pub fn ics_stamp(now_iso: &str) -> String {
     format!("{}T{}Z", &digits[..8], &digits[8..])
 }
 
-/// Lower-case ASCII letters and digits, words joined by `-`.
+/// Lower-case ASCII letters and digits, words joined by `-`; `x` when there are none.
 pub fn slug(s: &str) -> String {
+    let out = slug_words(s);
+    if out.is_empty() {
+        "x".into()
+    } else {
+        out
+    }
+}
+
+/// [`slug`], but empty when `s` has no ASCII letter or digit.
+fn slug_words(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
@@ -358,9 +400,6 @@ pub fn slug(s: &str) -> String {
     }
     while out.ends_with('-') {
         out.pop();
-    }
-    if out.is_empty() {
-        out.push('x');
     }
     out
 }
@@ -458,12 +497,52 @@ mod tests {
     }
 
     #[test]
-    fn a_teacher_slug_names_one_teacher_even_with_twins() {
+    fn a_teacher_slug_names_one_teacher_by_key_and_survives_a_rename() {
         let mut s = shared();
+        assert_eq!(s.keys.len(), s.teachers.len());
         for t in 0..s.teachers.len() {
             let slug = s.teacher_slug(t).unwrap();
+            assert_eq!(
+                slug,
+                format!("{}-{}", super::slug(&s.teachers[t].0), s.keys[t])
+            );
+            assert_eq!(s.teacher_by_slug(&slug), Some(t), "{slug}");
+            // The key alone is enough.
+            assert_eq!(s.teacher_by_slug(&s.keys[t]), Some(t));
+        }
+        // Two teachers with one name still have two addresses.
+        s.teachers[20].0 = s.teachers[0].0.clone();
+        let (a, b) = (s.teacher_slug(0).unwrap(), s.teacher_slug(20).unwrap());
+        assert_ne!(a, b);
+        assert_eq!(s.teacher_by_slug(&a), Some(0));
+        assert_eq!(s.teacher_by_slug(&b), Some(20));
+        // Renamed, the old address still finds the teacher: the key decides.
+        s.teachers[20].0 = "Zoe O\u{2019}Brien".into();
+        assert_eq!(
+            s.teacher_slug(20).unwrap(),
+            format!("zoe-o-brien-{}", s.keys[20])
+        );
+        assert_eq!(s.teacher_by_slug(&b), Some(20));
+        // An address from before keys (the name alone) still opens.
+        assert_eq!(s.teacher_by_slug(" zoe-o-brien "), Some(20));
+        // A name with no Latin letters is its key alone.
+        s.teachers[3].0 = "\u{738b}\u{82b3}".into();
+        assert_eq!(s.teacher_slug(3).unwrap(), s.keys[3]);
+        assert_eq!(s.teacher_by_slug("nobody"), None);
+        assert_eq!(s.teacher_slug(999), None);
+    }
+
+    #[test]
+    fn a_copy_from_before_keys_names_teachers_as_it_always_did() {
+        let mut s = shared();
+        s.keys.clear();
+        for t in 0..s.teachers.len() {
+            let slug = s.teacher_slug(t).unwrap();
+            assert_eq!(slug, super::slug(&s.teachers[t].0));
             assert_eq!(s.teacher_by_slug(&slug), Some(t), "{slug}");
         }
+        assert_eq!(s.teacher_slug(0).unwrap(), "abby-diaz");
+        assert_eq!(s.ics_file_name(Some(0)), "coaching-abby-diaz.ics");
         // Two teachers with one name (here teachers 1 and 21 are both Abby Diaz).
         s.teachers[20].0 = s.teachers[0].0.clone();
         let (a, b) = (s.teacher_slug(0).unwrap(), s.teacher_slug(20).unwrap());
@@ -471,6 +550,9 @@ mod tests {
         assert_eq!(a, format!("{}-1", slug(&s.teachers[0].0)));
         assert_eq!(b, format!("{}-21", slug(&s.teachers[0].0)));
         assert_eq!(s.teacher_by_slug(&b), Some(20));
+        // Names that make the same slug are told apart the same way.
+        s.teachers[20].0 = "Abby  Diaz!".into();
+        assert_eq!(s.teacher_slug(20).unwrap(), "abby-diaz-21");
         // A name of one's own needs no number.
         s.teachers[20].0 = "Zoe O\u{2019}Brien".into();
         assert_eq!(s.teacher_slug(0).unwrap(), slug(&s.teachers[0].0));

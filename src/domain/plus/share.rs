@@ -23,6 +23,12 @@ pub struct Shared {
     pub teams: Vec<String>,
     /// (name, team index, subject, focus)
     pub teachers: Vec<(String, u16, String, String)>,
+    /// Each teacher's stable key, in the order of `teachers` (see [`key_for`]): what a
+    /// teacher's address (`?teacher=`), calendar file name and event UIDs are made from, so
+    /// they are unique whatever the names and stay the same when a teacher or the school is
+    /// renamed. Links and files made before keys have none; they fall back to names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<String>,
     /// The Monday of each instructional week, `YYYY-MM-DD`, in week order.
     pub weeks: Vec<String>,
     /// PD weeks: (week index, team index, days bitmask Monday = 1).
@@ -72,6 +78,47 @@ fn decode_as(payload: &str, what: &str) -> Result<Shared, String> {
         ));
     }
     Ok(shared)
+}
+
+/// Characters in a teacher's key: 40 bits, so keys of one school's teachers practically
+/// never collide (and [`crate::domain::plus::Board::to_shared`] makes sure they don't).
+pub const KEY_CHARS: usize = 8;
+
+/// A teacher's key: a short hash of the school's and the teacher's stable IDs, in lower-case
+/// letters and digits (Crockford's base 32, so no `i`, `l`, `o` or `u`). `salt` is 0, or
+/// more only to step past a collision with another teacher of the same school.
+pub fn key_for(school: &crate::domain::Id, person: &crate::domain::Id, salt: u32) -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+    // FNV-1a, 64 bits: the same on every platform and in every build.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let salt = salt.to_le_bytes();
+    let parts: [&[u8]; 5] = [
+        school.as_str().as_bytes(),
+        &[0x1f],
+        person.as_str().as_bytes(),
+        &[0x1f],
+        &salt,
+    ];
+    for b in parts.into_iter().flatten() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    // Mix every bit into the ones kept (MurmurHash3's finaliser).
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    (0..KEY_CHARS)
+        .map(|i| char::from(ALPHABET[((h >> (5 * i)) & 31) as usize]))
+        .collect()
+}
+
+/// Whether `k` could be a key: what a decoded link may carry.
+fn is_key(k: &str) -> bool {
+    (1..=16).contains(&k.len())
+        && k.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 /// Links up to this many characters pass through email and chat apps intact.
@@ -190,6 +237,17 @@ impl Shared {
         if self.teachers.iter().any(|x| usize::from(x.1) >= tm) {
             return false;
         }
+        if !self.keys.is_empty() {
+            let mut seen = std::collections::HashSet::new();
+            if self.keys.len() != t
+                || !self
+                    .keys
+                    .iter()
+                    .all(|k| is_key(k) && seen.insert(k.as_str()))
+            {
+                return false;
+            }
+        }
         for &(week, day, member, code, a, b) in &self.cells {
             let ok = usize::from(week) < w
                 && day < 5
@@ -216,8 +274,11 @@ impl Shared {
 mod tests {
     use super::*;
 
-    /// A full year: 8 Plus teachers, 40 teachers in 5 teams, 38 weeks, every day filled.
+    /// A full year: 8 Plus teachers, 40 teachers in 5 teams, 38 weeks, every day filled,
+    /// each teacher with a key from a random (UUID) ID, as a real board has.
     fn year() -> Shared {
+        use crate::domain::Id;
+        let school = Id::from_random_bytes([200; 16]);
         let subjects = ["Math", "Literacy", "Science", "Social studies"];
         let first = [
             "Ana", "Ben", "Chloe", "Dev", "Ema", "Farid", "Grace", "Hugo", "Ines", "Jon",
@@ -245,6 +306,9 @@ mod tests {
                         "Checking for understanding".into(),
                     )
                 })
+                .collect(),
+            keys: (0..40u8)
+                .map(|i| key_for(&school, &Id::from_random_bytes([i.wrapping_mul(37); 16]), 0))
                 .collect(),
             weeks: (0..38)
                 .map(|w| format!("2026-{:02}-{:02}", 9 + w / 4 % 4, 1 + (w * 7) % 28))

@@ -158,11 +158,11 @@ impl Year {
     /// "Tuesday 15 Sep"
     pub fn day_label(&self, week: u16, day: u8) -> String {
         let name = DAY_NAMES[usize::from(day.min(DAYS - 1))];
-        match self.week(week) {
-            Some(w) => format!(
-                "{name} {}",
-                short(w.monday + Duration::days(i64::from(day)))
-            ),
+        match self
+            .week(week)
+            .and_then(|w| w.monday.checked_add(Duration::days(i64::from(day))))
+        {
+            Some(d) => format!("{name} {}", short(d)),
             None => format!("{name} of week {week}"),
         }
     }
@@ -188,14 +188,14 @@ impl Year {
         };
         self.weeks
             .iter()
-            .find(|w| w.monday + Duration::days(4) >= today)
+            .find(|w| w.monday.saturating_add(Duration::days(4)) >= today)
             .map_or(self.weeks.len() as u16 + 1, |w| w.number)
     }
 }
 
 /// The terms: a new term starts after a break that takes whole weeks off; a term longer
 /// than [`MAX_TERM_WEEKS`] is split into even parts.
-fn terms(weeks: &[Week]) -> Vec<Term> {
+pub(crate) fn terms(weeks: &[Week]) -> Vec<Term> {
     let mut runs: Vec<&[Week]> = Vec::new();
     let mut start = 0;
     for i in 1..=weeks.len() {
@@ -225,7 +225,7 @@ fn terms(weeks: &[Week]) -> Vec<Term> {
                 name: format!(
                     "{name}: {} to {}",
                     short(a.monday),
-                    short(b.monday + Duration::days(4))
+                    short(b.monday.saturating_add(Duration::days(4)))
                 ),
                 first: a.number,
                 last: b.number,
@@ -835,7 +835,8 @@ impl Board {
         out
     }
 
-    /// The read-only copy teachers get: names, weeks, PD weeks and every session by day.
+    /// The read-only copy teachers get: names, each teacher's stable key, weeks, PD weeks
+    /// and every session by day.
     pub fn to_shared(&self, school: &str) -> Shared {
         let year = self.year().ok();
         let idx = |ids: Vec<&Id>| -> HashMap<Id, u16> {
@@ -853,6 +854,22 @@ impl Board {
             .filter(|t| team_ix.contains_key(&t.team_id))
             .collect();
         let teacher_ix = idx(teachers.iter().map(|t| &t.id).collect());
+        // Each teacher's key, from the school's and the teacher's IDs: unique in the copy
+        // (a collision, which practically never happens, steps the later teacher on).
+        let mut taken = HashSet::new();
+        let keys: Vec<String> = teachers
+            .iter()
+            .map(|t| {
+                let mut salt = 0;
+                loop {
+                    let k = super::share::key_for(&self.school_id, &t.id, salt);
+                    if taken.insert(k.clone()) {
+                        break k;
+                    }
+                    salt += 1;
+                }
+            })
+            .collect();
         let weeks: Vec<String> = year
             .as_ref()
             .map(|y| y.weeks.iter().map(|w| iso(w.monday)).collect())
@@ -903,6 +920,7 @@ impl Board {
                     )
                 })
                 .collect(),
+            keys,
             pd: self
                 .pd_weeks
                 .iter()

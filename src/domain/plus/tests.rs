@@ -281,8 +281,9 @@ fn calendar_files_have_one_stable_uid_per_person_and_day() {
     assert_eq!(
         shared.ics_file_name(Some(0)),
         format!(
-            "coaching-{}.ics",
-            super::schedule::slug(&shared.teachers[0].0)
+            "coaching-{}-{}.ics",
+            super::schedule::slug(&shared.teachers[0].0),
+            shared.keys[0]
         )
     );
     assert_eq!(
@@ -443,4 +444,482 @@ fn a_new_break_keeps_every_session_on_its_date() {
         &gone[..3.min(gone.len())]
     );
     assert_eq!(b.problems(), Vec::<String>::new());
+}
+
+/// UIDs of a calendar file, read back as a calendar app does: unfold (RFC 5545 §3.1), then
+/// every `UID:` line. Fails on a control character other than CR LF and tab.
+fn uids_of(ics: &str) -> Vec<String> {
+    let bare = ics.replace("\r\n", "");
+    assert!(
+        !bare.chars().any(|c| c.is_control() && c != '\t'),
+        "a control character in the file"
+    );
+    assert!(
+        ics.split("\r\n").all(|l| l.len() <= 75),
+        "a line over 75 octets"
+    );
+    ics.replace("\r\n ", "")
+        .split("\r\n")
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .map(String::from)
+        .collect()
+}
+
+/// The demo board with four more Grade 6 teachers whose names an ASCII slug can't tell
+/// apart, each with a random ID as the set-up page gives them, and the year filled again.
+fn board_with_lookalikes() -> (Board, Vec<Id>) {
+    let mut b = demo::board();
+    let team = b.teams[0].id.clone();
+    let mut ids = Vec::new();
+    for (i, name) in ["王芳", "李娜", "Mary-Ann Lee", "Mary Ann Lee"]
+        .into_iter()
+        .enumerate()
+    {
+        let id = Id::from_random_bytes([i as u8 + 90; 16]);
+        b.put_teacher(id.clone(), name, &team, "Math", "").unwrap();
+        ids.push(id);
+    }
+    // (With twelve classes in the team, PD cover falls short: not what this is about.)
+    b.generate(1);
+    (b, ids)
+}
+
+fn index_of(s: &share::Shared, name: &str) -> usize {
+    s.teachers.iter().position(|t| t.0 == name).unwrap()
+}
+
+#[test]
+fn names_in_any_script_get_their_own_address_file_name_and_uids() {
+    let (b, _) = board_with_lookalikes();
+    let s = b.to_shared("Maple Ridge Middle School");
+    let (wang, li) = (index_of(&s, "王芳"), index_of(&s, "李娜"));
+    let (hyphen, space) = (index_of(&s, "Mary-Ann Lee"), index_of(&s, "Mary Ann Lee"));
+    // Every teacher has an address of their own, and it leads back to them.
+    let slugs: Vec<String> = (0..s.teachers.len())
+        .map(|t| s.teacher_slug(t).unwrap())
+        .collect();
+    assert_eq!(slugs.iter().collect::<HashSet<_>>().len(), slugs.len());
+    for (t, slug) in slugs.iter().enumerate() {
+        assert_eq!(s.teacher_by_slug(slug), Some(t), "{slug}");
+    }
+    assert_ne!(slugs[wang], slugs[li]);
+    assert_eq!(s.teacher_by_slug(&slugs[li]), Some(li));
+    assert_eq!(
+        slugs[li], s.keys[li],
+        "a name with no Latin letters: the key alone"
+    );
+    assert!(
+        slugs[hyphen].starts_with("mary-ann-lee-"),
+        "{}",
+        slugs[hyphen]
+    );
+    assert_ne!(slugs[hyphen], slugs[space]);
+    // Calendar files: a name of their own, and the real name inside.
+    let files: HashSet<String> = (0..s.teachers.len())
+        .map(|t| s.ics_file_name(Some(t)))
+        .collect();
+    assert_eq!(files.len(), s.teachers.len());
+    assert_eq!(
+        s.ics_file_name(Some(li)),
+        format!("coaching-{}.ics", s.keys[li])
+    );
+    let li_file = s.ics(Some(li), "20261123T120000Z");
+    assert!(li_file.contains("\r\nX-WR-CALNAME:Coaching: 李娜 (Maple Ridge Middle School)\r\n"));
+    assert!(!uids_of(&li_file).is_empty(), "李娜 has sessions");
+    // The whole school's file: every UID once, the lookalikes' too.
+    let all = uids_of(&s.ics(None, "20261123T120000Z"));
+    assert_eq!(all.iter().collect::<HashSet<_>>().len(), all.len());
+    let per_teacher: usize = (0..s.teachers.len())
+        .map(|t| uids_of(&s.ics(Some(t), "20261123T120000Z")).len())
+        .sum();
+    assert_eq!(all.len(), per_teacher);
+    // The copy in a link carries the keys, and reads back the same.
+    assert_eq!(share::decode(&share::encode(&s)).unwrap(), s);
+}
+
+#[test]
+fn renaming_a_teacher_or_the_school_keeps_every_uid_and_address() {
+    let (mut b, ids) = board_with_lookalikes();
+    let before = b.to_shared("Maple Ridge Middle School");
+    let li = index_of(&before, "李娜");
+    let file = |s: &share::Shared, t: Option<usize>| uids_of(&s.ics(t, "20261123T120000Z"));
+    let (li_uids, all_uids) = (file(&before, Some(li)), file(&before, None));
+    let (a0, a_li) = (
+        before.teacher_slug(0).unwrap(),
+        before.teacher_slug(li).unwrap(),
+    );
+    // Rename two teachers (one of them the first, with 30-odd sessions) and the school.
+    let first = b.teachers[0].clone();
+    b.put_teacher(
+        first.id.clone(),
+        "Abigail Díaz-Moreno",
+        &first.team_id,
+        &first.subject,
+        &first.focus,
+    )
+    .unwrap();
+    let team = b.teachers[0].team_id.clone();
+    b.put_teacher(ids[1].clone(), "李娜娜", &team, "Math", "")
+        .unwrap();
+    let after = b.to_shared("Maple Ridge Academy");
+    assert_eq!(after.teachers[li].0, "李娜娜");
+    assert_eq!(file(&after, Some(li)), li_uids);
+    assert!(file(&after, Some(0)).len() > 30);
+    assert_eq!(file(&after, Some(0)), file(&before, Some(0)));
+    assert_eq!(file(&after, None), all_uids);
+    // The old addresses still open the same teachers.
+    assert_eq!(after.teacher_by_slug(&a0), Some(0));
+    assert_eq!(after.teacher_by_slug(&a_li), Some(li));
+    assert_eq!(after.keys, before.keys);
+}
+
+#[test]
+fn the_same_teachers_in_two_schools_have_different_keys() {
+    let a = demo::board();
+    let mut b = a.clone();
+    b.school_id = Id::fixed("linden-es");
+    let (sa, sb) = (a.to_shared("A"), b.to_shared("A"));
+    assert!(sa.keys.iter().all(|k| !sb.keys.contains(k)));
+    let ua: HashSet<String> = uids_of(&sa.ics(None, "20261123T120000Z"))
+        .into_iter()
+        .collect();
+    assert!(uids_of(&sb.ics(None, "20261123T120000Z"))
+        .iter()
+        .all(|u| !ua.contains(u)));
+}
+
+#[test]
+fn a_link_or_file_from_before_keys_still_opens_with_names_as_before() {
+    let b = demo::board();
+    let mut old = b.to_shared("Maple Ridge Middle School");
+    old.keys.clear();
+    // What the previous build wrote: the same JSON with no `keys`.
+    let payload = share::encode(&old);
+    let back = share::decode(&payload).unwrap();
+    assert!(back.keys.is_empty());
+    let file = share::to_file(&old);
+    assert_eq!(share::from_file(&file).unwrap(), back);
+    // Today's behaviour for it: names as slugs, UIDs from the school and the name.
+    assert_eq!(back.teacher_slug(0).unwrap(), "abby-diaz");
+    assert_eq!(back.teacher_by_slug("abby-diaz"), Some(0));
+    assert_eq!(back.ics_file_name(Some(0)), "coaching-abby-diaz.ics");
+    let uids = uids_of(&back.ics(Some(0), "20261123T120000Z"));
+    assert!(!uids.is_empty());
+    assert!(
+        uids.iter().all(
+            |u| u.ends_with("-maple-ridge-middle-school-abby-diaz@readyboard")
+                || u.ends_with("-maple-ridge-middle-school-abby-diaz-pd@readyboard")
+        ),
+        "{uids:?}"
+    );
+    // A link whose keys don't match its teachers is refused, not half-read.
+    let mut bad = b.to_shared("M");
+    bad.keys.pop();
+    assert!(share::decode(&share::encode(&bad))
+        .unwrap_err()
+        .contains("refers to people or weeks"));
+    let mut twice = b.to_shared("M");
+    twice.keys[1] = twice.keys[0].clone();
+    assert!(share::decode(&share::encode(&twice)).is_err());
+    let mut odd = b.to_shared("M");
+    odd.keys[0] = "NOT A KEY".into();
+    assert!(share::decode(&share::encode(&odd)).is_err());
+}
+
+#[test]
+fn control_characters_in_names_and_notes_never_reach_a_calendar_file() {
+    let mut b = demo::board();
+    let t = b.teachers[0].clone();
+    b.put_teacher(
+        t.id.clone(),
+        "Ana\u{b}Ortiz\u{7}\u{1f}\u{7f}\u{85}\u{9c}",
+        &t.team_id,
+        &t.subject,
+        "Exit\u{0}tickets\u{1b}[0m\u{c}and more",
+    )
+    .unwrap();
+    let m = b.members[0].clone();
+    b.update_member(&m.id, "Dana\u{8}Whitfield", "Math\u{90}")
+        .unwrap();
+    let s = b.to_shared("Maple\u{7f} Ridge");
+    for who in [Some(0), None] {
+        let ics = s.ics(who, "20261123T120000Z");
+        // `uids_of` fails on any control character; the events are all there.
+        assert_eq!(
+            uids_of(&ics).len(),
+            ics.matches("BEGIN:VEVENT").count(),
+            "{who:?}"
+        );
+        let unfolded = ics.replace("\r\n ", "");
+        assert!(unfolded.contains("Ana\\nOrtiz"), "{who:?}");
+        assert!(
+            unfolded.contains("\\nFocus: Exittickets[0m\\nand more"),
+            "{who:?}"
+        );
+        assert!(
+            unfolded.contains("Plus teacher: DanaWhitfield (Math)"),
+            "{who:?}"
+        );
+    }
+}
+
+#[test]
+fn the_set_up_refuses_a_first_day_or_break_outside_1990_to_2100() {
+    let mut b = demo::board();
+    let before = b.clone();
+    let mut far = b.calendar.clone();
+    far.first_day = "9999-12-31".into();
+    let err = b.set_calendar(far).unwrap_err();
+    assert_eq!(
+        err,
+        "The first day of school: \u{201c}9999-12-31\u{201d} is too far in the future: Readyboard works with dates from 1990-01-01 to 2100-12-31."
+    );
+    assert_eq!(b, before, "a refused calendar changes nothing");
+    let mut old = b.calendar.clone();
+    old.first_day = "1989-12-31".into();
+    assert!(b
+        .set_calendar(old)
+        .unwrap_err()
+        .contains("too far in the past"));
+    let mut long_break = b.calendar.clone();
+    long_break.breaks[0].end = "2101-01-01".into();
+    let err = b.set_calendar(long_break).unwrap_err();
+    assert!(
+        err.starts_with(
+            "\u{201c}Labor Day\u{201d}: \u{201c}2101-01-01\u{201d} is too far in the future"
+        ),
+        "{err}"
+    );
+    assert_eq!(b, before);
+    // The last day of the range is a first day like any other, and its year fits.
+    let mut last = b.calendar.clone();
+    last.first_day = "2100-12-31".into();
+    last.breaks.clear();
+    last.weeks = 45;
+    b.set_calendar(last).unwrap();
+    assert_eq!(b.generate(1), Vec::<String>::new());
+    let y = b.year().unwrap();
+    assert_eq!(y.weeks.len(), 45);
+    let s = b.to_shared("M");
+    assert!(s.ics(None, "20261123T120000Z").contains("BEGIN:VEVENT"));
+}
+
+#[test]
+fn validation_reports_every_stored_date_outside_the_range() {
+    use crate::domain::district::OptOut;
+    use crate::domain::phase_in::readiness_plan::{Action, CheckIn, ReadinessPlan, Status};
+    use crate::storage::envelope::{self, DecodeError, Meta};
+    let good = crate::domain::demo::benson("2026-11-23T00:00:00Z");
+    assert!(good.validate().is_empty(), "{:?}", good.validate());
+    let mut d = good.clone();
+    d.plus.boards[0].calendar.first_day = "9999-12-31".into();
+    d.plus.boards[0].calendar.breaks[1].start = "0001-01-01".into();
+    d.schools[0].opt_out = Some(OptOut {
+        reason: "Not this year.".into(),
+        date: "2101-01-01".into(),
+    });
+    d.readiness.rounds[0].date = "1989-06-30".into();
+    let mut plan = ReadinessPlan::new(d.schools[1].id.clone(), None, Vec::new(), "t");
+    plan.reassess_on = "9999-01-01".into();
+    plan.actions.push(Action {
+        id: Id::fixed("a1"),
+        text: "Walkthroughs".into(),
+        owner: "Principal".into(),
+        due: "3000-01-01".into(),
+        check_ins: vec![CheckIn {
+            date: "1900-01-01".into(),
+            status: Status::OnTrack,
+            note: String::new(),
+            extra: Extra::new(),
+        }],
+        extra: Extra::new(),
+    });
+    d.phase_in.plans.push(plan);
+    let problems: Vec<String> = d.validate().into_iter().map(|p| p.0).collect();
+    let range = "Readyboard works with dates from 1990-01-01 to 2100-12-31.";
+    for (what, date) in [
+        ("The first day of school", "9999-12-31"),
+        ("\u{201c}Thanksgiving\u{201d}", "0001-01-01"),
+        ("the opt-out date", "2101-01-01"),
+        ("the date", "1989-06-30"),
+        ("The re-assessment date", "9999-01-01"),
+        (
+            "The due date of the action \u{201c}Walkthroughs\u{201d}",
+            "3000-01-01",
+        ),
+        (
+            "A check-in on the action \u{201c}Walkthroughs\u{201d}",
+            "1900-01-01",
+        ),
+    ] {
+        assert!(
+            problems.iter().any(|p| p.contains(what)
+                && p.contains(&format!("\u{201c}{date}\u{201d} is too far"))
+                && p.ends_with(range)),
+            "{what} {date}: {problems:#?}"
+        );
+    }
+    assert_eq!(problems.len(), 7, "{problems:#?}");
+    // A backup holding such a date is refused when it is read, with the reason.
+    let meta = Meta {
+        schema_version: envelope::SCHEMA_VERSION,
+        app_version: "test".into(),
+        saved_at: "2026-11-23T00:00:00Z".into(),
+        revision: 1,
+        writer: "test".into(),
+    };
+    let mut one = good.clone();
+    one.plus.boards[0].calendar.first_day = "9999-12-31".into();
+    match envelope::decode(&envelope::encode(&meta, &one)) {
+        Err(DecodeError::Invalid(p)) => {
+            assert_eq!(p.len(), 1, "{p:?}");
+            assert!(
+                p[0].contains("9999-12-31") && p[0].ends_with(range),
+                "{p:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(envelope::decode(&envelope::encode(&meta, &good)).is_ok());
+}
+
+#[test]
+fn a_board_with_a_first_day_at_the_end_of_time_never_panics() {
+    // What a backup restored before this check could hold: each view gives nothing, or
+    // says why, instead of stopping the page.
+    let mut b = demo::board();
+    b.calendar.first_day = "9999-12-31".into();
+    assert!(b.year().is_err());
+    assert!(b.calendar.instructional_weeks().is_err());
+    let s = b.to_shared("M");
+    assert!(s.weeks.is_empty());
+    assert!(s.sessions_for(0).is_empty());
+    assert!(!s.ics(None, "20261123T120000Z").contains("BEGIN:VEVENT"));
+    let _ = b.metrics();
+    let _ = b.findings();
+    let _ = b.generate(1);
+    // A link whose weeks are at the end of time reads, with no sessions on impossible days.
+    let mut far = demo::board().to_shared("M");
+    far.weeks = vec!["9999-12-27".into(); far.weeks.len()];
+    assert!(far.date_of(0, 4).is_some());
+    far.weeks[0] = "9999-12-31".into();
+    assert_eq!(far.date_of(0, 1), None);
+    let _ = far.ics(None, "20261123T120000Z");
+    let _ = far.agenda(0, "2026-11-23");
+    let _ = share::decode(&share::encode(&far)).unwrap();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod no_panic {
+    use super::super::calendar::{iso, parse_date, short, Break, Calendar, Week};
+    use super::super::ics::{self, Event};
+    use super::super::schedule::{long_date, Agenda};
+    use super::super::share;
+    use super::super::state::{terms, Year};
+    use super::demo;
+    use crate::domain::district::Extra;
+    use proptest::prelude::*;
+    use time::{Date, Duration};
+
+    /// Any date `time` holds: years -9999 to 9999.
+    fn any_date() -> impl Strategy<Value = Date> {
+        (Date::MIN.to_julian_day()..=Date::MAX.to_julian_day())
+            .prop_map(|j| Date::from_julian_day(j).unwrap())
+    }
+
+    /// Dates near either end of what `time` holds, and near the accepted range's ends.
+    fn edge_date() -> impl Strategy<Value = Date> {
+        let near = |d: Date| {
+            (-400i64..400).prop_map(move |n| {
+                d.checked_add(Duration::days(n))
+                    .or_else(|| d.checked_sub(Duration::days(n)))
+                    .unwrap_or(d)
+            })
+        };
+        prop_oneof![
+            near(Date::MIN),
+            near(Date::MAX),
+            near(parse_date("1990-01-01").unwrap()),
+            near(parse_date("2100-12-31").unwrap()),
+            any_date(),
+        ]
+    }
+
+    /// A date as the document stores it (`YYYY-MM-DD`; a negative year keeps its sign).
+    fn stored(d: Date) -> String {
+        iso(d)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn no_calendar_year_schedule_ics_or_share_function_panics_on_any_date(
+            first in edge_date(),
+            weeks in 0u16..50,
+            breaks in proptest::collection::vec((-30i64..400, 0i64..60), 0..4),
+            today in edge_date(),
+        ) {
+            let calendar = Calendar {
+                first_day: stored(first),
+                weeks,
+                breaks: breaks.iter().enumerate().map(|(i, &(from, len))| {
+                    let start = first.saturating_add(Duration::days(from));
+                    Break {
+                        label: format!("Break {i}"),
+                        start: stored(start),
+                        end: stored(start.saturating_add(Duration::days(len))),
+                        extra: Extra::new(),
+                    }
+                }).collect(),
+                extra: Extra::new(),
+            };
+            let _ = calendar.problems();
+            let in_range = crate::domain::dates::in_range(first);
+            match calendar.instructional_weeks() {
+                Ok(ws) => {
+                    prop_assert!(in_range, "a first day out of range was accepted");
+                    for w in &ws {
+                        let _ = calendar.school_days(w);
+                    }
+                }
+                Err(e) => prop_assert!(!e.is_empty()),
+            }
+
+            // The board: set-up, the year, its views, and its copy for teachers.
+            let mut b = demo::board();
+            let today_s = stored(today);
+            match b.set_calendar(calendar.clone()) {
+                Ok(_) => prop_assert!(in_range),
+                Err(_) => b.calendar = calendar,
+            }
+            if let Ok(y) = b.year() {
+                let _ = (y.rest_of_year(&today_s), y.current_week(&today_s));
+                let _ = y.day_label(1, 4);
+            }
+            let _ = b.metrics();
+            let _ = b.findings();
+            let s = b.to_shared("M");
+            let _ = s.ics(None, "20261123T120000Z");
+            let _ = s.ics(Some(0), "20261123T120000Z");
+            let _: Agenda = s.agenda(0, &today_s);
+            let _ = share::decode(&share::encode(&s)).unwrap();
+
+            // The same arithmetic on dates that never passed the checks.
+            let week = Week { number: 1, monday: first };
+            let _ = (week.days(), week.label(), short(first), long_date(first));
+            let year = Year { weeks: vec![week, Week { number: 2, monday: today }], closed: Vec::new(), terms: Vec::new() };
+            let _ = (year.day_label(1, 4), year.day_label(2, 4), year.current_week(&today_s), year.rest_of_year(&today_s));
+            let _ = terms(&year.weeks);
+            let mut far = demo::board().to_shared("M");
+            far.weeks = vec![stored(first); far.weeks.len()];
+            for d in 0..5 {
+                let _ = far.date_of(0, d);
+            }
+            let _ = far.sessions_for(0);
+            let _ = far.pd_days_for(0);
+            let _ = far.agenda(0, &today_s);
+            let _ = far.ics(None, "20261123T120000Z");
+            let _ = ics::calendar("C", &[Event { uid: ics::uid("k", first), date: first, summary: "S".into(), description: String::new() }], "x");
+        }
+    }
 }

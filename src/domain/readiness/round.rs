@@ -171,31 +171,10 @@ pub fn clean_label(raw: &str) -> Result<String, String> {
     Ok(label.to_string())
 }
 
-/// Check a YYYY-MM-DD date (the calendar, not just the shape).
+/// Check a YYYY-MM-DD date: the shape, the calendar, and the range Readyboard works with
+/// (see [`crate::domain::dates`]).
 pub fn check_date(raw: &str) -> Result<String, String> {
-    let bad = || format!("\u{201c}{raw}\u{201d} is not a date (YYYY-MM-DD).");
-    let parts: Vec<&str> = raw.trim().split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return Err(bad());
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return Err(bad());
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return Err(bad());
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(bad()),
-    };
-    if !(1..=days).contains(&d) || y < 1900 {
-        return Err(bad());
-    }
-    Ok(raw.trim().to_string())
+    crate::domain::dates::check(raw)
 }
 
 impl Round {

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub struct SchoolRow {
     pub id: String,
     pub name: String,
-    pub level: &'static str,
+    pub level: String,
     pub enrollment: u32,
     /// Mean proficiency, one decimal.
     pub proficiency: Option<f64>,
@@ -87,7 +87,7 @@ pub fn snapshot(d: &Document) -> Snapshot {
         .map(|s| SchoolRow {
             id: s.school.id.as_str().to_string(),
             name: s.school.name.clone(),
-            level: s.school.level.label(),
+            level: s.school.level.label().to_string(),
             enrollment: s.school.enrollment,
             proficiency: s.proficiency.map(|p| (p * 10.0).round() / 10.0),
             need_place: s.need_place,

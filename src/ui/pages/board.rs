@@ -572,7 +572,7 @@ fn Grid() -> impl IntoView {
         </p>
         <div class="board-scroll">
             <table class="board-grid" role="grid" aria-describedby="board-keys"
-                style=move || format!("width: {}rem", 9.0 + 8.75 * heads.with(Vec::len) as f64)>
+                style:width=move || format!("{}rem", 9.0 + 8.75 * heads.with(Vec::len) as f64)>
                 <caption>{move || range.get().map(|r| r.0).unwrap_or_default()}</caption>
                 <thead>
                     <tr>
@@ -1234,8 +1234,8 @@ fn MetricsPanel() -> impl IntoView {
                             <thead><tr><th scope="col">"Days"</th><th scope="col">"Teachers"</th><th scope="col"><span class="visually-hidden">"Share"</span></th></tr></thead>
                             <tbody>
                                 {m.distribution.iter().map(|(days, count)| {
-                                    let width = format!("width: {}%", count * 100 / max_count);
-                                    view! { <tr><th scope="row">{*days}</th><td>{*count}</td><td class="bar-cell"><span class="bar" style=width></span></td></tr> }
+                                    let width = format!("{}%", count * 100 / max_count);
+                                    view! { <tr><th scope="row">{*days}</th><td>{*count}</td><td class="bar-cell"><span class="bar" style:width=width></span></td></tr> }
                                 }).collect_view()}
                             </tbody>
                         </table>

@@ -3,6 +3,7 @@
 //! and the teachers (subject and coaching focus). Also starts a board for a school.
 //! Every change is checked by the domain and saved at once; a removal can be undone.
 
+use crate::domain::dates;
 use crate::domain::ids::Id;
 use crate::domain::plus::board::MAX_MEMBERS;
 use crate::domain::plus::calendar::{Break, Calendar};
@@ -333,7 +334,7 @@ fn CalendarForm() -> impl IntoView {
             <div class="inline-form">
                 <div class="field">
                     <label for="cal-first">"First day of school"</label>
-                    <input id="cal-first" type="date" prop:value=move || first.get() on:change=move |ev| first.set(event_target_value(&ev))/>
+                    <input id="cal-first" type="date" min=dates::EARLIEST max=dates::LATEST prop:value=move || first.get() on:change=move |ev| first.set(event_target_value(&ev))/>
                 </div>
                 <div class="field narrow">
                     <label for="cal-weeks">"Instructional weeks"</label>
@@ -358,11 +359,11 @@ fn CalendarForm() -> impl IntoView {
                                 </div>
                                 <div class="field narrow">
                                     <label for=format!("break-{k}-start")>"From"</label>
-                                    <input id=format!("break-{k}-start") type="date" value=start on:change=move |ev| { let v = event_target_value(&ev); set(&|x| x.2 = v.clone()); }/>
+                                    <input id=format!("break-{k}-start") type="date" min=dates::EARLIEST max=dates::LATEST value=start on:change=move |ev| { let v = event_target_value(&ev); set(&|x| x.2 = v.clone()); }/>
                                 </div>
                                 <div class="field narrow">
                                     <label for=format!("break-{k}-end")>"To"</label>
-                                    <input id=format!("break-{k}-end") type="date" value=end on:change=move |ev| { let v = event_target_value(&ev); set(&|x| x.3 = v.clone()); }/>
+                                    <input id=format!("break-{k}-end") type="date" min=dates::EARLIEST max=dates::LATEST value=end on:change=move |ev| { let v = event_target_value(&ev); set(&|x| x.3 = v.clone()); }/>
                                 </div>
                                 <button type="button" class="secondary" on:click=move |_| breaks.update(|v| v.retain(|x| x.0 != k))>"Remove this break"</button>
                             </li>

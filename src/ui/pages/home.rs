@@ -1,3 +1,4 @@
+use crate::domain::SchoolLevel;
 use crate::ui::components::{first_run::FirstRun, use_store};
 use crate::ui::store::Phase;
 use leptos::prelude::*;
@@ -23,11 +24,22 @@ pub fn HomePage() -> impl IntoView {
         store.doc.with(|d| {
             d.as_ref().map(|d| {
                 let n = d.schools.len();
-                let levels = crate::domain::SchoolLevel::ALL
-                    .iter()
-                    .filter_map(|l| {
-                        let c = d.schools.iter().filter(|s| s.level == *l).count();
-                        (c > 0).then(|| format!("{c} {}", l.label().to_lowercase()))
+                // The three common levels first, then the district's own (K-8 …) as
+                // they first appear.
+                let mut counts: Vec<(&SchoolLevel, usize)> =
+                    SchoolLevel::ALL.iter().map(|l| (l, 0)).collect();
+                for s in &d.schools {
+                    match counts.iter_mut().find(|(l, _)| **l == s.level) {
+                        Some((_, c)) => *c += 1,
+                        None => counts.push((&s.level, 1)),
+                    }
+                }
+                let levels = counts
+                    .into_iter()
+                    .filter(|(_, c)| *c > 0)
+                    .map(|(l, c)| match l {
+                        SchoolLevel::Other(name) => format!("{c} {name}"),
+                        _ => format!("{c} {}", l.label().to_lowercase()),
                     })
                     .collect::<Vec<_>>()
                     .join(", ");

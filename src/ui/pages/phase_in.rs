@@ -508,7 +508,7 @@ fn CohortRow(row: SchoolRow) -> impl IntoView {
         <tr class:pinned=row.is_pinned>
             <th scope="row">
                 <a href=format!("/readiness/{}", row.id)>{row.name.clone()}</a>
-                <span class="small">{row.level}</span>
+                <span class="small">{row.level.clone()}</span>
                 {row.is_pinned.then(|| view! { <span class="tag pinned-tag">"Pinned"</span> })}
                 {(!row.gated.is_empty()).then(|| view! { <span class="tag gated-tag">"Below the gate"</span> })}
                 {row.opted_out.is_some().then(|| view! { <span class="tag">"Self-selected out"</span> })}

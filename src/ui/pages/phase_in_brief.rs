@@ -130,7 +130,7 @@ fn csv_rows(s: &Snapshot, plans: &HashMap<String, PlanBrief>) -> Vec<Vec<String>
             };
             vec![
                 r.name.clone(),
-                r.level.to_string(),
+                r.level.clone(),
                 r.year
                     .map(|y| y.to_string())
                     .unwrap_or_else(|| "Does not fit".into()),
@@ -450,7 +450,7 @@ fn Cohorts(s: Snapshot) -> impl IntoView {
                                     view! {
                                         <tr>
                                             <th scope="row">{r.name.clone()}{r.is_pinned.then(|| view! { " "<span class="pinned-tag">"Pinned"</span> })}</th>
-                                            <td>{r.level}</td>
+                                            <td>{r.level.clone()}</td>
                                             <td class="num">{r.index.map(|x| x.to_string()).unwrap_or_else(|| "not assessed".into())}</td>
                                             <td class="num">{place_text(r.need_place)}</td>
                                             <td>{r.why.clone()}</td>

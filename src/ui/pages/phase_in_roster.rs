@@ -3,7 +3,9 @@
 //! problem by row number, before anything is written (`domain::phase_in::roster_csv`).
 
 use crate::domain::district::{RemovedSchool, School, SchoolLevel};
+use crate::domain::phase_in::encoding::Encoding;
 use crate::domain::phase_in::roster_csv::{self, Action, Preview, PreviewRow};
+use crate::domain::text::quote_short;
 use crate::domain::Id;
 use crate::ui::browser;
 use crate::ui::components::readiness::Crumbs;
@@ -100,6 +102,8 @@ impl Field {
     fn of_message(msg: &str) -> Option<Field> {
         if msg.starts_with("The school name") || msg.starts_with("There is already a school") {
             Some(Field::Name)
+        } else if msg.starts_with("The level") {
+            Some(Field::Level)
         } else if msg.starts_with("Enrollment") {
             Some(Field::Enrollment)
         } else if msg.starts_with("Reading") {
@@ -133,14 +137,6 @@ impl FormError {
             field: Field::of_message(&message),
             message,
         }
-    }
-}
-
-fn level_key(level: SchoolLevel) -> &'static str {
-    match level {
-        SchoolLevel::Elementary => "elementary",
-        SchoolLevel::Middle => "middle",
-        SchoolLevel::High => "high",
     }
 }
 
@@ -246,7 +242,7 @@ impl Draft {
 
     fn fill(&self, s: &School) {
         self.name.set(s.name.clone());
-        self.level.set(level_key(s.level).to_string());
+        self.level.set(s.level.label().to_string());
         self.enrollment.set(s.enrollment.to_string());
         self.reading.set(
             s.reading_proficient
@@ -269,15 +265,14 @@ impl Draft {
             ));
         }
         let level_raw = self.level.get_untracked();
-        let Some(level) = SchoolLevel::ALL
-            .into_iter()
-            .find(|l| level_key(*l) == level_raw)
-        else {
+        if level_raw.trim().is_empty() {
             return Err(FormError::at(
                 Field::Level,
-                "Choose the school\u{2019}s level: Elementary, Middle or High.",
+                "Enter the school\u{2019}s level, such as Elementary, Middle, High or K-8.",
             ));
-        };
+        }
+        let level = SchoolLevel::from_text("The level", &level_raw)
+            .map_err(|e| FormError::at(Field::Level, e))?;
         let enrollment = parse_enrollment(&self.enrollment.get_untracked())?;
         let reading = parse_percent(
             Field::Reading,
@@ -344,17 +339,20 @@ fn SchoolFields(
     view! {
         <div class="school-fields">
             {text_input(Field::Name, "School name", draft.name, "text", None, "wide")}
+            // Any short name the district uses; the list only suggests. (The hint sits
+            // above the input, so the inputs of the row stay level.)
             <div class="field">
                 <label for=id(Field::Level)>"Level"</label>
-                <select id=id(Field::Level)
-                    on:change=move |ev| draft.level.set(event_target_value(&ev))
+                <p id=format!("{prefix}-level-hint") class="small hint">"Any short name, like K-8."</p>
+                <input id=id(Field::Level) type="text" autocomplete="off"
+                    list=format!("{prefix}-level-options")
+                    prop:value=move || draft.level.get()
+                    on:input=move |ev| draft.level.set(event_target_value(&ev))
                     aria-invalid=invalid(Field::Level)
-                    aria-describedby=described(Field::Level, None)>
-                    <option value="" selected=move || draft.level.get().is_empty()>"Choose a level"</option>
-                    {SchoolLevel::ALL.into_iter().map(|l| view! {
-                        <option value=level_key(l) selected=move || draft.level.get() == level_key(l)>{l.label()}</option>
-                    }).collect_view()}
-                </select>
+                    aria-describedby=described(Field::Level, Some("level-hint"))/>
+                <datalist id=format!("{prefix}-level-options")>
+                    {SchoolLevel::SUGGESTIONS.into_iter().map(|l| view! { <option value=l></option> }).collect_view()}
+                </datalist>
             </div>
             {text_input(Field::Enrollment, "Enrollment", draft.enrollment, "numeric", None, "")}
             {text_input(Field::Reading, "Reading % proficient", draft.reading, "decimal", Some("pct-hint"), "")}
@@ -597,7 +595,7 @@ fn school_row(s: School, ctx: RosterCtx) -> AnyView {
     let row = view! {
         <tr class:confirming=confirming>
             <th scope="row"><a href=href>{s.name.clone()}</a></th>
-            <td>{s.level.label()}</td>
+            <td>{s.level.label().to_string()}</td>
             <td class="num">{s.enrollment.to_string()}</td>
             <td class="num">{percent_text(s.reading_proficient)}</td>
             <td class="num">{percent_text(s.math_proficient)}</td>
@@ -775,7 +773,7 @@ fn row_details(r: &PreviewRow) -> String {
         Action::Add => {
             let f = &r.fields;
             let mut parts = Vec::new();
-            if let Some(l) = f.level {
+            if let Some(l) = &f.level {
                 parts.push(l.label().to_string());
             }
             parts.push(format!(
@@ -811,15 +809,17 @@ fn Import() -> impl IntoView {
         };
         let file_name = file.name();
         leptos::task::spawn_local(async move {
-            match browser::read_file_text(file).await {
+            match browser::read_file_bytes(file).await {
                 Err(e) => {
                     problem.set(Some(format!(
                         "\u{201c}{file_name}\u{201d} can\u{2019}t be read. {e} Nothing was imported."
                     )));
                 }
-                Ok(text) => {
+                Ok(bytes) => {
+                    // The domain works out the encoding (UTF-8, UTF-16, Windows-1252).
                     let preview = store.doc.with_untracked(|d| {
-                        d.as_ref().map(|d| roster_csv::preview(&text, &d.schools))
+                        d.as_ref()
+                            .map(|d| roster_csv::preview_bytes(&bytes, &d.schools))
                     });
                     match preview {
                         Some(preview) => {
@@ -892,7 +892,7 @@ fn Import() -> impl IntoView {
             <p>
                 "Save the roster from your spreadsheet as CSV. It needs a header row with the columns "
                 <strong>"Name"</strong>" and "<strong>"Level"</strong>
-                " (Elementary, Middle or High); "<strong>"Enrollment"</strong>", "
+                " (such as Elementary, Middle, High or K-8); "<strong>"Enrollment"</strong>", "
                 <strong>"Reading % proficient"</strong>", "<strong>"Math % proficient"</strong>" and "
                 <strong>"Notes"</strong>" are optional. Other columns are ignored."
             </p>
@@ -925,11 +925,17 @@ fn preview_view(
     cancel: impl Fn(leptos::ev::MouseEvent) + Clone + Send + Sync + 'static,
 ) -> AnyView {
     let Pending { file, preview } = p;
+    let encoding = preview.encoding.map(|e| {
+        let check = (e == Encoding::Windows1252).then_some(
+            " If accented letters look wrong below, save the file as CSV UTF-8 and choose it again.",
+        );
+        view! { <p class="small" data-testid="import-encoding">{e.describe()}{check}</p> }
+    });
     let ignored = (!preview.ignored_columns.is_empty()).then(|| {
         let list = preview
             .ignored_columns
             .iter()
-            .map(|c| format!("\u{201c}{c}\u{201d}"))
+            .map(|c| quote_short(c))
             .collect::<Vec<_>>()
             .join(", ");
         view! { <p class="small ignored">{format!("Ignored {}: {list}.", if preview.ignored_columns.len() == 1 { "column" } else { "columns" })}</p> }
@@ -939,6 +945,7 @@ fn preview_view(
         return view! {
             <div class="import-preview" role="group" aria-labelledby="import-preview-title">
                 <h3 id="import-preview-title" tabindex="-1">{format!("\u{201c}{file}\u{201d} can\u{2019}t be imported")}</h3>
+                {encoding}
                 <div class="error-summary" role="alert">
                     <p><strong>{format!("The file has {}:", plural(n, "problem", "problems"))}</strong></p>
                     <ul>
@@ -1007,6 +1014,7 @@ fn preview_view(
     view! {
         <div class="import-preview" role="group" aria-labelledby="import-preview-title">
             <h3 id="import-preview-title" tabindex="-1">{format!("Check \u{201c}{file}\u{201d} before importing")}</h3>
+            {encoding}
             <p data-testid="import-counts">{summary}</p>
             {ignored}
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="import-preview-title">

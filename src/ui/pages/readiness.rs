@@ -12,7 +12,7 @@ use leptos_meta::Title;
 struct Row {
     id: String,
     name: String,
-    level: &'static str,
+    level: String,
     latest: Option<(String, String, Stage)>,
     outcome: Option<Outcome>,
     gated_names: Vec<String>,
@@ -60,7 +60,7 @@ pub fn ReadinessPage() -> impl IntoView {
                     Row {
                         id: s.id.to_string(),
                         name: s.name.clone(),
-                        level: s.level.label(),
+                        level: s.level.label().to_string(),
                         latest: newest.get(&s.id).and_then(|round| {
                             let n = r.framework_of(round)?.criteria.len();
                             Some((round.label.clone(), round.date.clone(), round.stage(n)))
@@ -195,7 +195,7 @@ fn SchoolRow(row: Row) -> impl IntoView {
         <tr>
             <th scope="row">
                 <a href=href>{row.name}</a>
-                <span class="small">{row.level}</span>
+                <span class="small">{row.level.clone()}</span>
             </th>
             <td>{latest}</td>
             <td class="num">{index}</td>

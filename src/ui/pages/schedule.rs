@@ -5,8 +5,10 @@
 //! share link (`/schedule#s=…`) or from a schedule file. All three go through the same
 //! [`Shared`] copy, so they show the same way. A shared schedule is only shown: this page
 //! never edits or saves the stored district (it calls no `Store` edit at all).
-//! The chosen teacher (and school) live in the query, `?teacher=abby-diaz-1`, so a
-//! reload or a bookmark keeps them; the fragment of a share link is kept as it is.
+//! The chosen teacher (and school) live in the query, `?teacher=abby-diaz-7k2m9qxa` (the
+//! name for people to read, then the teacher's stable key, which alone decides: see
+//! `Shared::teacher_slug`), so a reload or a bookmark keeps them, even after the teacher is
+//! renamed; the fragment of a share link is kept as it is.
 
 use crate::domain::plus::calendar::iso;
 use crate::domain::plus::schedule::{ics_stamp, long_date, Agenda, PdDay, Session};
