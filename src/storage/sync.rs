@@ -32,7 +32,16 @@ pub enum Reaction {
 /// Decide how to react to `incoming` (the new stored text, `None` when removed), given
 /// the revision this tab last read or wrote and whether it has unsaved edits.
 pub fn react(local_revision: Option<u64>, dirty: bool, incoming: Option<&str>) -> Reaction {
-    let Some(raw) = incoming else {
+    decide(local_revision, dirty, incoming.map(decode))
+}
+
+/// [`react`] for stored data already read (a head and its parts, by `storage::local`).
+pub fn decide(
+    local_revision: Option<u64>,
+    dirty: bool,
+    incoming: Option<Result<Decoded, DecodeError>>,
+) -> Reaction {
+    let Some(read) = incoming else {
         return if local_revision.is_none() && !dirty {
             Reaction::Ignore
         } else if dirty {
@@ -41,7 +50,7 @@ pub fn react(local_revision: Option<u64>, dirty: bool, incoming: Option<&str>) -
             Reaction::AdoptRemoval
         };
     };
-    match decode(raw) {
+    match read {
         Err(e) => Reaction::Unreadable(e),
         Ok(Decoded::Newer { meta, document }) => Reaction::ReadOnly { meta, document },
         Ok(Decoded::Current { meta, document, .. }) => {

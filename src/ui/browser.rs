@@ -42,8 +42,13 @@ pub fn random_bytes() -> [u8; 16] {
 
 /// Offer `content` as a file download.
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    download_js(filename, mime, &JsValue::from_str(content))
+}
+
+/// Offer a JS string as a file download, without passing it through Rust's UTF-8.
+pub fn download_js(filename: &str, mime: &str, content: &JsValue) -> Result<(), String> {
     let err = |_: JsValue| "The download could not start in this browser.".to_string();
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let parts = js_sys::Array::of1(content);
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props).map_err(err)?;
@@ -71,7 +76,6 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
     Ok(())
 }
 
-/// Read a chosen file as text.
 /// The file chosen in the `<input type="file">` that fired `ev`, if any. The input is
 /// cleared, so choosing the same file again (after fixing it) reads it again.
 pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
@@ -83,12 +87,23 @@ pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
     Some(file)
 }
 
+/// Read a chosen file as text, decoded as UTF-8 (the browser's `File.text()`; bytes that
+/// are not UTF-8 become U+FFFD). For files of our own making, such as backups.
 pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .map_err(|_| "The file could not be read.".to_string())?;
     text.as_string()
         .ok_or_else(|| "The file is not text.".to_string())
+}
+
+/// Read a chosen file's bytes as they are (`File.arrayBuffer()`), for a caller that works
+/// out the encoding itself, such as a CSV saved by Excel in Windows-1252.
+pub async fn read_file_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "The file could not be read.".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Move keyboard focus to the element with `id` (after a view change).

@@ -7,7 +7,8 @@
 
 use super::browser;
 use crate::domain::{demo, Document, Id};
-use crate::storage::local::{self, Loaded, StorageError};
+use crate::storage::local::{self, Loaded, Read, StorageError};
+use crate::storage::parts::Baseline;
 use crate::storage::sync::{self, Reaction};
 use crate::storage::{encode, DecodeError, Meta};
 use leptos::prelude::*;
@@ -49,6 +50,8 @@ pub enum Phase {
 pub struct Conflict {
     /// The other tab's version; `None` when the other tab reset the district.
     pub theirs: Option<(Meta, Document)>,
+    /// What is stored with the other tab's version, adopted if the person takes it.
+    pub stored: Option<Baseline>,
 }
 
 #[derive(Clone, Copy)]
@@ -66,8 +69,8 @@ pub struct Store {
 }
 
 struct Inner {
-    /// The stored revision this tab last read or wrote.
-    base_revision: Option<u64>,
+    /// What this tab last read from or wrote to storage (revision and parts).
+    base: Baseline,
     /// Edits in memory that are not in storage yet.
     dirty: bool,
     /// This session must not write the main key (unreadable data could not be moved).
@@ -89,7 +92,7 @@ impl Store {
             notice: RwSignal::new(None),
             last_saved: RwSignal::new(None),
             inner: StoredValue::new_local(Inner {
-                base_revision: None,
+                base: Baseline::empty(),
                 dirty: false,
                 blocked: false,
                 timer: None,
@@ -110,9 +113,9 @@ impl Store {
                 meta,
                 document,
                 migrated_from,
+                baseline,
             } => {
-                self.inner
-                    .update_value(|i| i.base_revision = Some(meta.revision));
+                self.inner.update_value(|i| i.base = baseline);
                 self.doc.set(Some(document));
                 self.last_saved.set(Some(meta));
                 self.status.set(SaveStatus::Saved);
@@ -151,7 +154,7 @@ impl Store {
             Loaded::Unavailable(reason) => {
                 self.inner.update_value(|i| i.blocked = true);
                 self.warning.set(Some(format!(
-                    "Browser storage is unavailable ({reason}). Readyboard still works, but nothing is kept after you close this tab. Download a backup to keep your work."
+                    "Browser storage can't be used here (the browser says: {reason}). Readyboard still works, but nothing is kept after you close this tab. Download a backup to keep your work."
                 )));
                 self.phase.set(Phase::FirstRun);
             }
@@ -238,9 +241,7 @@ impl Store {
         if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
             t.clear();
         }
-        let (dirty, blocked, base, writer) = self
-            .inner
-            .with_value(|i| (i.dirty, i.blocked, i.base_revision, i.writer.clone()));
+        let (dirty, blocked) = self.inner.with_value(|i| (i.dirty, i.blocked));
         if !dirty || !self.is_writable() || self.conflict.with_untracked(Option::is_some) {
             return;
         }
@@ -249,10 +250,16 @@ impl Store {
                 .set(SaveStatus::NotSaved("browser storage can't be used".into()));
             return;
         }
-        let result = self.doc.with_untracked(|d| {
-            d.as_ref()
-                .map(|d| local::save(d, base, &writer, &browser::now_iso()))
-        });
+        let now = browser::now_iso();
+        let result = self
+            .inner
+            .try_update_value(|i| {
+                self.doc.with_untracked(|d| {
+                    d.as_ref()
+                        .map(|d| local::save(d, &mut i.base, &i.writer, &now))
+                })
+            })
+            .flatten();
         match result {
             None => {}
             Some(Ok(meta)) => self.saved(meta),
@@ -261,10 +268,7 @@ impl Store {
     }
 
     fn saved(&self, meta: Meta) {
-        self.inner.update_value(|i| {
-            i.base_revision = Some(meta.revision);
-            i.dirty = false;
-        });
+        self.inner.update_value(|i| i.dirty = false);
         self.last_saved.set(Some(meta));
         self.status.set(SaveStatus::Saved);
         if self
@@ -280,7 +284,7 @@ impl Store {
         match e {
             StorageError::Quota => self.warning.set(Some(full_warning())),
             StorageError::Unavailable(why) => self.warning.set(Some(format!(
-                "Browser storage is unavailable ({why}). Your work is kept in this tab only: download a backup."
+                "Browser storage can't be used now (the browser says: {why}). Your work is kept in this tab only: download a backup."
             ))),
             StorageError::Conflict { .. } => {
                 // Someone saved without us hearing of it: decide as if the event had come.
@@ -303,17 +307,43 @@ impl Store {
         ));
     }
 
-    /// Another tab changed the stored district (`raw` is the new text, `None` if removed).
+    /// Another tab changed the stored district (`raw` is the new head, `None` if removed).
     pub fn react_to(&self, raw: Option<&str>) {
-        let (base, dirty) = self.inner.with_value(|i| (i.base_revision, i.dirty));
-        match sync::react(base, dirty, raw) {
+        let (base_revision, dirty) = self.inner.with_value(|i| (i.base.revision, i.dirty));
+        // Parts this tab already holds at the same revision are not read again.
+        let read = raw.map(|raw| {
+            self.inner
+                .with_value(|i| local::read_stored(raw, Some(&i.base)))
+        });
+        let mut stored = None;
+        let incoming = read.map(|r| {
+            r.map(|read| match read {
+                Read::Current {
+                    meta,
+                    document,
+                    migrated_from,
+                    baseline,
+                } => {
+                    stored = Some(baseline);
+                    crate::storage::Decoded::Current {
+                        meta,
+                        document,
+                        migrated_from,
+                    }
+                }
+                Read::Newer { meta, document } => {
+                    crate::storage::Decoded::Newer { meta, document }
+                }
+            })
+        });
+        match sync::decide(base_revision, dirty, incoming) {
             Reaction::Ignore => {}
             Reaction::Adopt { meta, document } => {
                 if !matches!(self.phase.get_untracked(), Phase::Ready | Phase::FirstRun) {
                     return;
                 }
                 self.inner
-                    .update_value(|i| i.base_revision = Some(meta.revision));
+                    .update_value(|i| i.base = stored.unwrap_or_default());
                 self.doc.set(Some(document));
                 self.last_saved.set(Some(meta));
                 self.status.set(SaveStatus::Saved);
@@ -322,7 +352,7 @@ impl Store {
                     .set(Some("Updated with changes saved in another tab.".into()));
             }
             Reaction::AdoptRemoval => {
-                self.inner.update_value(|i| i.base_revision = None);
+                self.inner.update_value(|i| i.base = Baseline::empty());
                 self.doc.set(None);
                 self.last_saved.set(None);
                 self.status.set(SaveStatus::Idle);
@@ -336,7 +366,7 @@ impl Store {
                 }
                 self.status
                     .set(SaveStatus::NotSaved("changed in another tab".into()));
-                self.conflict.set(Some(Conflict { theirs }));
+                self.conflict.set(Some(Conflict { theirs, stored }));
             }
             Reaction::ReadOnly { meta, document } => self.go_read_only(meta, document),
             Reaction::Unreadable(err) => self.blocked_by_unreadable(err),
@@ -345,11 +375,16 @@ impl Store {
 
     /// Conflict: keep this tab's version and save it over the other tab's.
     pub fn keep_mine(&self) {
-        let writer = self.inner.with_value(|i| i.writer.clone());
-        let result = self.doc.with_untracked(|d| {
-            d.as_ref()
-                .map(|d| local::save_over(d, &writer, &browser::now_iso()))
-        });
+        let now = browser::now_iso();
+        let result = self
+            .inner
+            .try_update_value(|i| {
+                self.doc.with_untracked(|d| {
+                    d.as_ref()
+                        .map(|d| local::save_over(d, &mut i.base, &i.writer, &now))
+                })
+            })
+            .flatten();
         self.conflict.set(None);
         match result {
             Some(Ok(meta)) => self.saved(meta),
@@ -358,7 +393,7 @@ impl Store {
                 let _ = local::remove();
                 self.inner.update_value(|i| {
                     i.dirty = false;
-                    i.base_revision = None
+                    i.base = Baseline::empty();
                 });
                 self.status.set(SaveStatus::Idle);
             }
@@ -374,19 +409,37 @@ impl Store {
         self.conflict.set(None);
         match conflict.theirs {
             Some((meta, document)) => {
-                self.inner
-                    .update_value(|i| i.base_revision = Some(meta.revision));
+                let stored = conflict.stored.unwrap_or_default();
+                self.inner.update_value(|i| i.base = stored);
                 self.doc.set(Some(document));
                 self.last_saved.set(Some(meta));
                 self.status.set(SaveStatus::Saved);
             }
             None => {
-                self.inner.update_value(|i| i.base_revision = None);
+                self.inner.update_value(|i| i.base = Baseline::empty());
                 self.doc.set(None);
                 self.status.set(SaveStatus::Idle);
                 self.phase.set(Phase::FirstRun);
             }
         }
+    }
+
+    /// Whether browser storage has room to save `document` in place of this tab's district.
+    /// `Err` says how much is needed and how much is free, in words.
+    pub fn room_for(&self, document: &Document) -> Result<(), String> {
+        let needed = self
+            .inner
+            .with_value(|i| local::space_needed(document, &i.base));
+        let free = local::usage().free();
+        if needed <= free {
+            return Ok(());
+        }
+        let mb = |n: usize| format!("{:.1}", n as f64 / 1e6);
+        Err(format!(
+            "This browser does not have room to keep it: it needs about {} million characters of storage and {} million are free. Nothing was changed. Free some space first (for example, delete data set aside below, or data other pages of this site keep).",
+            mb(needed),
+            mb(free)
+        ))
     }
 
     /// Replace the whole district (demo, new district, restored backup) and save at once.
@@ -423,7 +476,7 @@ impl Store {
         }
         self.inner.update_value(|i| {
             i.dirty = false;
-            i.base_revision = None;
+            i.base = Baseline::empty();
         });
         self.doc.set(None);
         self.conflict.set(None);
@@ -441,8 +494,8 @@ impl Store {
         };
         if kept_at.is_none() {
             // If it still can't be moved, the session stays blocked and the warning stays.
-            if local::quarantine(&raw, &browser::now_iso()).is_ok() {
-                let _ = local::remove();
+            let _ = raw;
+            if local::quarantine_stored(&browser::now_iso()).is_ok() {
                 self.inner.update_value(|i| i.blocked = false);
                 self.warning.set(None);
             }
@@ -481,6 +534,18 @@ impl Store {
             .unwrap_or_default();
         browser::download(
             &format!("readyboard-{name}-{}.json", browser::today()),
+            "application/json",
+            &text,
+        )
+    }
+
+    /// Download what browser storage holds, exactly as it is stored: for data this build may
+    /// not write (read-only), so the copy is the newer build's own text, not this build's
+    /// reading of it.
+    pub fn download_stored_copy(&self) -> Result<(), String> {
+        let text = local::stored_text().ok_or("Nothing is stored in this browser.")?;
+        browser::download_js(
+            &format!("readyboard-stored-copy-{}.json", browser::today()),
             "application/json",
             &text,
         )
