@@ -331,7 +331,10 @@ fn the_district_is_stored_in_parts_and_a_save_writes_only_what_changed() {
     local::save(&doc, &mut base, "tab-a", "t").unwrap();
     let head = storage().get_item(KEY).unwrap().unwrap();
     assert!(head.contains("\"layout\":\"parts\""), "{head}");
-    assert!(head.contains("\"document\":null"), "older builds read it as newer, not damaged");
+    assert!(
+        head.contains("\"document\":null"),
+        "older builds read it as newer, not damaged"
+    );
     let first = part_keys();
     assert!(first.len() > 10, "{first:?}");
     assert!(first.iter().all(|k| k.ends_with("@1")));
@@ -344,7 +347,10 @@ fn the_district_is_stored_in_parts_and_a_save_writes_only_what_changed() {
     assert_eq!(second.len(), first.len());
     let rewritten: Vec<&String> = second.iter().filter(|k| k.ends_with("@2")).collect();
     assert_eq!(rewritten, vec![&format!("{PART_PREFIX}core@2")]);
-    assert!(!second.contains(&format!("{PART_PREFIX}core@1")), "the replaced part is removed");
+    assert!(
+        !second.contains(&format!("{PART_PREFIX}core@1")),
+        "the replaced part is removed"
+    );
     match local::load("t") {
         Loaded::Ready { document, meta, .. } => {
             assert_eq!(meta.revision, 2);
@@ -369,11 +375,23 @@ fn a_district_stored_whole_by_an_older_build_loads_and_is_then_stored_in_parts()
         panic!("the schema 1 fixture did not load")
     };
     assert_eq!(migrated_from, Some(1));
-    assert_eq!(storage().get_item(KEY).unwrap().as_deref(), Some(fixture), "loading writes nothing");
+    assert_eq!(
+        storage().get_item(KEY).unwrap().as_deref(),
+        Some(fixture),
+        "loading writes nothing"
+    );
     local::save(&document, &mut baseline, "tab", "t").unwrap();
-    assert!(storage().get_item(KEY).unwrap().unwrap().contains("\"layout\":\"parts\""));
+    assert!(storage()
+        .get_item(KEY)
+        .unwrap()
+        .unwrap()
+        .contains("\"layout\":\"parts\""));
     match local::load("t") {
-        Loaded::Ready { document: again, migrated_from, .. } => {
+        Loaded::Ready {
+            document: again,
+            migrated_from,
+            ..
+        } => {
             assert_eq!(again, document);
             assert_eq!(migrated_from, None);
             assert_eq!(again.extra["futureTopLevelField"], "kept verbatim");
@@ -394,7 +412,10 @@ fn a_lone_surrogate_is_set_aside_exactly_as_it_was() {
         panic!("not quarantined")
     };
     let copy = get_js(&key).expect("a copy");
-    assert_eq!(copy, original, "the copy is the same JS string, code unit for code unit");
+    assert_eq!(
+        copy, original,
+        "the copy is the same JS string, code unit for code unit"
+    );
     assert_eq!(copy.length(), units.len() as u32);
     assert_eq!(copy.char_code_at(9), f64::from(0xD800u16));
     assert_eq!(storage().get_item(KEY).unwrap(), None);
@@ -407,7 +428,13 @@ fn a_damaged_part_sets_the_whole_district_aside_exactly() {
     local::save(&demo::benson("t"), &mut base, "tab", "t").unwrap();
     let keys = part_keys();
     let victim = keys.iter().find(|k| k.contains("rounds.")).unwrap().clone();
-    let damaged: String = storage().get_item(&victim).unwrap().unwrap().chars().take(40).collect();
+    let damaged: String = storage()
+        .get_item(&victim)
+        .unwrap()
+        .unwrap()
+        .chars()
+        .take(40)
+        .collect();
     storage().set_item(&victim, &damaged).unwrap();
     let head = storage().get_item(KEY).unwrap().unwrap();
     let Loaded::Quarantined { key, error } = local::load("2026-11-29T10:00:00.000Z") else {
@@ -438,7 +465,10 @@ fn a_save_cut_short_leaves_the_stored_district_as_it_was() {
         r.label = format!("{} {}", r.label, "x".repeat(100));
     }
     let before = base.clone();
-    assert_eq!(local::save(&big, &mut base, "tab", "t"), Err(StorageError::Quota));
+    assert_eq!(
+        local::save(&big, &mut base, "tab", "t"),
+        Err(StorageError::Quota)
+    );
     assert_eq!(base, before);
     assert_eq!(storage().get_item(KEY).unwrap(), head);
     assert_eq!(part_keys(), keys, "no new part is left behind");

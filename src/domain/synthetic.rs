@@ -319,7 +319,11 @@ pub fn big_district(schools: usize, rounds: usize, boards: usize) -> Document {
                     check_ins: (0..2)
                         .map(|k| CheckIn {
                             date: format!("2026-{:02}-15", 10 + k),
-                            status: if k == 0 { Status::OnTrack } else { Status::AtRisk },
+                            status: if k == 0 {
+                                Status::OnTrack
+                            } else {
+                                Status::AtRisk
+                            },
                             note: NOTES[(i + k) % NOTES.len()].to_string(),
                             extra: Extra::new(),
                         })

@@ -30,8 +30,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// The main key: the head, or a whole envelope written before schema 2.
 pub const KEY: &str = "readyboard.district";
-/// Each part of the district: `readyboard.p.<part>@<revision>`.
-pub const PART_PREFIX: &str = "readyboard.p.";
+pub use super::parts::{part_key, PART_PREFIX};
 /// Unreadable data is moved to `readyboard.quarantine.<time>` keys, never deleted by the app
 /// unless the person asks.
 pub const QUARANTINE_PREFIX: &str = "readyboard.quarantine.";
@@ -46,7 +45,9 @@ pub enum StorageError {
     /// localStorage can't be used at all (private mode, disabled, SecurityError): why.
     Unavailable(String),
     /// Another tab saved (or reset) since this tab last read: `stored` is what is there now.
-    Conflict { stored: Option<Meta> },
+    Conflict {
+        stored: Option<Meta>,
+    },
     /// Storage holds data from a newer schema: this build must not write.
     Newer(Meta),
     /// Storage holds text this build can't read (written by something else since we loaded).
@@ -202,10 +203,6 @@ fn write_js_string(key: &str, value: &js_sys::JsString) -> Result<(), StorageErr
         .call2(&storage, &key.into(), value)
         .map(|_| ())
         .map_err(|e| classify_write_error(&e))
-}
-
-fn part_key(name: &str, revision: u64) -> String {
-    format!("{PART_PREFIX}{name}@{revision}")
 }
 
 /// Every key of this site's localStorage.

@@ -72,9 +72,13 @@ impl Part {
     pub fn from_json(name: &str, json: &[u8]) -> Result<Part, String> {
         let err = |e: serde_json::Error| format!("part \u{201c}{name}\u{201d}: {e}");
         if name == CORE {
-            serde_json::from_slice(json).map(|c| Part::Core(Box::new(c))).map_err(err)
+            serde_json::from_slice(json)
+                .map(|c| Part::Core(Box::new(c)))
+                .map_err(err)
         } else if name == PHASE_IN {
-            serde_json::from_slice(json).map(|p| Part::PhaseIn(Box::new(p))).map_err(err)
+            serde_json::from_slice(json)
+                .map(|p| Part::PhaseIn(Box::new(p)))
+                .map_err(err)
         } else if name.starts_with(ROUNDS) {
             serde_json::from_slice(json).map(Part::Rounds).map_err(err)
         } else if name.starts_with(BOARD) {
@@ -327,6 +331,33 @@ impl Baseline {
     }
 }
 
+/// The storage key of part `name` written at `revision`.
+pub fn part_key(name: &str, revision: u64) -> String {
+    format!("{PART_PREFIX}{name}@{revision}")
+}
+
+/// Where parts live: `readyboard.p.<part>@<revision>`.
+pub const PART_PREFIX: &str = "readyboard.p.";
+
+/// Every key and value a first save of `document` writes, head included: what the benches
+/// put in localStorage to start from a stored district.
+pub fn first_save(meta: &super::Meta, document: &Document) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut written = BTreeMap::new();
+    for (name, part) in split(document) {
+        out.push((
+            part_key(&name, meta.revision),
+            super::pack::pack(&part.to_json()),
+        ));
+        written.insert(name, meta.revision);
+    }
+    out.push((
+        "readyboard.district".to_string(),
+        super::envelope::encode_head(meta, &written),
+    ));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,8 +379,18 @@ mod tests {
         assert_eq!(back.readiness.rounds.len(), doc.readiness.rounds.len());
         // Each school's rounds keep their order.
         for s in &doc.schools {
-            let a: Vec<_> = doc.readiness.rounds.iter().filter(|r| r.school_id == s.id).collect();
-            let b: Vec<_> = back.readiness.rounds.iter().filter(|r| r.school_id == s.id).collect();
+            let a: Vec<_> = doc
+                .readiness
+                .rounds
+                .iter()
+                .filter(|r| r.school_id == s.id)
+                .collect();
+            let b: Vec<_> = back
+                .readiness
+                .rounds
+                .iter()
+                .filter(|r| r.school_id == s.id)
+                .collect();
             assert_eq!(a, b);
         }
         assert_eq!(back.plus, doc.plus);
@@ -371,7 +412,8 @@ mod tests {
     #[test]
     fn unknown_fields_are_kept_in_every_part() {
         let mut doc = demo::benson("t");
-        doc.extra.insert("fromTheFuture".into(), serde_json::json!({"x": 1}));
+        doc.extra
+            .insert("fromTheFuture".into(), serde_json::json!({"x": 1}));
         doc.readiness.extra.insert("r".into(), serde_json::json!(2));
         doc.plus.extra.insert("p".into(), serde_json::json!(3));
         let parts: BTreeMap<String, Part> = split(&doc)
@@ -410,7 +452,10 @@ mod tests {
         // A renamed school changes the core only.
         edited.schools[0].name = "Renamed".into();
         let c = saved.changes(&edited);
-        assert_eq!(c.write.iter().map(|w| w.0.as_str()).collect::<Vec<_>>(), ["core"]);
+        assert_eq!(
+            c.write.iter().map(|w| w.0.as_str()).collect::<Vec<_>>(),
+            ["core"]
+        );
         saved.apply(c);
 
         // Removing a school's rounds removes its part.

@@ -8,6 +8,20 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// `performance.mark(name)`: a point on the page's timeline that the benches read (for
+/// example how long reading the stored district took). Does nothing where unsupported.
+pub fn perf_mark(name: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(perf) = js_sys::Reflect::get(&w, &"performance".into()) else {
+        return;
+    };
+    if let Ok(mark) = js_sys::Reflect::get(&perf, &"mark".into()) {
+        if let Ok(mark) = mark.dyn_into::<js_sys::Function>() {
+            let _ = mark.call1(&perf, &name.into());
+        }
+    }
+}
+
 /// Today's date, `YYYY-MM-DD`, for file names.
 pub fn today() -> String {
     now_iso().chars().take(10).collect()

@@ -99,7 +99,9 @@ impl Store {
                 writer,
             }),
         };
+        browser::perf_mark("readyboard:load-start");
         store.apply_loaded(local::load(&browser::now_iso()));
+        browser::perf_mark("readyboard:load-end");
         if let Err(StorageError::Quota) = local::probe() {
             store.warning.set(Some(full_warning()));
         }
@@ -154,7 +156,7 @@ impl Store {
             Loaded::Unavailable(reason) => {
                 self.inner.update_value(|i| i.blocked = true);
                 self.warning.set(Some(format!(
-                    "Browser storage can't be used here (the browser says: {reason}). Readyboard still works, but nothing is kept after you close this tab. Download a backup to keep your work."
+                    "Browser storage can\u{2019}t be used here (the browser says: {reason}). Readyboard still works, but nothing is kept after you close this tab. Download a backup to keep your work."
                 )));
                 self.phase.set(Phase::FirstRun);
             }
@@ -251,6 +253,7 @@ impl Store {
             return;
         }
         let now = browser::now_iso();
+        browser::perf_mark("readyboard:save-start");
         let result = self
             .inner
             .try_update_value(|i| {
@@ -260,6 +263,7 @@ impl Store {
                 })
             })
             .flatten();
+        browser::perf_mark("readyboard:save-end");
         match result {
             None => {}
             Some(Ok(meta)) => self.saved(meta),
@@ -284,7 +288,7 @@ impl Store {
         match e {
             StorageError::Quota => self.warning.set(Some(full_warning())),
             StorageError::Unavailable(why) => self.warning.set(Some(format!(
-                "Browser storage can't be used now (the browser says: {why}). Your work is kept in this tab only: download a backup."
+                "Browser storage can\u{2019}t be used now (the browser says: {why}). Your work is kept in this tab only: download a backup."
             ))),
             StorageError::Conflict { .. } => {
                 // Someone saved without us hearing of it: decide as if the event had come.
@@ -331,9 +335,7 @@ impl Store {
                         migrated_from,
                     }
                 }
-                Read::Newer { meta, document } => {
-                    crate::storage::Decoded::Newer { meta, document }
-                }
+                Read::Newer { meta, document } => crate::storage::Decoded::Newer { meta, document },
             })
         });
         match sync::decide(base_revision, dirty, incoming) {

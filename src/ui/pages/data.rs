@@ -100,7 +100,7 @@ fn DistrictName() -> impl IntoView {
             {move || error.get().map(|e| view! { <p id="district-name-error" class="field-error">{e}</p> })}
             {move || elsewhere.get().map(|theirs| view! {
                 <p class="notice" role="status" data-testid="name-changed-elsewhere">
-                    "Another tab changed the district's name to \u{201c}" {theirs} "\u{201d} while you were typing. "
+                    "Another tab changed the district\u{2019}s name to \u{201c}" {theirs} "\u{201d} while you were typing. "
                     "Your text is kept: \u{201c}Save name\u{201d} saves yours; "
                     <button type="button" class="link" on:click=move |_| {
                         let now = current();
