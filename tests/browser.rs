@@ -337,23 +337,32 @@ fn the_district_is_stored_in_parts_and_a_save_writes_only_what_changed() {
     );
     let first = part_keys();
     assert!(first.len() > 10, "{first:?}");
-    assert!(first.iter().all(|k| k.ends_with("@1")));
+    assert!(first.iter().all(|k| k.ends_with("@1.taba")), "{first:?}");
 
     // Renaming one school writes the core part only; every other part keeps its key.
     let mut renamed = doc.clone();
     renamed.schools[0].name = "Renamed Elementary".into();
     local::save(&renamed, &mut base, "tab-a", "t").unwrap();
     let second = part_keys();
-    assert_eq!(second.len(), first.len());
-    let rewritten: Vec<&String> = second.iter().filter(|k| k.ends_with("@2")).collect();
-    assert_eq!(rewritten, vec![&format!("{PART_PREFIX}core@2")]);
-    assert!(
-        !second.contains(&format!("{PART_PREFIX}core@1")),
-        "the replaced part is removed"
-    );
+    let rewritten: Vec<&String> = second.iter().filter(|k| k.ends_with("@2.taba")).collect();
+    assert_eq!(rewritten, vec![&format!("{PART_PREFIX}core@2.taba")]);
+    // The replaced part stays, named in the head, until this tab's next save has checked
+    // that no other tab's head (written at the same moment) still needs it.
+    let old_core = format!("{PART_PREFIX}core@1.taba");
+    assert!(second.contains(&old_core));
+    assert!(storage()
+        .get_item(KEY)
+        .unwrap()
+        .unwrap()
+        .contains(&old_core));
+    assert_eq!(second.len(), first.len() + 1);
+    renamed.schools[1].name = "Renamed Middle".into();
+    local::save(&renamed, &mut base, "tab-a", "t").unwrap();
+    assert!(!part_keys().contains(&old_core), "removed by the next save");
+    assert_eq!(part_keys().len(), first.len() + 1);
     match local::load("t") {
         Loaded::Ready { document, meta, .. } => {
-            assert_eq!(meta.revision, 2);
+            assert_eq!(meta.revision, 3);
             assert_eq!(document, parts::join(parts::split(&renamed)).unwrap());
         }
         other => panic!("{other:?}"),
@@ -460,6 +469,14 @@ fn a_save_cut_short_leaves_the_stored_district_as_it_was() {
     let head = storage().get_item(KEY).unwrap();
     let keys = part_keys();
     let fillers = fill_storage();
+    // Room for a part or two, not for all: the save writes some parts, then fails.
+    let room = fillers
+        .iter()
+        .find(|k| storage().get_item(k).unwrap().map(|v| v.len()) == Some(4096))
+        .cloned();
+    if let Some(k) = &room {
+        storage().remove_item(k).unwrap();
+    }
     let mut big = doc.clone();
     for r in &mut big.readiness.rounds {
         r.label = format!("{} {}", r.label, "x".repeat(100));
@@ -476,4 +493,89 @@ fn a_save_cut_short_leaves_the_stored_district_as_it_was() {
         storage().remove_item(k).unwrap();
     }
     assert!(matches!(local::load("t"), Loaded::Ready { meta, .. } if meta.revision == 1));
+}
+
+#[wasm_bindgen_test]
+fn parts_no_head_names_are_collected_at_load_but_not_newer_or_replaced_ones() {
+    clear();
+    let mut base = Baseline::empty();
+    let doc = demo::benson("t");
+    local::save(&doc, &mut base, "tab-a", "t").unwrap();
+    let mut renamed = doc.clone();
+    renamed.district.name = "Benson Renamed".into();
+    local::save(&renamed, &mut base, "tab-a", "t").unwrap();
+    let replaced = format!("{PART_PREFIX}core@1.taba");
+    let stray = format!("{PART_PREFIX}rounds.nowhere@2.tabz");
+    let in_flight = format!("{PART_PREFIX}core@3.tabz");
+    storage()
+        .set_item(&stray, "left by a save cut short")
+        .unwrap();
+    storage()
+        .set_item(&in_flight, "another tab's save under way")
+        .unwrap();
+    assert!(matches!(local::load("t"), Loaded::Ready { .. }));
+    let keys = part_keys();
+    assert!(!keys.contains(&stray), "collected");
+    assert!(keys.contains(&in_flight), "newer than the head: kept");
+    assert!(keys.contains(&replaced), "replaced: left to its writer");
+}
+
+#[wasm_bindgen_test]
+fn a_newer_head_in_an_unknown_layout_opens_read_only_and_nothing_is_moved() {
+    clear();
+    let head = format!(
+        r#"{{"format":"readyboard","schemaVersion":{},"appVersion":"9.0.0","savedAt":"t","revision":4,"writer":"w","document":null,"layout":"parts2","parts":{{"core":{{"at":4}}}}}}"#,
+        SCHEMA_VERSION + 1
+    );
+    storage().set_item(KEY, &head).unwrap();
+    storage()
+        .set_item("readyboard.p2.core", "newer data")
+        .unwrap();
+    assert!(matches!(local::load("t"), Loaded::Newer { meta, .. } if meta.revision == 4));
+    assert_eq!(
+        storage().get_item(KEY).unwrap().as_deref(),
+        Some(head.as_str())
+    );
+    assert_eq!(
+        storage().get_item("readyboard.p2.core").unwrap().as_deref(),
+        Some("newer data")
+    );
+    assert!(local::quarantined().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_save_from_a_head_another_tab_wrote_at_the_same_revision_is_a_conflict() {
+    clear();
+    let doc = demo::benson("t");
+    let mut a = Baseline::empty();
+    local::save(&doc, &mut a, "tab-a", "t").unwrap();
+    // Tab B saved revision 2 from revision 1, and so did tab A, at the same moment; B's head
+    // landed last. A's next save must not build on its own revision 2.
+    let mut b = a.clone();
+    let mut mine = doc.clone();
+    mine.district.name = "A's name".into();
+    local::save(&mine, &mut a, "tab-a", "t").unwrap();
+    let mut theirs = doc.clone();
+    theirs.schools[0].name = "B's school".into();
+    // B's check ran before A's head reached B's process: B saw revision 1, as stored here.
+    storage()
+        .set_item(
+            KEY,
+            &storage()
+                .get_item(KEY)
+                .unwrap()
+                .unwrap()
+                .replace("\"revision\":2", "\"revision\":1"),
+        )
+        .unwrap();
+    local::save(&theirs, &mut b, "tab-b", "t").unwrap();
+    let err = local::save(&mine, &mut a, "tab-a", "t").unwrap_err();
+    assert!(
+        matches!(&err, StorageError::Conflict { stored: Some(m) } if m.revision == 2 && m.writer == "tab-b"),
+        "{err:?}"
+    );
+    // Whatever B's head names is there, and the district loads.
+    assert!(
+        matches!(local::load("t"), Loaded::Ready { document, .. } if document.schools[0].name == "B's school")
+    );
 }

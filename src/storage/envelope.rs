@@ -60,18 +60,22 @@ struct HeadOut<'a> {
     meta: &'a Meta,
     document: (),
     layout: &'static str,
-    parts: &'a BTreeMap<String, u64>,
+    parts: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    replaced: &'a [String],
 }
 
-/// The head that browser storage keeps in the main key: the envelope's header, and the
-/// revision at which each part of the document was written.
-pub fn encode_head(meta: &Meta, parts: &BTreeMap<String, u64>) -> String {
+/// The head that browser storage keeps in the main key: the envelope's header, the tag
+/// (`<revision>.<writer>`) under which each part of the document was written, and the keys of
+/// the parts this save replaced, which only its writer removes, at its next save.
+pub fn encode_head(meta: &Meta, parts: &BTreeMap<String, String>, replaced: &[String]) -> String {
     serde_json::to_string(&HeadOut {
         format: FORMAT,
         meta,
         document: (),
         layout: LAYOUT_PARTS,
         parts,
+        replaced,
     })
     .expect("a head always serialises")
 }
@@ -79,37 +83,63 @@ pub fn encode_head(meta: &Meta, parts: &BTreeMap<String, u64>) -> String {
 /// What the main key of browser storage holds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Head {
-    /// A whole envelope (written before schema 2, or by hand): decode it as a backup.
+    /// A whole envelope (written before schema 2, by hand, or when parts did not fit):
+    /// decode it as a backup.
     Whole,
-    /// The document is in parts, each written at the given revision.
+    /// The document is in parts, each under its tag.
     Parts {
         meta: Meta,
-        parts: BTreeMap<String, u64>,
+        parts: BTreeMap<String, String>,
+        replaced: Vec<String>,
+    },
+    /// A newer build's head, in a layout this build may not know. `parts` when it reads as
+    /// this build's layout, for a best-effort read-only view.
+    Newer {
+        meta: Meta,
+        parts: Option<BTreeMap<String, String>>,
     },
 }
 
-/// Tell a head from a whole envelope. `Err` when it is neither.
+/// Tell a head from a whole envelope. `Err` when it is neither. A newer schema is recognised
+/// before anything else about the head is checked, so a newer build's data is never called
+/// damaged (and set aside) by this one.
 pub fn read_head(raw: &str) -> Result<Head, DecodeError> {
     #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
     struct Probe {
         #[serde(default)]
-        layout: Option<String>,
+        layout: Option<Value>,
+        #[serde(default)]
+        schema_version: Option<u32>,
     }
     // A whole envelope is read by `decode`, which says what is wrong with it.
     let Ok(probe) = serde_json::from_str::<Probe>(raw) else {
         return Ok(Head::Whole);
     };
-    match probe.layout.as_deref() {
-        None => Ok(Head::Whole),
+    let Some(layout) = probe.layout else {
+        return Ok(Head::Whole);
+    };
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct PartsHead {
+        format: String,
+        #[serde(flatten)]
+        meta: Meta,
+        parts: BTreeMap<String, String>,
+        #[serde(default)]
+        replaced: Vec<String>,
+    }
+    if probe.schema_version.is_some_and(|v| v > SCHEMA_VERSION) {
+        let meta: Meta = serde_json::from_str(raw)
+            .map_err(|e| DecodeError::WrongShape(format!("stored head: {e}")))?;
+        let parts = (layout.as_str() == Some(LAYOUT_PARTS))
+            .then(|| serde_json::from_str::<PartsHead>(raw).ok())
+            .flatten()
+            .map(|h| h.parts);
+        return Ok(Head::Newer { meta, parts });
+    }
+    match layout.as_str() {
         Some(LAYOUT_PARTS) => {
-            #[derive(Deserialize)]
-            #[serde(rename_all = "camelCase")]
-            struct PartsHead {
-                format: String,
-                #[serde(flatten)]
-                meta: Meta,
-                parts: BTreeMap<String, u64>,
-            }
             let h: PartsHead = serde_json::from_str(raw)
                 .map_err(|e| DecodeError::WrongShape(format!("stored head: {e}")))?;
             if h.format != FORMAT {
@@ -127,11 +157,12 @@ pub fn read_head(raw: &str) -> Result<Head, DecodeError> {
             Ok(Head::Parts {
                 meta: h.meta,
                 parts: h.parts,
+                replaced: h.replaced,
             })
         }
-        Some(other) => Err(DecodeError::WrongShape(format!(
+        _ => Err(DecodeError::WrongShape(format!(
             "the stored layout {} is not one this version knows",
-            crate::domain::text::quote_short(other)
+            crate::domain::text::quote_short(&layout.to_string())
         ))),
     }
 }
@@ -458,6 +489,54 @@ mod tests {
         let raw = encode(&meta(42), &demo::benson("t"));
         assert_eq!(peek_meta(&raw).unwrap().revision, 42);
         assert_eq!(peek_meta("{oops"), None);
+    }
+
+    #[test]
+    fn a_newer_head_is_newer_whatever_its_layout() {
+        let mut m = meta(4);
+        m.schema_version = SCHEMA_VERSION + 1;
+        for layout in [r#""parts2""#, r#"{"kind":"x"}"#, r#""parts""#] {
+            let raw = format!(
+                r#"{{"format":"readyboard","schemaVersion":{},"appVersion":"9","savedAt":"","revision":4,"writer":"w","document":null,"layout":{layout},"parts":{{"core":{{"at":1}}}}}}"#,
+                SCHEMA_VERSION + 1
+            );
+            assert!(
+                matches!(read_head(&raw), Ok(Head::Newer { ref meta, .. }) if meta.revision == 4),
+                "{layout}: {:?}",
+                read_head(&raw)
+            );
+        }
+        let mut parts = BTreeMap::new();
+        parts.insert("core".to_string(), "4.w".to_string());
+        let raw = encode_head(&m, &parts, &[]);
+        assert_eq!(
+            read_head(&raw),
+            Ok(Head::Newer {
+                meta: m,
+                parts: Some(parts)
+            })
+        );
+    }
+
+    #[test]
+    fn a_head_of_this_schema_round_trips() {
+        let mut parts = BTreeMap::new();
+        parts.insert("core".to_string(), "7.abcd1234".to_string());
+        let replaced = vec!["readyboard.p.core@6.abcd1234".to_string()];
+        let raw = encode_head(&meta(7), &parts, &replaced);
+        assert_eq!(peek_meta_head(&raw), Some(meta(7)));
+        assert_eq!(
+            read_head(&raw),
+            Ok(Head::Parts {
+                meta: meta(7),
+                parts,
+                replaced
+            })
+        );
+        assert!(matches!(
+            read_head(r#"{"format":"readyboard","schemaVersion":2,"layout":"rows"}"#),
+            Err(DecodeError::WrongShape(_))
+        ));
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! The browser side of storage: the only code that touches `localStorage`.
 //!
-//! Layout (schema 2): the main key [`KEY`] holds the head (the envelope's header and the
-//! revision each part was written at); each part of the document (see [`super::parts`]) is
-//! packed ([`super::pack`]) under `readyboard.p.<part>@<revision>`. A district stored whole
-//! by an older build is read as it is, and stored in parts by the next save.
+//! Layout (schema 2): the main key [`KEY`] holds the head (the envelope's header and the tag,
+//! `<revision>.<writer>`, under which each part was written); each part of the document (see
+//! [`super::parts`]) is packed ([`super::pack`]) under `readyboard.p.<part>@<tag>`. A district
+//! stored whole by an older build is read as it is, and stored in parts by the next save.
 //!
-//! A save writes the changed parts under new keys first, then the head (the commit point),
-//! then removes the parts it replaced. A save cut short leaves the old head and its parts
-//! intact; the new keys it left are overwritten or collected later.
+//! A save writes the changed parts under new keys first, then the head (the commit point).
+//! The parts it replaced are listed in its head and removed by the same tab at its next save,
+//! after it has checked that its head is still the stored one: a tab that saved at the same
+//! moment may have written a head that still names them. A save cut short leaves the old
+//! head and its parts intact; the keys it left are collected at the next load.
 //!
 //! Invariants (see ARCHITECTURE.md):
 //! - nothing is written before [`load`] has read what is stored;
@@ -231,7 +233,7 @@ pub fn load(now: &str) -> Loaded {
             migrated_from,
             baseline,
         }) => {
-            collect_garbage(&baseline);
+            collect_garbage(&raw);
             Loaded::Ready {
                 meta,
                 document,
@@ -263,26 +265,7 @@ pub enum Read {
     },
 }
 
-impl Read {
-    /// As the envelope layer says it, for [`super::sync`].
-    pub fn decoded(&self) -> Decoded {
-        match self.clone() {
-            Read::Current {
-                meta,
-                document,
-                migrated_from,
-                ..
-            } => Decoded::Current {
-                meta,
-                document,
-                migrated_from,
-            },
-            Read::Newer { meta, document } => Decoded::Newer { meta, document },
-        }
-    }
-}
-
-/// Read the district whose head (or whole envelope) is `raw`. Parts written at the revision
+/// Read the district whose head (or whole envelope) is `raw`. Parts written under the tag
 /// `known` already holds are taken from it rather than read again.
 pub fn read_stored(raw: &str, known: Option<&Baseline>) -> Result<Read, DecodeError> {
     match read_head(raw)? {
@@ -294,8 +277,8 @@ pub fn read_stored(raw: &str, known: Option<&Baseline>) -> Result<Read, DecodeEr
             } => Ok(Read::Current {
                 baseline: Baseline {
                     revision: Some(meta.revision),
-                    written: BTreeMap::new(),
-                    saved: Saved::default(),
+                    writer: Some(meta.writer.clone()),
+                    ..Baseline::default()
                 },
                 meta,
                 document,
@@ -303,15 +286,21 @@ pub fn read_stored(raw: &str, known: Option<&Baseline>) -> Result<Read, DecodeEr
             }),
             Decoded::Newer { meta, document } => Ok(Read::Newer { meta, document }),
         },
-        Head::Parts { meta, parts: map } => {
-            if meta.schema_version > envelope::SCHEMA_VERSION {
-                // Best effort: this build's types ignore what they don't know.
-                let document = read_parts(&map, known)
-                    .ok()
-                    .and_then(|p| parts::join(p).ok());
-                return Ok(Read::Newer { meta, document });
-            }
-            let values = read_parts(&map, known)?;
+        Head::Newer { meta, parts: map } => {
+            // Best effort: this build's types ignore what they don't know, and parts of a
+            // kind it does not know are left out of the view.
+            let document = map.and_then(|map| {
+                let values = read_parts(&map, known, true).ok()?;
+                parts::join(values).ok()
+            });
+            Ok(Read::Newer { meta, document })
+        }
+        Head::Parts {
+            meta,
+            parts: map,
+            replaced,
+        } => {
+            let values = read_parts(&map, known, false)?;
             let saved = Saved::new(values.clone());
             let document = parts::join(values).map_err(DecodeError::WrongShape)?;
             let problems = document.validate();
@@ -323,7 +312,9 @@ pub fn read_stored(raw: &str, known: Option<&Baseline>) -> Result<Read, DecodeEr
             Ok(Read::Current {
                 baseline: Baseline {
                     revision: Some(meta.revision),
+                    writer: Some(meta.writer.clone()),
                     written: map,
+                    replaced,
                     saved,
                 },
                 meta,
@@ -335,13 +326,14 @@ pub fn read_stored(raw: &str, known: Option<&Baseline>) -> Result<Read, DecodeEr
 }
 
 fn read_parts(
-    map: &BTreeMap<String, u64>,
+    map: &BTreeMap<String, String>,
     known: Option<&Baseline>,
+    skip_unknown: bool,
 ) -> Result<BTreeMap<String, Part>, DecodeError> {
     let mut out = BTreeMap::new();
-    for (name, &rev) in map {
+    for (name, tag) in map {
         if let Some(k) = known {
-            if k.written.get(name) == Some(&rev) {
+            if k.written.get(name) == Some(tag) {
                 if let Some(p) = k.saved.get(name) {
                     out.insert(name.clone(), p.clone());
                     continue;
@@ -352,34 +344,47 @@ fn read_parts(
             part: name.clone(),
             why,
         };
-        let text = read_raw(&part_key(name, rev))
+        let text = read_raw(&part_key(name, tag))
             .map_err(|e| damaged(e.reason()))?
             .ok_or_else(|| damaged("it is missing".into()))?;
         let json = pack::unpack(&text).map_err(|d| damaged(d.0))?;
-        let part = Part::from_json(name, &json).map_err(damaged)?;
-        out.insert(name.clone(), part);
+        match Part::from_json(name, &json) {
+            Ok(part) => {
+                out.insert(name.clone(), part);
+            }
+            Err(_) if skip_unknown => {}
+            Err(e) => return Err(damaged(e)),
+        }
     }
     Ok(out)
 }
 
-/// Remove parts that no head refers to: left by a save that was cut short, or replaced by a
-/// later one. Parts newer than the head may belong to another tab's save under way, so they
-/// stay.
-fn collect_garbage(baseline: &Baseline) {
-    let Some(head_rev) = baseline.revision else {
+/// Remove parts that the stored head (`raw`) neither names nor lists as replaced: left by a
+/// save that was cut short. Parts of a later revision than the head may belong to another
+/// tab's save under way, so they stay; replaced ones are removed by their writer only.
+fn collect_garbage(raw: &str) {
+    let Ok(Head::Parts {
+        meta,
+        parts: map,
+        replaced,
+    }) = read_head(raw)
+    else {
         return;
     };
     for key in all_keys() {
         let Some(rest) = key.strip_prefix(PART_PREFIX) else {
             continue;
         };
-        let Some((name, rev)) = rest.rsplit_once('@') else {
+        let Some((name, tag)) = rest.rsplit_once('@') else {
             continue;
         };
-        let Ok(rev) = rev.parse::<u64>() else {
+        let Some(rev) = parts::tag_revision(tag) else {
             continue;
         };
-        if rev <= head_rev && baseline.written.get(name) != Some(&rev) {
+        if rev <= meta.revision
+            && map.get(name).map(String::as_str) != Some(tag)
+            && !replaced.contains(&key)
+        {
             let _ = remove_raw(&key);
         }
     }
@@ -480,6 +485,9 @@ fn stored_meta() -> Result<Option<Meta>, StorageError> {
 
 /// Save `document` over what `base` last saw. On success `base` describes what is stored
 /// now; on failure nothing stored and nothing in `base` has changed.
+///
+/// The head stored must be the one `base` describes, by revision and by writer: two tabs
+/// that save at the same moment write the same revision, and the writer tells them apart.
 pub fn save(
     document: &Document,
     base: &mut Baseline,
@@ -492,32 +500,14 @@ pub fn save(
             return Err(StorageError::Newer(m.clone()));
         }
     }
-    if stored.as_ref().map(|m| m.revision) != base.revision {
+    if !base.is_head(stored.as_ref()) {
         return Err(StorageError::Conflict { stored });
     }
-    write(document, base, base.revision.unwrap_or(0) + 1, writer, now)
-}
-
-/// Save after the person chose to keep this tab's version over another tab's: the
-/// revision check is skipped, the newer-schema check is not. Every part is written.
-pub fn save_over(
-    document: &Document,
-    base: &mut Baseline,
-    writer: &str,
-    now: &str,
-) -> Result<Meta, StorageError> {
-    let stored = stored_meta().ok().flatten();
-    if let Some(m) = &stored {
-        if m.schema_version > envelope::SCHEMA_VERSION {
-            return Err(StorageError::Newer(m.clone()));
-        }
+    // The head is still ours, so no other head names what our last save replaced.
+    for key in std::mem::take(&mut base.replaced) {
+        let _ = remove_raw(&key);
     }
-    let revision = stored.map_or(0, |m| m.revision) + 1;
-    let mut fresh = Baseline::empty();
-    let meta = write(document, &mut fresh, revision, writer, now)?;
-    *base = fresh;
-    collect_garbage(base);
-    Ok(meta)
+    write(document, base, base.revision.unwrap_or(0) + 1, writer, now)
 }
 
 fn write(
@@ -534,6 +524,7 @@ fn write(
         revision,
         writer: writer.to_string(),
     };
+    let t = parts::tag(revision, writer);
     let changes = base.saved.changes(document);
     let mut written_now: Vec<String> = Vec::new();
     let undo = |keys: &[String]| {
@@ -542,9 +533,14 @@ fn write(
         }
     };
     for (name, part) in &changes.write {
-        let key = part_key(name, revision);
+        let key = part_key(name, &t);
         if let Err(e) = write_raw(&key, &pack::pack(&part.to_json())) {
             undo(&written_now);
+            if e == StorageError::Quota && base.written.is_empty() {
+                // A district stored whole, too near the quota for its parts to sit beside
+                // it: store it whole again, in place, until it shrinks.
+                return write_whole(document, base, meta);
+            }
             return Err(e);
         }
         written_now.push(key);
@@ -552,23 +548,35 @@ fn write(
     let mut map = base.written.clone();
     let mut replaced: Vec<String> = Vec::new();
     for (name, _) in &changes.write {
-        if let Some(old) = map.insert(name.clone(), revision) {
-            replaced.push(part_key(name, old));
+        if let Some(old) = map.insert(name.clone(), t.clone()) {
+            replaced.push(part_key(name, &old));
         }
     }
     for name in &changes.remove {
         if let Some(old) = map.remove(name) {
-            replaced.push(part_key(name, old));
+            replaced.push(part_key(name, &old));
         }
     }
-    if let Err(e) = write_raw(KEY, &encode_head(&meta, &map)) {
+    if let Err(e) = write_raw(KEY, &encode_head(&meta, &map, &replaced)) {
         undo(&written_now);
         return Err(e);
     }
-    undo(&replaced);
     base.revision = Some(revision);
+    base.writer = Some(writer.to_string());
     base.written = map;
+    base.replaced = replaced;
     base.saved.apply(changes);
+    Ok(meta)
+}
+
+/// Store the whole envelope in the main key (replacing the value in one write).
+fn write_whole(document: &Document, base: &mut Baseline, meta: Meta) -> Result<Meta, StorageError> {
+    write_raw(KEY, &envelope::encode(&meta, document))?;
+    *base = Baseline {
+        revision: Some(meta.revision),
+        writer: Some(meta.writer.clone()),
+        ..Baseline::default()
+    };
     Ok(meta)
 }
 
@@ -650,8 +658,9 @@ pub fn space_needed(document: &Document, base: &Baseline) -> usize {
         .write
         .iter()
         .map(|(name, p)| {
-            pack::pack(&p.to_json()).encode_utf16().count() + part_key(name, u64::MAX).len()
+            pack::pack(&p.to_json()).encode_utf16().count()
+                + part_key(name, &parts::tag(u64::MAX, "writer00")).len()
         })
         .sum();
-    parts + 64 * (base.written.len() + changes.write.len()) + 256
+    parts + 64 * (base.written.len() + 2 * changes.write.len()) + 256
 }

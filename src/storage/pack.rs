@@ -68,8 +68,12 @@ pub fn unpack(text: &str) -> Result<Vec<u8>, Damaged> {
     let count: usize = count
         .parse()
         .map_err(|_| Damaged("its length is not a number".into()))?;
-    if count > MAX_INFLATED {
-        return Err(Damaged("its length is impossibly large".into()));
+    // The body carries 15 bits a character: a count it can't hold is damage, and is never
+    // used to reserve memory.
+    if count > body.chars().count().saturating_mul(15) / 8 {
+        return Err(Damaged(format!(
+            "it was cut off, or its length ({count} bytes) is wrong"
+        )));
     }
     let mut bytes = Vec::with_capacity(count);
     let mut acc: u32 = 0;
@@ -147,7 +151,11 @@ mod tests {
         let packed = pack(b"{\"a\":[1,2,3,4,5,6,7,8,9,10]}");
         // Cut off.
         let cut: String = packed.chars().take(packed.chars().count() - 2).collect();
-        assert!(unpack(&cut).unwrap_err().0.contains("cut off"));
+        assert!(
+            unpack(&cut).unwrap_err().0.contains("cut off"),
+            "{:?}",
+            unpack(&cut)
+        );
         // One character changed: the checksum or the inflater notices.
         let mut chars: Vec<char> = packed.chars().collect();
         let last = chars.len() - 3;
@@ -156,7 +164,12 @@ mod tests {
         assert!(unpack(&flipped).is_err());
         // Foreign text.
         assert!(unpack("{\"a\":1}").is_err());
-        assert!(unpack("z1:99999999999999999999:").is_err());
+        assert!(unpack("z1:99999999999999999999:")
+            .unwrap_err()
+            .0
+            .contains("not a number"));
+        // A huge length with no body behind it reserves nothing and is refused.
+        assert!(unpack("z1:268435456:").unwrap_err().0.contains("length"));
         assert!(unpack("z1:3:\u{FFFD}").is_err());
         assert!(unpack("z1:").is_err());
     }

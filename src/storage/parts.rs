@@ -312,15 +312,22 @@ impl Saved {
     }
 }
 
-/// What a tab knows of what is stored: the revision it last read or wrote, the revision at
-/// which each part was written, and those parts' values.
+/// What a tab knows of what is stored: the head it last read or wrote (revision and writer),
+/// the tag each part was written under, the keys its own last save replaced, and the parts'
+/// values.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Baseline {
     /// `None`: nothing was stored when this tab last looked.
     pub revision: Option<u64>,
-    /// Part name → the revision it was written at (its storage key's suffix). Empty for a
-    /// district stored whole (before schema 2): the next save then writes every part.
-    pub written: BTreeMap<String, u64>,
+    /// Who wrote that head: two tabs saving at the same moment write the same revision, and
+    /// the writer tells their heads apart.
+    pub writer: Option<String>,
+    /// Part name → the tag it was written under (its storage key's suffix). Empty for a
+    /// district stored whole: the next save then writes every part.
+    pub written: BTreeMap<String, String>,
+    /// Keys the head names as replaced by its save; its writer removes them at its next save,
+    /// once it has seen that its head is still the one stored.
+    pub replaced: Vec<String>,
     pub saved: Saved,
 }
 
@@ -329,14 +336,43 @@ impl Baseline {
     pub fn empty() -> Self {
         Baseline::default()
     }
+
+    /// Whether `meta` is the head this baseline describes.
+    pub fn is_head(&self, meta: Option<&super::Meta>) -> bool {
+        match meta {
+            None => self.revision.is_none(),
+            Some(m) => {
+                self.revision == Some(m.revision) && self.writer.as_deref() == Some(&m.writer)
+            }
+        }
+    }
 }
 
-/// The storage key of part `name` written at `revision`.
-pub fn part_key(name: &str, revision: u64) -> String {
-    format!("{PART_PREFIX}{name}@{revision}")
+/// The tag of a part written at `revision` by `writer`: `<revision>.<last 8 letters or digits
+/// of the writer>`, so two tabs saving the same revision at once never share a key.
+pub fn tag(revision: u64, writer: &str) -> String {
+    let mut short: Vec<char> = writer
+        .chars()
+        .rev()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect();
+    short.reverse();
+    let short: String = short.into_iter().collect();
+    format!("{revision}.{}", if short.is_empty() { "x" } else { &short })
 }
 
-/// Where parts live: `readyboard.p.<part>@<revision>`.
+/// The revision a tag was written at.
+pub fn tag_revision(tag: &str) -> Option<u64> {
+    tag.split('.').next()?.parse().ok()
+}
+
+/// The storage key of part `name` written under `tag`.
+pub fn part_key(name: &str, tag: &str) -> String {
+    format!("{PART_PREFIX}{name}@{tag}")
+}
+
+/// Where parts live: `readyboard.p.<part>@<revision>.<writer>`.
 pub const PART_PREFIX: &str = "readyboard.p.";
 
 /// Every key and value a first save of `document` writes, head included: what the benches
@@ -344,16 +380,14 @@ pub const PART_PREFIX: &str = "readyboard.p.";
 pub fn first_save(meta: &super::Meta, document: &Document) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut written = BTreeMap::new();
+    let t = tag(meta.revision, &meta.writer);
     for (name, part) in split(document) {
-        out.push((
-            part_key(&name, meta.revision),
-            super::pack::pack(&part.to_json()),
-        ));
-        written.insert(name, meta.revision);
+        out.push((part_key(&name, &t), super::pack::pack(&part.to_json())));
+        written.insert(name, t.clone());
     }
     out.push((
         "readyboard.district".to_string(),
-        super::envelope::encode_head(meta, &written),
+        super::envelope::encode_head(meta, &written, &[]),
     ));
     out
 }
@@ -366,6 +400,18 @@ mod tests {
     /// The document as [`join`] returns it: rounds and boards grouped by school.
     fn grouped(doc: &Document) -> Document {
         join(split(doc)).unwrap()
+    }
+
+    #[test]
+    fn tags_tell_writers_apart() {
+        assert_eq!(
+            tag(7, "tab-0f3a9c2e-77d1-4b1e-9a0b-1c2d3e4f5a6b"),
+            "7.3e4f5a6b"
+        );
+        assert_ne!(tag(7, "tab-a1"), tag(7, "tab-b1"));
+        assert_eq!(tag(3, "---"), "3.x");
+        assert_eq!(tag_revision("12.abc"), Some(12));
+        assert_eq!(tag_revision("x.abc"), None);
     }
 
     #[test]

@@ -138,10 +138,8 @@ impl Store {
                 });
             }
             Loaded::Stuck { error, why } => {
-                let raw = local::read_raw(local::KEY)
-                    .ok()
-                    .flatten()
-                    .unwrap_or_default();
+                // Everything stored, exactly (the head and its parts), for the download.
+                let raw = local::stored_text().map(String::from).unwrap_or_default();
                 self.inner.update_value(|i| i.blocked = true);
                 self.warning.set(Some(format!(
                     "The unreadable data could not be set aside ({}), so Readyboard will not save over it in this tab. Download it from the recovery page, then free some space.",
@@ -292,8 +290,7 @@ impl Store {
             ))),
             StorageError::Conflict { .. } => {
                 // Someone saved without us hearing of it: decide as if the event had come.
-                let raw = local::read_raw(local::KEY).ok().flatten();
-                self.react_to(raw.as_deref());
+                self.react_to();
             }
             StorageError::Newer(meta) => self.go_read_only(meta, None),
             StorageError::Unreadable(err) => self.blocked_by_unreadable(err),
@@ -311,14 +308,34 @@ impl Store {
         ));
     }
 
-    /// Another tab changed the stored district (`raw` is the new head, `None` if removed).
-    pub fn react_to(&self, raw: Option<&str>) {
-        let (base_revision, dirty) = self.inner.with_value(|i| (i.base.revision, i.dirty));
-        // Parts this tab already holds at the same revision are not read again.
-        let read = raw.map(|raw| {
-            self.inner
-                .with_value(|i| local::read_stored(raw, Some(&i.base)))
-        });
+    /// Another tab changed the stored district. What is stored now is read (not the event's
+    /// value, which a later save may already have replaced), and only when its head is not
+    /// the one this tab holds; parts this tab already holds under the same tag are reused.
+    pub fn react_to(&self) {
+        let (base_revision, base_writer, dirty) = self
+            .inner
+            .with_value(|i| (i.base.revision, i.base.writer.clone(), i.dirty));
+        let mut read = None;
+        for _ in 0..3 {
+            let raw = local::read_raw(local::KEY).ok().flatten();
+            let Some(raw) = raw else {
+                read = None;
+                break;
+            };
+            let meta = crate::storage::envelope::peek_meta(&raw);
+            if meta.is_some() && self.inner.with_value(|i| i.base.is_head(meta.as_ref())) {
+                return;
+            }
+            let r = self
+                .inner
+                .with_value(|i| local::read_stored(&raw, Some(&i.base)));
+            // A part missing now may have been replaced by a save that just landed: read again.
+            let missing = matches!(&r, Err(crate::storage::DecodeError::Part { why, .. }) if why == "it is missing");
+            read = Some(r);
+            if !missing {
+                break;
+            }
+        }
         let mut stored = None;
         let incoming = read.map(|r| {
             r.map(|read| match read {
@@ -338,7 +355,7 @@ impl Store {
                 Read::Newer { meta, document } => crate::storage::Decoded::Newer { meta, document },
             })
         });
-        match sync::decide(base_revision, dirty, incoming) {
+        match sync::decide(base_revision, base_writer.as_deref(), dirty, incoming) {
             Reaction::Ignore => {}
             Reaction::Adopt { meta, document } => {
                 if !matches!(self.phase.get_untracked(), Phase::Ready | Phase::FirstRun) {
@@ -375,19 +392,32 @@ impl Store {
         }
     }
 
-    /// Conflict: keep this tab's version and save it over the other tab's.
+    /// Conflict: keep this tab's version, saved over the other tab's (a normal,
+    /// revision-checked save on top of what the other tab stored: if yet another save lands
+    /// meanwhile, the person is asked again).
     pub fn keep_mine(&self) {
+        if self.inner.with_value(|i| i.blocked) {
+            self.notice.set(Some(
+                "This tab will not save over data it can\u{2019}t read. Download this tab\u{2019}s version, then reload.".into(),
+            ));
+            return;
+        }
+        let Some(conflict) = self.conflict.get_untracked() else {
+            return;
+        };
+        let theirs = conflict.stored.unwrap_or_default();
+        self.conflict.set(None);
         let now = browser::now_iso();
         let result = self
             .inner
             .try_update_value(|i| {
+                i.base = theirs;
                 self.doc.with_untracked(|d| {
                     d.as_ref()
-                        .map(|d| local::save_over(d, &mut i.base, &i.writer, &now))
+                        .map(|d| local::save(d, &mut i.base, &i.writer, &now))
                 })
             })
             .flatten();
-        self.conflict.set(None);
         match result {
             Some(Ok(meta)) => self.saved(meta),
             Some(Err(e)) => self.save_failed(e),
@@ -436,11 +466,17 @@ impl Store {
         if needed <= free {
             return Ok(());
         }
-        let mb = |n: usize| format!("{:.1}", n as f64 / 1e6);
+        let amount = |n: usize| {
+            if n >= 1_000_000 {
+                format!("{:.1} million", n as f64 / 1e6)
+            } else {
+                crate::domain::text::thousands(n as u64)
+            }
+        };
         Err(format!(
-            "This browser does not have room to keep it: it needs about {} million characters of storage and {} million are free. Nothing was changed. Free some space first (for example, delete data set aside below, or data other pages of this site keep).",
-            mb(needed),
-            mb(free)
+            "This browser does not have room to keep it: it needs about {} characters of storage and {} are free. Nothing was changed. Free some space first (for example, delete data set aside below, or data other pages of this site keep).",
+            amount(needed),
+            amount(free)
         ))
     }
 
@@ -491,12 +527,11 @@ impl Store {
     /// Leave the recovery page for the first-run choice. If the unreadable data is still
     /// in the main key, try once more to set it aside first.
     pub fn leave_recovery(&self) {
-        let Phase::Recovery { kept_at, raw, .. } = self.phase.get_untracked() else {
+        let Phase::Recovery { kept_at, .. } = self.phase.get_untracked() else {
             return;
         };
         if kept_at.is_none() {
             // If it still can't be moved, the session stays blocked and the warning stays.
-            let _ = raw;
             if local::quarantine_stored(&browser::now_iso()).is_ok() {
                 self.inner.update_value(|i| i.blocked = false);
                 self.warning.set(None);
@@ -507,6 +542,7 @@ impl Store {
 
     /// The whole district as a backup file's text (the same envelope storage uses).
     pub fn backup_text(&self) -> Option<String> {
+        // A backup is always written in this build's schema, whatever was last read.
         let meta = self.last_saved.get_untracked().unwrap_or_else(|| Meta {
             schema_version: crate::storage::SCHEMA_VERSION,
             app_version: crate::storage::envelope::APP_VERSION.into(),
@@ -515,6 +551,8 @@ impl Store {
             writer: String::new(),
         });
         let meta = Meta {
+            schema_version: crate::storage::SCHEMA_VERSION,
+            app_version: crate::storage::envelope::APP_VERSION.into(),
             saved_at: browser::now_iso(),
             ..meta
         };
@@ -559,8 +597,8 @@ impl Store {
         let storage = window_event_listener(leptos::ev::storage, move |e| {
             // key() is None when another tab called localStorage.clear().
             match e.key() {
-                Some(k) if k == local::KEY => this.react_to(e.new_value().as_deref()),
-                None => this.react_to(None),
+                Some(k) if k == local::KEY => this.react_to(),
+                None => this.react_to(),
                 _ => {}
             }
         });

@@ -93,7 +93,11 @@ export async function storedDocument(page: Page): Promise<any> {
   if (env.layout !== 'parts') return env.document;
   const part = (name: string) => unpackPart(keys[`readyboard.p.${name}@${env.parts[name]}`]) as any;
   const core = part('core');
-  const doc: any = { district: core.district, schools: core.schools, readiness: { frameworks: core.frameworks ?? [], rounds: [] }, plus: { boards: [] } };
+  const doc: any = {
+    ...(core.extra ?? {}), district: core.district, schools: core.schools,
+    readiness: { ...(core.readinessExtra ?? {}), frameworks: core.frameworks ?? [], rounds: [] },
+    plus: { ...(core.plusExtra ?? {}), boards: [] },
+  };
   if (env.parts['phase-in'] !== undefined) doc.phaseIn = part('phase-in');
   for (const name of Object.keys(env.parts)) {
     if (name.startsWith('rounds.')) doc.readiness.rounds.push(...part(name));

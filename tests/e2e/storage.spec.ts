@@ -30,11 +30,21 @@ test('the district is stored in parts, and a district stored whole by an older b
   expect(doc.district.name).toBe('Fixture Unified, upgraded');
   expect(doc.schools.map((s: any) => s.name)).toEqual(JSON.parse(V1).document.schools.map((s: any) => s.name));
 
-  // One edit to one school's rounds writes that part only.
+  // Reloading writes nothing; another edit rewrites only the part it touched (the core).
   const before = await storedKeys(page);
   await page.reload();
   await expect(page.locator('.district-name')).toHaveText(/upgraded/);
   expect(await storedKeys(page)).toEqual(before);
+  await page.getByLabel('District name').fill('Fixture Unified, renamed');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  const after = await storedKeys(page);
+  const changed = Object.keys(after).filter((k) => k.startsWith('readyboard.p.') && after[k] !== before[k]);
+  expect(changed.map((k) => k.replace(/@.*/, ''))).toEqual(['readyboard.p.core']);
+  // The untouched parts kept their keys and text.
+  for (const k of Object.keys(before).filter((k) => k.startsWith('readyboard.p.') && !k.startsWith('readyboard.p.core@'))) {
+    expect(after[k]).toBe(before[k]);
+  }
   expect(errors).toEqual([]);
 });
 
@@ -82,7 +92,7 @@ test('a field being typed in keeps the text when another tab saves, and says so'
   await b.getByLabel('District name').fill('Saved In Tab B');
   await b.getByRole('button', { name: 'Save name' }).click();
   await expect(saveStatus(b)).toHaveText('Saved');
-  await expect(a.getByTestId('name-changed-elsewhere')).toContainText('Another tab changed the district’s name to “Saved In Tab B”');
+  await expect(a.getByTestId('name-changed-elsewhere')).toContainText('The district’s name was changed to “Saved In Tab B” (in another tab, or by a restore)');
   await expect(a.getByLabel('District name')).toHaveValue('Typed In Tab A');
   await a.getByRole('button', { name: 'Save name' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Name changed' })).toHaveText('Name changed to “Typed In Tab A”.');

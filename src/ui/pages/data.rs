@@ -61,6 +61,9 @@ fn DistrictName() -> impl IntoView {
             elsewhere.set(None);
         } else if now != started_from.get_untracked() {
             elsewhere.set(Some(now));
+        } else {
+            // Changed back to the name this field started from: nothing to say any more.
+            elsewhere.set(None);
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -100,7 +103,7 @@ fn DistrictName() -> impl IntoView {
             {move || error.get().map(|e| view! { <p id="district-name-error" class="field-error">{e}</p> })}
             {move || elsewhere.get().map(|theirs| view! {
                 <p class="notice" role="status" data-testid="name-changed-elsewhere">
-                    "Another tab changed the district\u{2019}s name to \u{201c}" {theirs} "\u{201d} while you were typing. "
+                    "The district\u{2019}s name was changed to \u{201c}" {theirs} "\u{201d} (in another tab, or by a restore) while you were typing. "
                     "Your text is kept: \u{201c}Save name\u{201d} saves yours; "
                     <button type="button" class="link" on:click=move |_| {
                         let now = current();
