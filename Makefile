@@ -47,7 +47,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help tools tool-rust tool-target tool-trunk tool-wasm-bindgen tool-node tool-browser \
-        dist serve test lint test-host test-wasm test-e2e budget bench bench-readiness bench-phase-in bench-board clean
+        dist serve test lint test-host test-wasm test-e2e budget bench bench-readiness bench-phase-in bench-board bench-storage clean
 
 help:
 	@echo "make serve   install what is missing, serve the release build at http://127.0.0.1:8080"
@@ -137,7 +137,7 @@ test-e2e: tool-node tool-browser
 bench: dist tool-browser
 	@scripts/bundle-size dist $(BUNDLE_BUDGET_KB) || true
 	@scripts/lighthouse
-	@$(MAKE) --no-print-directory bench-readiness bench-phase-in bench-board
+	@$(MAKE) --no-print-directory bench-readiness bench-phase-in bench-board bench-storage
 
 # Readiness at scale: 200 schools with 10 rounds each, every interaction within 50 ms.
 bench-readiness: tool-node tool-browser
@@ -161,6 +161,15 @@ bench-board: tool-node tool-browser
 	@echo "→ Plus board at scale (12 Plus teachers × 40 weeks × 120 teachers)"
 	@cargo run --quiet --example plus_scale -- 12 40 120 > bench-out/plus-12x40x120.json
 	@node scripts/bench-board.mjs bench-out/plus-12x40x120.json
+
+# A district that outgrows 5 MB: 500 schools × 10 rounds, readiness plans, 30 filled Plus
+# boards. Stored with 30 % of the quota free, loaded within 1 s, saved with no task over 50 ms.
+bench-storage: tool-node tool-browser
+	@mkdir -p bench-out
+	@echo "→ Storage at scale (500 schools × 10 rounds, 30 Plus boards of 12 × 40 × 120)"
+	@cargo run --quiet --release --example storage_size -- 500 10 30
+	@cargo run --quiet --release --example storage_size -- 500 10 30 --stored > bench-out/stored-500x10x30.json
+	@node scripts/bench-storage.mjs bench-out/stored-500x10x30.json
 
 clean:
 	rm -rf dist target/dist test-results playwright-report bench-out

@@ -74,7 +74,9 @@ try {
   await page.getByRole('heading', { name: 'Result' }).waitFor();
   await step('autosave of the whole district (no input)', () => page.waitForTimeout(800));
   const status = await page.getByTestId('save-status').innerText().catch(() => '?');
-  const saved = await page.evaluate(() => localStorage.getItem('readyboard.district').length);
+  // Everything Readyboard stores: the head and, after the first save, the district's parts.
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('readyboard.'))
+    .reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
 
   console.log(`Scale: ${doc.schools.length} schools, ${doc.readiness.rounds.length} rounds; stored envelope ${(stored / 1e6).toFixed(2)} M characters (localStorage holds about 5.2 M)`);
   console.log(`Opening /readiness with all of it: ${loadMs} ms (a page load, not an interaction). After the edits: "${status}", ${(saved / 1e6).toFixed(2)} M characters.`);

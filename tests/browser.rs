@@ -4,7 +4,8 @@
 
 use readyboard::domain::demo;
 use readyboard::storage::envelope::{encode, APP_VERSION};
-use readyboard::storage::local::{self, Loaded, StorageError, KEY, QUARANTINE_PREFIX};
+use readyboard::storage::local::{self, Loaded, StorageError, KEY, PART_PREFIX, QUARANTINE_PREFIX};
+use readyboard::storage::parts::{self, Baseline};
 use readyboard::storage::{Meta, SCHEMA_VERSION};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -82,6 +83,36 @@ fn fill_storage() -> Vec<String> {
     keys
 }
 
+fn part_keys() -> Vec<String> {
+    let s = storage();
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with(PART_PREFIX))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// `localStorage.setItem` with a JS string built from UTF-16 code units, lone surrogates
+/// included (a Rust `&str` can't hold one).
+fn set_js(key: &str, units: &[u16]) -> js_sys::JsString {
+    let value = js_sys::JsString::from_char_code(units);
+    let s = storage();
+    let set: js_sys::Function = js_sys::Reflect::get(&s, &"setItem".into())
+        .unwrap()
+        .unchecked_into();
+    set.call2(&s, &key.into(), &value).unwrap();
+    value
+}
+
+fn get_js(key: &str) -> Option<js_sys::JsString> {
+    let s = storage();
+    let get: js_sys::Function = js_sys::Reflect::get(&s, &"getItem".into())
+        .unwrap()
+        .unchecked_into();
+    get.call1(&s, &key.into()).unwrap().dyn_into().ok()
+}
+
 fn meta(rev: u64, schema: u32) -> Meta {
     Meta {
         schema_version: schema,
@@ -96,14 +127,17 @@ fn meta(rev: u64, schema: u32) -> Meta {
 fn round_trip_through_local_storage() {
     clear();
     assert_eq!(local::load("t"), Loaded::Empty);
-    let doc = demo::benson("2026-11-23T10:00:00.000Z");
-    let m1 = local::save(&doc, None, "tab-a", "2026-11-23T10:00:01.000Z").unwrap();
+    let doc = parts::join(parts::split(&demo::benson("2026-11-23T10:00:00.000Z"))).unwrap();
+    let mut base = Baseline::empty();
+    let m1 = local::save(&doc, &mut base, "tab-a", "2026-11-23T10:00:01.000Z").unwrap();
     assert_eq!(m1.revision, 1);
+    assert_eq!(base.revision, Some(1));
     match local::load("t") {
         Loaded::Ready {
             meta,
             document,
             migrated_from,
+            ..
         } => {
             assert_eq!(document, doc);
             assert_eq!(meta.revision, 1);
@@ -115,7 +149,7 @@ fn round_trip_through_local_storage() {
     let mut renamed = doc.clone();
     renamed.rename_district("Benson Unified").unwrap();
     assert_eq!(
-        local::save(&renamed, Some(1), "tab-a", "t")
+        local::save(&renamed, &mut base, "tab-a", "t")
             .unwrap()
             .revision,
         2
@@ -129,9 +163,13 @@ fn round_trip_through_local_storage() {
 fn a_save_over_a_revision_this_tab_has_not_seen_is_refused() {
     clear();
     let doc = demo::benson("t");
-    local::save(&doc, None, "tab-a", "t").unwrap();
-    local::save(&doc, Some(1), "tab-b", "t").unwrap(); // another tab saved revision 2
-    let err = local::save(&doc, Some(1), "tab-a", "t").unwrap_err();
+    let mut a = Baseline::empty();
+    local::save(&doc, &mut a, "tab-a", "t").unwrap();
+    let mut b = a.clone();
+    local::save(&doc, &mut b, "tab-b", "t").unwrap(); // another tab saved revision 2
+    let before = a.clone();
+    let err = local::save(&doc, &mut a, "tab-a", "t").unwrap_err();
+    assert_eq!(a, before, "a refused save changes nothing in memory");
     assert!(
         matches!(err, StorageError::Conflict { stored: Some(m) } if m.revision == 2 && m.writer == "tab-b")
     );
@@ -204,8 +242,14 @@ async fn a_full_quota_shows_the_warning_and_keeps_the_state() {
     let fillers = fill_storage();
     assert!(!fillers.is_empty());
     // The direct API says so precisely...
-    let err = local::save(&demo::benson("t"), None, "tab", "t").unwrap_err();
+    let mut base = Baseline::empty();
+    let err = local::save(&demo::benson("t"), &mut base, "tab", "t").unwrap_err();
     assert_eq!(err, StorageError::Quota);
+    assert_eq!(base, Baseline::empty());
+    assert!(
+        part_keys().is_empty(),
+        "the parts a failed save wrote are removed"
+    );
     // ...and the app shows it, keeps the district in memory, and offers a backup.
     click_button(&root, "Explore the Benson demo district");
     tick(30).await;
@@ -249,10 +293,19 @@ async fn a_newer_schema_opens_read_only_and_is_never_written() {
         .replace("\"schools\":", "\"newThing\":{\"a\":1},\"schools\":");
     storage().set_item(KEY, &raw).unwrap();
     assert!(matches!(local::load("t"), Loaded::Newer { .. }));
+    let mut base = Baseline {
+        revision: Some(5),
+        ..Baseline::default()
+    };
     assert!(matches!(
-        local::save(&demo::benson("t"), Some(5), "tab", "t"),
+        local::save(&demo::benson("t"), &mut base, "tab", "t"),
         Err(StorageError::Newer(_))
     ));
+    // "Download a copy" gives the stored text exactly, not this build's reading of it.
+    assert_eq!(
+        local::stored_text().map(String::from).as_deref(),
+        Some(raw.as_str())
+    );
 
     let (root, _app) = mount_app();
     tick(30).await;
@@ -267,5 +320,262 @@ async fn a_newer_schema_opens_read_only_and_is_never_written() {
     assert_eq!(
         storage().get_item(KEY).unwrap().as_deref(),
         Some(raw.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_district_is_stored_in_parts_and_a_save_writes_only_what_changed() {
+    clear();
+    let doc = demo::benson("t");
+    let mut base = Baseline::empty();
+    local::save(&doc, &mut base, "tab-a", "t").unwrap();
+    let head = storage().get_item(KEY).unwrap().unwrap();
+    assert!(head.contains("\"layout\":\"parts\""), "{head}");
+    assert!(
+        head.contains("\"document\":null"),
+        "older builds read it as newer, not damaged"
+    );
+    let first = part_keys();
+    assert!(first.len() > 10, "{first:?}");
+    assert!(first.iter().all(|k| k.ends_with("@1.taba")), "{first:?}");
+
+    // Renaming one school writes the core part only; every other part keeps its key.
+    let mut renamed = doc.clone();
+    renamed.schools[0].name = "Renamed Elementary".into();
+    local::save(&renamed, &mut base, "tab-a", "t").unwrap();
+    let second = part_keys();
+    let rewritten: Vec<&String> = second.iter().filter(|k| k.ends_with("@2.taba")).collect();
+    assert_eq!(rewritten, vec![&format!("{PART_PREFIX}core@2.taba")]);
+    // The replaced part stays, named in the head, until this tab's next save has checked
+    // that no other tab's head (written at the same moment) still needs it.
+    let old_core = format!("{PART_PREFIX}core@1.taba");
+    assert!(second.contains(&old_core));
+    assert!(storage()
+        .get_item(KEY)
+        .unwrap()
+        .unwrap()
+        .contains(&old_core));
+    assert_eq!(second.len(), first.len() + 1);
+    renamed.schools[1].name = "Renamed Middle".into();
+    local::save(&renamed, &mut base, "tab-a", "t").unwrap();
+    assert!(!part_keys().contains(&old_core), "removed by the next save");
+    assert_eq!(part_keys().len(), first.len() + 1);
+    match local::load("t") {
+        Loaded::Ready { document, meta, .. } => {
+            assert_eq!(meta.revision, 3);
+            assert_eq!(document, parts::join(parts::split(&renamed)).unwrap());
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_district_stored_whole_by_an_older_build_loads_and_is_then_stored_in_parts() {
+    clear();
+    let fixture = include_str!("fixtures/schema-v1.json");
+    storage().set_item(KEY, fixture).unwrap();
+    let Loaded::Ready {
+        document,
+        migrated_from,
+        mut baseline,
+        ..
+    } = local::load("t")
+    else {
+        panic!("the schema 1 fixture did not load")
+    };
+    assert_eq!(migrated_from, Some(1));
+    assert_eq!(
+        storage().get_item(KEY).unwrap().as_deref(),
+        Some(fixture),
+        "loading writes nothing"
+    );
+    local::save(&document, &mut baseline, "tab", "t").unwrap();
+    assert!(storage()
+        .get_item(KEY)
+        .unwrap()
+        .unwrap()
+        .contains("\"layout\":\"parts\""));
+    match local::load("t") {
+        Loaded::Ready {
+            document: again,
+            migrated_from,
+            ..
+        } => {
+            assert_eq!(again, document);
+            assert_eq!(migrated_from, None);
+            assert_eq!(again.extra["futureTopLevelField"], "kept verbatim");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_lone_surrogate_is_set_aside_exactly_as_it_was() {
+    clear();
+    // '{"broken \ud800 text' as the browser holds it.
+    let mut units: Vec<u16> = "{\"broken ".encode_utf16().collect();
+    units.push(0xD800);
+    units.extend(" text".encode_utf16());
+    let original = set_js(KEY, &units);
+    let Loaded::Quarantined { key, .. } = local::load("2026-11-29T10:00:00.000Z") else {
+        panic!("not quarantined")
+    };
+    let copy = get_js(&key).expect("a copy");
+    assert_eq!(
+        copy, original,
+        "the copy is the same JS string, code unit for code unit"
+    );
+    assert_eq!(copy.length(), units.len() as u32);
+    assert_eq!(copy.char_code_at(9), f64::from(0xD800u16));
+    assert_eq!(storage().get_item(KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_part_sets_the_whole_district_aside_exactly() {
+    clear();
+    let mut base = Baseline::empty();
+    local::save(&demo::benson("t"), &mut base, "tab", "t").unwrap();
+    let keys = part_keys();
+    let victim = keys.iter().find(|k| k.contains("rounds.")).unwrap().clone();
+    let damaged: String = storage()
+        .get_item(&victim)
+        .unwrap()
+        .unwrap()
+        .chars()
+        .take(40)
+        .collect();
+    storage().set_item(&victim, &damaged).unwrap();
+    let head = storage().get_item(KEY).unwrap().unwrap();
+    let Loaded::Quarantined { key, error } = local::load("2026-11-29T10:00:00.000Z") else {
+        panic!("not quarantined")
+    };
+    assert!(error.to_string().contains("cut off"), "{error}");
+    // One set-aside item holds the head and every part, exactly.
+    let bundle: serde_json::Value =
+        serde_json::from_str(&storage().get_item(&key).unwrap().unwrap()).unwrap();
+    assert_eq!(bundle[KEY], serde_json::Value::String(head));
+    assert_eq!(bundle[victim.as_str()], serde_json::Value::String(damaged));
+    assert_eq!(bundle.as_object().unwrap().len(), keys.len() + 1);
+    assert!(part_keys().is_empty());
+    assert_eq!(storage().get_item(KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_save_cut_short_leaves_the_stored_district_as_it_was() {
+    clear();
+    let doc = demo::benson("t");
+    let mut base = Baseline::empty();
+    local::save(&doc, &mut base, "tab", "t").unwrap();
+    let head = storage().get_item(KEY).unwrap();
+    let keys = part_keys();
+    let fillers = fill_storage();
+    // Room for a part or two, not for all: the save writes some parts, then fails.
+    let room = fillers
+        .iter()
+        .find(|k| storage().get_item(k).unwrap().map(|v| v.len()) == Some(4096))
+        .cloned();
+    if let Some(k) = &room {
+        storage().remove_item(k).unwrap();
+    }
+    let mut big = doc.clone();
+    for r in &mut big.readiness.rounds {
+        r.label = format!("{} {}", r.label, "x".repeat(100));
+    }
+    let before = base.clone();
+    assert_eq!(
+        local::save(&big, &mut base, "tab", "t"),
+        Err(StorageError::Quota)
+    );
+    assert_eq!(base, before);
+    assert_eq!(storage().get_item(KEY).unwrap(), head);
+    assert_eq!(part_keys(), keys, "no new part is left behind");
+    for k in &fillers {
+        storage().remove_item(k).unwrap();
+    }
+    assert!(matches!(local::load("t"), Loaded::Ready { meta, .. } if meta.revision == 1));
+}
+
+#[wasm_bindgen_test]
+fn parts_no_head_names_are_collected_at_load_but_not_newer_or_replaced_ones() {
+    clear();
+    let mut base = Baseline::empty();
+    let doc = demo::benson("t");
+    local::save(&doc, &mut base, "tab-a", "t").unwrap();
+    let mut renamed = doc.clone();
+    renamed.district.name = "Benson Renamed".into();
+    local::save(&renamed, &mut base, "tab-a", "t").unwrap();
+    let replaced = format!("{PART_PREFIX}core@1.taba");
+    let stray = format!("{PART_PREFIX}rounds.nowhere@2.tabz");
+    let in_flight = format!("{PART_PREFIX}core@3.tabz");
+    storage()
+        .set_item(&stray, "left by a save cut short")
+        .unwrap();
+    storage()
+        .set_item(&in_flight, "another tab's save under way")
+        .unwrap();
+    assert!(matches!(local::load("t"), Loaded::Ready { .. }));
+    let keys = part_keys();
+    assert!(!keys.contains(&stray), "collected");
+    assert!(keys.contains(&in_flight), "newer than the head: kept");
+    assert!(keys.contains(&replaced), "replaced: left to its writer");
+}
+
+#[wasm_bindgen_test]
+fn a_newer_head_in_an_unknown_layout_opens_read_only_and_nothing_is_moved() {
+    clear();
+    let head = format!(
+        r#"{{"format":"readyboard","schemaVersion":{},"appVersion":"9.0.0","savedAt":"t","revision":4,"writer":"w","document":null,"layout":"parts2","parts":{{"core":{{"at":4}}}}}}"#,
+        SCHEMA_VERSION + 1
+    );
+    storage().set_item(KEY, &head).unwrap();
+    storage()
+        .set_item("readyboard.p2.core", "newer data")
+        .unwrap();
+    assert!(matches!(local::load("t"), Loaded::Newer { meta, .. } if meta.revision == 4));
+    assert_eq!(
+        storage().get_item(KEY).unwrap().as_deref(),
+        Some(head.as_str())
+    );
+    assert_eq!(
+        storage().get_item("readyboard.p2.core").unwrap().as_deref(),
+        Some("newer data")
+    );
+    assert!(local::quarantined().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_save_from_a_head_another_tab_wrote_at_the_same_revision_is_a_conflict() {
+    clear();
+    let doc = demo::benson("t");
+    let mut a = Baseline::empty();
+    local::save(&doc, &mut a, "tab-a", "t").unwrap();
+    // Tab B saved revision 2 from revision 1, and so did tab A, at the same moment; B's head
+    // landed last. A's next save must not build on its own revision 2.
+    let mut b = a.clone();
+    let mut mine = doc.clone();
+    mine.district.name = "A's name".into();
+    local::save(&mine, &mut a, "tab-a", "t").unwrap();
+    let mut theirs = doc.clone();
+    theirs.schools[0].name = "B's school".into();
+    // B's check ran before A's head reached B's process: B saw revision 1, as stored here.
+    storage()
+        .set_item(
+            KEY,
+            &storage()
+                .get_item(KEY)
+                .unwrap()
+                .unwrap()
+                .replace("\"revision\":2", "\"revision\":1"),
+        )
+        .unwrap();
+    local::save(&theirs, &mut b, "tab-b", "t").unwrap();
+    let err = local::save(&mine, &mut a, "tab-a", "t").unwrap_err();
+    assert!(
+        matches!(&err, StorageError::Conflict { stored: Some(m) } if m.revision == 2 && m.writer == "tab-b"),
+        "{err:?}"
+    );
+    // Whatever B's head names is there, and the district loads.
+    assert!(
+        matches!(local::load("t"), Loaded::Ready { document, .. } if document.schools[0].name == "B's school")
     );
 }

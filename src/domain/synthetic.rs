@@ -249,6 +249,107 @@ pub fn plus_board(school: Id, members: usize, weeks: u16, teachers: usize) -> su
     b
 }
 
+/// A UUID-shaped ID made from three numbers: real districts' IDs are random UUIDs, which
+/// compress far worse than readable names, so the storage bench uses IDs of that shape.
+fn uuid_like(a: usize, b: usize, c: usize) -> Id {
+    let w = |k: usize| mix(a, b, c * 8 + k);
+    Id::fixed(format!(
+        "{:08x}-{:04x}-4{:03x}-{:04x}-{:04x}{:08x}",
+        w(0),
+        w(1) & 0xffff,
+        w(2) & 0xfff,
+        (w(3) & 0x3fff) | 0x8000,
+        w(4) & 0xffff,
+        w(5)
+    ))
+}
+
+/// The storage bench's district: [`district`] with UUID-shaped IDs, a readiness plan (goals,
+/// actions and check-ins) for every school whose latest round is below the gate, a pin for
+/// every twentieth school, and a filled Plus board (12 Plus teachers × 40 weeks × 120
+/// teachers, generated) in each of the first `boards` schools.
+pub fn big_district(schools: usize, rounds: usize, boards: usize) -> Document {
+    use super::phase_in::readiness_plan::{Action, CheckIn, Goal, Status};
+    use super::phase_in::ReadinessPlan;
+    use std::collections::HashMap;
+    let mut doc = district(schools, rounds);
+    let mut new_school: HashMap<Id, Id> = HashMap::new();
+    for (i, s) in doc.schools.iter_mut().enumerate() {
+        let id = uuid_like(i, 0, 1);
+        new_school.insert(s.id.clone(), id.clone());
+        s.id = id;
+    }
+    for (i, r) in doc.readiness.rounds.iter_mut().enumerate() {
+        r.id = uuid_like(i, 1, 2);
+        if let Some(id) = new_school.get(&r.school_id) {
+            r.school_id = id.clone();
+        }
+        for (k, rater) in r.raters.iter_mut().enumerate() {
+            rater.id = uuid_like(i, k + 2, 3);
+        }
+    }
+    let latest = doc.readiness.latest_outcomes();
+    let criteria: Vec<String> = doc.readiness.frameworks[0]
+        .criteria
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    for (i, s) in doc.schools.iter().enumerate() {
+        let ready = latest.get(&s.id).is_some_and(|(_, o)| o.ready());
+        if !ready {
+            let goals = (0..2)
+                .map(|g| Goal {
+                    id: uuid_like(i, g, 4),
+                    criterion_id: criteria[(i + g) % criteria.len()].clone(),
+                    baseline: 1,
+                    target: 3,
+                    text: NOTES[(i + g) % NOTES.len()].to_string(),
+                    extra: Extra::new(),
+                })
+                .collect();
+            let mut plan = ReadinessPlan::new(s.id.clone(), None, goals, "2026-09-01T00:00:00Z");
+            plan.leadership_coach = format!("Coach {}", FIRST[i % 20]);
+            plan.reassess_on = "2027-04-15".into();
+            plan.actions = (0..3)
+                .map(|a| Action {
+                    id: uuid_like(i, a, 5),
+                    text: NOTES[(i + a + 2) % NOTES.len()].to_string(),
+                    owner: format!("{} {}", FIRST[(i + a) % 20], SECOND[a % 10]),
+                    due: "2027-02-01".into(),
+                    check_ins: (0..2)
+                        .map(|k| CheckIn {
+                            date: format!("2026-{:02}-15", 10 + k),
+                            status: if k == 0 {
+                                Status::OnTrack
+                            } else {
+                                Status::AtRisk
+                            },
+                            note: NOTES[(i + k) % NOTES.len()].to_string(),
+                            extra: Extra::new(),
+                        })
+                        .collect(),
+                    extra: Extra::new(),
+                })
+                .collect();
+            doc.phase_in.plans.push(plan);
+        }
+    }
+    for (i, s) in doc.schools.iter().enumerate().step_by(20) {
+        let _ = doc.phase_in.set_pin(
+            &s.id,
+            1 + (i % 3) as u8,
+            "Agreed with the principals' council after the spring visits.",
+            "2026-09-01T00:00:00Z",
+        );
+    }
+    for s in doc.schools.iter().take(boards) {
+        let mut b = plus_board(s.id.clone(), 12, 40, 120);
+        b.generate(1);
+        doc.plus.boards.push(b);
+    }
+    doc
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +369,10 @@ mod tests {
             .count();
         assert_eq!(in_progress, 3, "every tenth school's newest round is open");
         assert_eq!(d, district(30, 4), "deterministic");
+        let big = big_district(30, 4, 2);
+        assert!(big.validate().is_empty(), "{:?}", big.validate());
+        assert_eq!(big.plus.boards.len(), 2);
+        assert!(!big.phase_in.plans.is_empty());
         // The levels vary: some schools pass the gate and some do not.
         let latest = d.readiness.latest_outcomes();
         assert!(latest.values().any(|(_, o)| o.ready()));

@@ -6,6 +6,10 @@
 //!   "document": { … } }
 //! ```
 //!
+//! In browser storage the document itself is kept in parts (see [`super::parts`]): the main
+//! key then holds only the head, with `"document": null`, `"layout": "parts"` and the
+//! revision at which each part was written. A backup file is always the whole envelope.
+//!
 //! `revision` grows by one on every save; a tab only writes when the stored revision is the
 //! one it last read or wrote, so another tab's save is never clobbered silently.
 
@@ -13,11 +17,18 @@ use super::migrations;
 use crate::domain::Document;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema this build reads and writes. Raise it only together with a migration step
 /// and a fixture (see `migrations`).
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// Schema 2 (2026-11-29) has the same document as schema 1; it is raised because browser
+/// storage now keeps the document in parts, and a build that knows only schema 1 must open
+/// that read-only rather than call it damaged.
+pub const SCHEMA_VERSION: u32 = 2;
+/// The `layout` of a head that keeps the document in parts.
+pub const LAYOUT_PARTS: &str = "parts";
 pub const FORMAT: &str = "readyboard";
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -39,6 +50,121 @@ struct EnvelopeOut<'a> {
     #[serde(flatten)]
     meta: &'a Meta,
     document: &'a Document,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HeadOut<'a> {
+    format: &'static str,
+    #[serde(flatten)]
+    meta: &'a Meta,
+    document: (),
+    layout: &'static str,
+    parts: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    replaced: &'a [String],
+}
+
+/// The head that browser storage keeps in the main key: the envelope's header, the tag
+/// (`<revision>.<writer>`) under which each part of the document was written, and the keys of
+/// the parts this save replaced, which only its writer removes, at its next save.
+pub fn encode_head(meta: &Meta, parts: &BTreeMap<String, String>, replaced: &[String]) -> String {
+    serde_json::to_string(&HeadOut {
+        format: FORMAT,
+        meta,
+        document: (),
+        layout: LAYOUT_PARTS,
+        parts,
+        replaced,
+    })
+    .expect("a head always serialises")
+}
+
+/// What the main key of browser storage holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Head {
+    /// A whole envelope (written before schema 2, by hand, or when parts did not fit):
+    /// decode it as a backup.
+    Whole,
+    /// The document is in parts, each under its tag.
+    Parts {
+        meta: Meta,
+        parts: BTreeMap<String, String>,
+        replaced: Vec<String>,
+    },
+    /// A newer build's head, in a layout this build may not know. `parts` when it reads as
+    /// this build's layout, for a best-effort read-only view.
+    Newer {
+        meta: Meta,
+        parts: Option<BTreeMap<String, String>>,
+    },
+}
+
+/// Tell a head from a whole envelope. `Err` when it is neither. A newer schema is recognised
+/// before anything else about the head is checked, so a newer build's data is never called
+/// damaged (and set aside) by this one.
+pub fn read_head(raw: &str) -> Result<Head, DecodeError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Probe {
+        #[serde(default)]
+        layout: Option<Value>,
+        #[serde(default)]
+        schema_version: Option<u32>,
+    }
+    // A whole envelope is read by `decode`, which says what is wrong with it.
+    let Ok(probe) = serde_json::from_str::<Probe>(raw) else {
+        return Ok(Head::Whole);
+    };
+    let Some(layout) = probe.layout else {
+        return Ok(Head::Whole);
+    };
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct PartsHead {
+        format: String,
+        #[serde(flatten)]
+        meta: Meta,
+        parts: BTreeMap<String, String>,
+        #[serde(default)]
+        replaced: Vec<String>,
+    }
+    if probe.schema_version.is_some_and(|v| v > SCHEMA_VERSION) {
+        let meta: Meta = serde_json::from_str(raw)
+            .map_err(|e| DecodeError::WrongShape(format!("stored head: {e}")))?;
+        let parts = (layout.as_str() == Some(LAYOUT_PARTS))
+            .then(|| serde_json::from_str::<PartsHead>(raw).ok())
+            .flatten()
+            .map(|h| h.parts);
+        return Ok(Head::Newer { meta, parts });
+    }
+    match layout.as_str() {
+        Some(LAYOUT_PARTS) => {
+            let h: PartsHead = serde_json::from_str(raw)
+                .map_err(|e| DecodeError::WrongShape(format!("stored head: {e}")))?;
+            if h.format != FORMAT {
+                return Err(DecodeError::WrongShape(format!(
+                    "the format is {}, not \u{201c}{FORMAT}\u{201d}",
+                    crate::domain::text::quote_short(&h.format)
+                )));
+            }
+            if h.meta.schema_version < 2 {
+                return Err(DecodeError::WrongShape(format!(
+                    "schema {} never stored the document in parts",
+                    h.meta.schema_version
+                )));
+            }
+            Ok(Head::Parts {
+                meta: h.meta,
+                parts: h.parts,
+                replaced: h.replaced,
+            })
+        }
+        _ => Err(DecodeError::WrongShape(format!(
+            "the stored layout {} is not one this version knows",
+            crate::domain::text::quote_short(&layout.to_string())
+        ))),
+    }
 }
 
 /// What stored text turned out to hold.
@@ -69,22 +195,34 @@ impl Decoded {
 /// Why stored text can't be used. The message is for people.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    /// Not JSON at all, or cut off part-way (a truncated write).
+    /// Not JSON at all.
     NotJson(String),
+    /// JSON that ends part-way (a truncated write or download).
+    CutOff(String),
+    /// JSON nested deeper than any Readyboard file (a hostile or foreign file).
+    TooDeep,
     /// JSON, but not a Readyboard envelope, or a document of the wrong shape.
     WrongShape(String),
     /// An older schema whose migration failed.
     Migration { from: u32, reason: String },
     /// Well-formed, but breaks the document's rules (duplicate IDs, bad figures…).
     Invalid(Vec<String>),
+    /// A part of the document kept in browser storage is missing or damaged.
+    Part { part: String, why: String },
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::NotJson(e) => {
-                write!(f, "The data is not complete, readable JSON ({e}). It may have been cut off while being written.")
-            }
+            DecodeError::NotJson(e) => write!(f, "The data is not readable JSON ({e})."),
+            DecodeError::CutOff(e) => write!(
+                f,
+                "The data ends part-way ({e}). It may have been cut off while being written or downloaded."
+            ),
+            DecodeError::TooDeep => write!(
+                f,
+                "The data is nested too deeply to be a Readyboard file (JSON more than 128 levels deep)."
+            ),
             DecodeError::WrongShape(e) => {
                 write!(f, "The data is not in the shape Readyboard expects ({e}).")
             }
@@ -92,10 +230,25 @@ impl fmt::Display for DecodeError {
                 f,
                 "The data was saved by an older version (schema {from}) and could not be upgraded: {reason}"
             ),
+            DecodeError::Part { part, why } => write!(
+                f,
+                "A part of the stored district (\u{201c}{part}\u{201d}) can't be read: {why}."
+            ),
             DecodeError::Invalid(problems) => {
                 write!(f, "The data breaks {} rule(s): {}", problems.len(), problems.join(" "))
             }
         }
+    }
+}
+
+/// Say what is wrong with text that is not JSON: cut off, nested too deeply, or other.
+fn json_error(e: &serde_json::Error) -> DecodeError {
+    if e.is_eof() {
+        DecodeError::CutOff(e.to_string())
+    } else if e.to_string().starts_with("recursion limit exceeded") {
+        DecodeError::TooDeep
+    } else {
+        DecodeError::NotJson(e.to_string())
     }
 }
 
@@ -111,8 +264,7 @@ pub fn encode(meta: &Meta, document: &Document) -> String {
 
 /// Read stored or imported text. Never panics; every failure says why.
 pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let value: Value = serde_json::from_str(raw).map_err(|e| json_error(&e))?;
     let Value::Object(mut obj) = value else {
         return Err(DecodeError::WrongShape(
             "expected an object at the top level".into(),
@@ -246,8 +398,19 @@ mod tests {
     fn truncated_text_is_not_json() {
         let raw = encode(&meta(1), &demo::benson("t"));
         let cut = &raw[..raw.len() / 2];
-        assert!(matches!(decode(cut), Err(DecodeError::NotJson(_))));
-        assert!(matches!(decode(""), Err(DecodeError::NotJson(_))));
+        assert!(matches!(decode(cut), Err(DecodeError::CutOff(_))));
+        assert!(matches!(decode(""), Err(DecodeError::CutOff(_))));
+        assert!(matches!(decode("{]"), Err(DecodeError::NotJson(_))));
+    }
+
+    #[test]
+    fn deep_nesting_is_called_what_it_is() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let e = decode(&deep).unwrap_err();
+        assert_eq!(e, DecodeError::TooDeep);
+        let text = e.to_string();
+        assert!(text.contains("nested too deeply"), "{text}");
+        assert!(!text.contains("cut off"), "{text}");
     }
 
     #[test]
@@ -329,9 +492,57 @@ mod tests {
     }
 
     #[test]
+    fn a_newer_head_is_newer_whatever_its_layout() {
+        let mut m = meta(4);
+        m.schema_version = SCHEMA_VERSION + 1;
+        for layout in [r#""parts2""#, r#"{"kind":"x"}"#, r#""parts""#] {
+            let raw = format!(
+                r#"{{"format":"readyboard","schemaVersion":{},"appVersion":"9","savedAt":"","revision":4,"writer":"w","document":null,"layout":{layout},"parts":{{"core":{{"at":1}}}}}}"#,
+                SCHEMA_VERSION + 1
+            );
+            assert!(
+                matches!(read_head(&raw), Ok(Head::Newer { ref meta, .. }) if meta.revision == 4),
+                "{layout}: {:?}",
+                read_head(&raw)
+            );
+        }
+        let mut parts = BTreeMap::new();
+        parts.insert("core".to_string(), "4.w".to_string());
+        let raw = encode_head(&m, &parts, &[]);
+        assert_eq!(
+            read_head(&raw),
+            Ok(Head::Newer {
+                meta: m,
+                parts: Some(parts)
+            })
+        );
+    }
+
+    #[test]
+    fn a_head_of_this_schema_round_trips() {
+        let mut parts = BTreeMap::new();
+        parts.insert("core".to_string(), "7.abcd1234".to_string());
+        let replaced = vec!["readyboard.p.core@6.abcd1234".to_string()];
+        let raw = encode_head(&meta(7), &parts, &replaced);
+        assert_eq!(peek_meta_head(&raw), Some(meta(7)));
+        assert_eq!(
+            read_head(&raw),
+            Ok(Head::Parts {
+                meta: meta(7),
+                parts,
+                replaced
+            })
+        );
+        assert!(matches!(
+            read_head(r#"{"format":"readyboard","schemaVersion":2,"layout":"rows"}"#),
+            Err(DecodeError::WrongShape(_))
+        ));
+    }
+
+    #[test]
     fn errors_read_as_sentences() {
         let e = decode("{").unwrap_err().to_string();
-        assert!(e.starts_with("The data is not complete"), "{e}");
+        assert!(e.starts_with("The data ends part-way"), "{e}");
     }
 
     #[test]

@@ -1,32 +1,50 @@
 //! The browser side of storage: the only code that touches `localStorage`.
 //!
+//! Layout (schema 2): the main key [`KEY`] holds the head (the envelope's header and the tag,
+//! `<revision>.<writer>`, under which each part was written); each part of the document (see
+//! [`super::parts`]) is packed ([`super::pack`]) under `readyboard.p.<part>@<tag>`. A district
+//! stored whole by an older build is read as it is, and stored in parts by the next save.
+//!
+//! A save writes the changed parts under new keys first, then the head (the commit point).
+//! The parts it replaced are listed in its head and removed by the same tab at its next save,
+//! after it has checked that its head is still the stored one: a tab that saved at the same
+//! moment may have written a head that still names them. A save cut short leaves the old
+//! head and its parts intact; the keys it left are collected at the next load.
+//!
 //! Invariants (see ARCHITECTURE.md):
 //! - nothing is written before [`load`] has read what is stored;
-//! - text that can't be read is copied to a quarantine key before the main key is
-//!   cleared, and if it can't be copied it is left where it is and never overwritten;
+//! - what can't be read is copied, exactly (as JS strings, never through UTF-8), to a
+//!   quarantine key before the originals are cleared; if it can't be copied it stays where it
+//!   is and is never overwritten;
 //! - [`save`] writes only when the stored revision is the one this tab last saw, and never
 //!   over data written by a newer schema;
-//! - a failed write returns an error and changes nothing in memory.
+//! - a failed write removes what it wrote, returns an error and changes nothing in memory.
 
 use super::envelope::{
-    self, decode, encode, peek_meta, peek_meta_head, DecodeError, Decoded, Meta, HEAD_CHARS,
+    self, decode, encode_head, peek_meta, peek_meta_head, read_head, DecodeError, Decoded, Head,
+    Meta, HEAD_CHARS,
 };
+use super::pack;
+use super::parts::{self, Baseline, Part, Saved};
 use crate::domain::Document;
-use gloo_storage::{LocalStorage, Storage as _};
-use wasm_bindgen::JsCast;
+use std::collections::BTreeMap;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// Where the district document lives.
+/// The main key: the head, or a whole envelope written before schema 2.
 pub const KEY: &str = "readyboard.district";
+pub use super::parts::{part_key, PART_PREFIX};
 /// Unreadable data is moved to `readyboard.quarantine.<time>` keys, never deleted by the app
 /// unless the person asks.
 pub const QUARANTINE_PREFIX: &str = "readyboard.quarantine.";
 const PROBE_KEY: &str = "readyboard.probe";
 
+pub use super::QUOTA_CHARS;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum StorageError {
     /// The browser's storage quota is used up.
     Quota,
-    /// localStorage can't be used at all (private mode, disabled, SecurityError).
+    /// localStorage can't be used at all (private mode, disabled, SecurityError): why.
     Unavailable(String),
     /// Another tab saved (or reset) since this tab last read: `stored` is what is there now.
     Conflict {
@@ -51,6 +69,16 @@ impl StorageError {
             StorageError::Other(e) => e.clone(),
         }
     }
+
+    /// The browser's own words, when there are any beyond [`reason`](Self::reason).
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            StorageError::Unavailable(why) | StorageError::Other(why) if !why.is_empty() => {
+                Some(why)
+            }
+            _ => None,
+        }
+    }
 }
 
 /// What [`load`] found.
@@ -62,6 +90,7 @@ pub enum Loaded {
         meta: Meta,
         document: Document,
         migrated_from: Option<u32>,
+        baseline: Baseline,
     },
     /// Written by a newer build: open read-only, never write.
     Newer {
@@ -69,16 +98,14 @@ pub enum Loaded {
         document: Option<Document>,
     },
     /// Unreadable data was moved to `key`; the main key is free.
-    Quarantined {
-        key: String,
-        error: DecodeError,
-    },
+    Quarantined { key: String, error: DecodeError },
     /// Unreadable data could not be copied aside (storage full), so it stays where it is
     /// and this session must not write the main key.
     Stuck {
         error: DecodeError,
         why: StorageError,
     },
+    /// Storage can't be used: the browser's words.
     Unavailable(String),
 }
 
@@ -93,7 +120,7 @@ fn raw_storage() -> Result<web_sys::Storage, StorageError> {
     }
 }
 
-fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
+fn js_error_text(e: &JsValue) -> String {
     if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
         format!("{}: {}", ex.name(), ex.message())
     } else if let Some(err) = e.dyn_ref::<js_sys::Error>() {
@@ -103,7 +130,7 @@ fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
     }
 }
 
-fn classify_write_error(e: &wasm_bindgen::JsValue) -> StorageError {
+fn classify_write_error(e: &JsValue) -> StorageError {
     if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
         // 22 is the legacy code; Firefox once used NS_ERROR_DOM_QUOTA_REACHED.
         if ex.name() == "QuotaExceededError"
@@ -127,7 +154,10 @@ pub fn probe() -> Result<(), StorageError> {
         .map_err(|e| match classify_write_error(&e) {
             // A full store is still a usable store for reading.
             StorageError::Quota => StorageError::Quota,
-            other => StorageError::Unavailable(other.reason()),
+            StorageError::Unavailable(why) | StorageError::Other(why) => {
+                StorageError::Unavailable(why)
+            }
+            other => other,
         })?;
     let _ = s.remove_item(PROBE_KEY);
     Ok(())
@@ -145,93 +175,17 @@ fn write_raw(key: &str, value: &str) -> Result<(), StorageError> {
         .map_err(|e| classify_write_error(&e))
 }
 
-/// Read the stored district. Moves unreadable data aside; never writes the main key.
-pub fn load(now: &str) -> Loaded {
-    if let Err(e) = raw_storage() {
-        return Loaded::Unavailable(e.reason());
-    }
-    let raw = match read_raw(KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return Loaded::Empty,
-        Err(e) => return Loaded::Unavailable(e.reason()),
-    };
-    match decode(&raw) {
-        Ok(Decoded::Current {
-            meta,
-            document,
-            migrated_from,
-        }) => Loaded::Ready {
-            meta,
-            document,
-            migrated_from,
-        },
-        Ok(Decoded::Newer { meta, document }) => Loaded::Newer { meta, document },
-        Err(error) => match quarantine(&raw, now) {
-            Ok(key) => {
-                let _ = LocalStorage::raw().remove_item(KEY);
-                Loaded::Quarantined { key, error }
-            }
-            Err(why) => Loaded::Stuck { error, why },
-        },
-    }
+fn remove_raw(key: &str) -> Result<(), StorageError> {
+    raw_storage()?
+        .remove_item(key)
+        .map_err(|e| StorageError::Other(js_error_text(&e)))
 }
 
-/// Copy `raw` to a fresh quarantine key and return the key. Never overwrites an earlier one.
-pub fn quarantine(raw: &str, now: &str) -> Result<String, StorageError> {
-    let stamp: String = now.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    let mut key = format!("{QUARANTINE_PREFIX}{stamp}");
-    let mut n = 2;
-    while read_raw(&key)?.is_some() {
-        key = format!("{QUARANTINE_PREFIX}{stamp}-{n}");
-        n += 1;
-    }
-    write_raw(&key, raw)?;
-    // Read it back: only a verified copy lets the caller clear the original.
-    match read_raw(&key)? {
-        Some(copy) if copy == raw => Ok(key),
-        _ => Err(StorageError::Other("the copy could not be verified".into())),
-    }
-}
-
-/// Save `document` over revision `expected` (`None`: nothing was stored when this tab
-/// last looked). Returns the new envelope metadata.
-pub fn save(
-    document: &Document,
-    expected: Option<u64>,
-    writer: &str,
-    now: &str,
-) -> Result<Meta, StorageError> {
-    let stored_meta = match stored_meta_quickly()? {
-        Some(meta) => Some(meta),
-        None => stored_meta_slowly()?,
-    };
-    if let Some(m) = &stored_meta {
-        if m.schema_version > envelope::SCHEMA_VERSION {
-            return Err(StorageError::Newer(m.clone()));
-        }
-    }
-    if stored_meta.as_ref().map(|m| m.revision) != expected {
-        return Err(StorageError::Conflict {
-            stored: stored_meta,
-        });
-    }
-    write(document, expected.unwrap_or(0) + 1, writer, now)
-}
-
-/// The stored header from the head of the stored text alone: `Ok(None)` when nothing is
-/// stored or the head does not have the usual layout (then [`stored_meta_slowly`] decides).
-fn stored_meta_quickly() -> Result<Option<Meta>, StorageError> {
-    Ok(read_js_string(KEY)?.and_then(|s| {
-        let head = String::from(s.slice(0, HEAD_CHARS));
-        peek_meta_head(&head)
-    }))
-}
-
-/// `Storage.getItem` called through JS, so the value stays a JS string: a large district is
-/// not copied into wasm memory when only its head or its length is needed.
-fn read_js_string(key: &str) -> Result<Option<js_sys::JsString>, StorageError> {
+/// `Storage.getItem` called through JS, so the value stays a JS string: it is never copied
+/// into wasm memory (or through UTF-8, which would replace a lone surrogate) unless needed.
+pub fn read_js_string(key: &str) -> Result<Option<js_sys::JsString>, StorageError> {
     let storage = raw_storage()?;
-    let unavailable = |e: wasm_bindgen::JsValue| StorageError::Unavailable(js_error_text(&e));
+    let unavailable = |e: JsValue| StorageError::Unavailable(js_error_text(&e));
     let get_item: js_sys::Function = js_sys::Reflect::get(&storage, &"getItem".into())
         .map_err(unavailable)?
         .dyn_into()
@@ -240,8 +194,279 @@ fn read_js_string(key: &str) -> Result<Option<js_sys::JsString>, StorageError> {
     Ok(value.dyn_into::<js_sys::JsString>().ok())
 }
 
-/// The stored header from the whole stored text: `Unreadable` if it has none.
-fn stored_meta_slowly() -> Result<Option<Meta>, StorageError> {
+/// `Storage.setItem` with a JS string, exactly as it is.
+fn write_js_string(key: &str, value: &js_sys::JsString) -> Result<(), StorageError> {
+    let storage = raw_storage()?;
+    let set_item: js_sys::Function = js_sys::Reflect::get(&storage, &"setItem".into())
+        .map_err(|e| StorageError::Unavailable(js_error_text(&e)))?
+        .dyn_into()
+        .map_err(|e: JsValue| StorageError::Unavailable(js_error_text(&e)))?;
+    set_item
+        .call2(&storage, &key.into(), value)
+        .map(|_| ())
+        .map_err(|e| classify_write_error(&e))
+}
+
+/// Every key of this site's localStorage.
+fn all_keys() -> Vec<String> {
+    let Ok(s) = raw_storage() else {
+        return Vec::new();
+    };
+    let len = s.length().unwrap_or(0);
+    (0..len).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
+/// Read the stored district. Moves unreadable data aside; never writes the main key.
+pub fn load(now: &str) -> Loaded {
+    if let Err(e) = raw_storage() {
+        return Loaded::Unavailable(e.detail().unwrap_or("no detail").to_string());
+    }
+    let raw = match read_raw(KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Loaded::Empty,
+        Err(e) => return Loaded::Unavailable(e.detail().unwrap_or("no detail").to_string()),
+    };
+    match read_stored(&raw, None) {
+        Ok(Read::Current {
+            meta,
+            document,
+            migrated_from,
+            baseline,
+        }) => {
+            collect_garbage(&raw);
+            Loaded::Ready {
+                meta,
+                document,
+                migrated_from,
+                baseline,
+            }
+        }
+        Ok(Read::Newer { meta, document }) => Loaded::Newer { meta, document },
+        Err(error) => match quarantine_stored(now) {
+            Ok(key) => Loaded::Quarantined { key, error },
+            Err(why) => Loaded::Stuck { error, why },
+        },
+    }
+}
+
+/// What stored data turned out to hold.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Read {
+    Current {
+        meta: Meta,
+        document: Document,
+        migrated_from: Option<u32>,
+        baseline: Baseline,
+    },
+    /// From a newer build: what this build can make of it, for a read-only view.
+    Newer {
+        meta: Meta,
+        document: Option<Document>,
+    },
+}
+
+/// Read the district whose head (or whole envelope) is `raw`. Parts written under the tag
+/// `known` already holds are taken from it rather than read again.
+pub fn read_stored(raw: &str, known: Option<&Baseline>) -> Result<Read, DecodeError> {
+    match read_head(raw)? {
+        Head::Whole => match decode(raw)? {
+            Decoded::Current {
+                meta,
+                document,
+                migrated_from,
+            } => Ok(Read::Current {
+                baseline: Baseline {
+                    revision: Some(meta.revision),
+                    writer: Some(meta.writer.clone()),
+                    ..Baseline::default()
+                },
+                meta,
+                document,
+                migrated_from,
+            }),
+            Decoded::Newer { meta, document } => Ok(Read::Newer { meta, document }),
+        },
+        Head::Newer { meta, parts: map } => {
+            // Best effort: this build's types ignore what they don't know, and parts of a
+            // kind it does not know are left out of the view.
+            let document = map.and_then(|map| {
+                let values = read_parts(&map, known, true).ok()?;
+                parts::join(values).ok()
+            });
+            Ok(Read::Newer { meta, document })
+        }
+        Head::Parts {
+            meta,
+            parts: map,
+            replaced,
+        } => {
+            let values = read_parts(&map, known, false)?;
+            let saved = Saved::new(values.clone());
+            let document = parts::join(values).map_err(DecodeError::WrongShape)?;
+            let problems = document.validate();
+            if !problems.is_empty() {
+                return Err(DecodeError::Invalid(
+                    problems.into_iter().map(|p| p.0).collect(),
+                ));
+            }
+            Ok(Read::Current {
+                baseline: Baseline {
+                    revision: Some(meta.revision),
+                    writer: Some(meta.writer.clone()),
+                    written: map,
+                    replaced,
+                    saved,
+                },
+                meta,
+                document,
+                migrated_from: None,
+            })
+        }
+    }
+}
+
+fn read_parts(
+    map: &BTreeMap<String, String>,
+    known: Option<&Baseline>,
+    skip_unknown: bool,
+) -> Result<BTreeMap<String, Part>, DecodeError> {
+    let mut out = BTreeMap::new();
+    for (name, tag) in map {
+        if let Some(k) = known {
+            if k.written.get(name) == Some(tag) {
+                if let Some(p) = k.saved.get(name) {
+                    out.insert(name.clone(), p.clone());
+                    continue;
+                }
+            }
+        }
+        let damaged = |why: String| DecodeError::Part {
+            part: name.clone(),
+            why,
+        };
+        let text = read_raw(&part_key(name, tag))
+            .map_err(|e| damaged(e.reason()))?
+            .ok_or_else(|| damaged("it is missing".into()))?;
+        let json = pack::unpack(&text).map_err(|d| damaged(d.0))?;
+        match Part::from_json(name, &json) {
+            Ok(part) => {
+                out.insert(name.clone(), part);
+            }
+            Err(_) if skip_unknown => {}
+            Err(e) => return Err(damaged(e)),
+        }
+    }
+    Ok(out)
+}
+
+/// Remove parts that the stored head (`raw`) neither names nor lists as replaced: left by a
+/// save that was cut short. Parts of a later revision than the head may belong to another
+/// tab's save under way, so they stay; replaced ones are removed by their writer only.
+fn collect_garbage(raw: &str) {
+    let Ok(Head::Parts {
+        meta,
+        parts: map,
+        replaced,
+    }) = read_head(raw)
+    else {
+        return;
+    };
+    for key in all_keys() {
+        let Some(rest) = key.strip_prefix(PART_PREFIX) else {
+            continue;
+        };
+        let Some((name, tag)) = rest.rsplit_once('@') else {
+            continue;
+        };
+        let Some(rev) = parts::tag_revision(tag) else {
+            continue;
+        };
+        if rev <= meta.revision
+            && map.get(name).map(String::as_str) != Some(tag)
+            && !replaced.contains(&key)
+        {
+            let _ = remove_raw(&key);
+        }
+    }
+}
+
+/// The keys that hold the stored district now: the main key and every part key.
+fn stored_keys() -> Vec<String> {
+    let mut keys = vec![KEY.to_string()];
+    keys.extend(
+        all_keys()
+            .into_iter()
+            .filter(|k| k.starts_with(PART_PREFIX)),
+    );
+    keys
+}
+
+/// Copy what is stored to a fresh quarantine key, exactly, then clear the originals.
+/// A district stored whole is copied as its very string; one stored in parts becomes one
+/// JSON object of key → stored text (made by the browser's `JSON.stringify`, which keeps
+/// every code unit). Returns the quarantine key. Never overwrites an earlier one.
+pub fn quarantine_stored(now: &str) -> Result<String, StorageError> {
+    let keys = stored_keys();
+    let value = if keys.len() == 1 {
+        read_js_string(KEY)?.ok_or_else(|| StorageError::Other("nothing is stored".into()))?
+    } else {
+        let bundle = js_sys::Object::new();
+        for k in &keys {
+            if let Some(v) = read_js_string(k)? {
+                js_sys::Reflect::set(&bundle, &k.into(), &v)
+                    .map_err(|e| StorageError::Other(js_error_text(&e)))?;
+            }
+        }
+        js_sys::JSON::stringify(&bundle).map_err(|e| StorageError::Other(js_error_text(&e)))?
+    };
+    let stamp: String = now.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let mut key = format!("{QUARANTINE_PREFIX}{stamp}");
+    let mut n = 2;
+    while read_js_string(&key)?.is_some() {
+        key = format!("{QUARANTINE_PREFIX}{stamp}-{n}");
+        n += 1;
+    }
+    write_js_string(&key, &value)?;
+    // Read it back: only a verified, identical copy lets the originals go.
+    match read_js_string(&key)? {
+        Some(copy) if copy == value => {}
+        _ => {
+            let _ = remove_raw(&key);
+            return Err(StorageError::Other("the copy could not be verified".into()));
+        }
+    }
+    for k in keys {
+        let _ = remove_raw(&k);
+    }
+    Ok(key)
+}
+
+/// The stored text of the main key exactly as it is, for "Download a copy" when this build
+/// may not write it. `None` when nothing is stored.
+pub fn stored_text() -> Option<js_sys::JsString> {
+    let keys = stored_keys();
+    if keys.len() == 1 {
+        return read_js_string(KEY).ok().flatten();
+    }
+    let bundle = js_sys::Object::new();
+    for k in &keys {
+        if let Ok(Some(v)) = read_js_string(k) {
+            let _ = js_sys::Reflect::set(&bundle, &k.into(), &v);
+        }
+    }
+    js_sys::JSON::stringify(&bundle).ok()
+}
+
+/// The stored header: from the head of the main key's text when it has the usual layout,
+/// otherwise from the whole text. `Unreadable` when there is text but no header.
+fn stored_meta() -> Result<Option<Meta>, StorageError> {
+    let quick = read_js_string(KEY)?.and_then(|s| {
+        let head = String::from(s.slice(0, HEAD_CHARS));
+        peek_meta_head(&head)
+    });
+    if quick.is_some() {
+        return Ok(quick);
+    }
     let stored = read_raw(KEY)?;
     Ok(match &stored {
         None => None,
@@ -258,28 +483,36 @@ fn stored_meta_slowly() -> Result<Option<Meta>, StorageError> {
     })
 }
 
-/// Save after the person chose to keep this tab's version over another tab's: the
-/// revision check is skipped, the newer-schema check is not.
-pub fn save_over(document: &Document, writer: &str, now: &str) -> Result<Meta, StorageError> {
-    let stored_meta = match stored_meta_quickly()? {
-        Some(meta) => Some(meta),
-        None => read_raw(KEY)?.as_deref().and_then(peek_meta),
-    };
-    if let Some(m) = &stored_meta {
+/// Save `document` over what `base` last saw. On success `base` describes what is stored
+/// now; on failure nothing stored and nothing in `base` has changed.
+///
+/// The head stored must be the one `base` describes, by revision and by writer: two tabs
+/// that save at the same moment write the same revision, and the writer tells them apart.
+pub fn save(
+    document: &Document,
+    base: &mut Baseline,
+    writer: &str,
+    now: &str,
+) -> Result<Meta, StorageError> {
+    let stored = stored_meta()?;
+    if let Some(m) = &stored {
         if m.schema_version > envelope::SCHEMA_VERSION {
             return Err(StorageError::Newer(m.clone()));
         }
     }
-    write(
-        document,
-        stored_meta.map_or(0, |m| m.revision) + 1,
-        writer,
-        now,
-    )
+    if !base.is_head(stored.as_ref()) {
+        return Err(StorageError::Conflict { stored });
+    }
+    // The head is still ours, so no other head names what our last save replaced.
+    for key in std::mem::take(&mut base.replaced) {
+        let _ = remove_raw(&key);
+    }
+    write(document, base, base.revision.unwrap_or(0) + 1, writer, now)
 }
 
 fn write(
     document: &Document,
+    base: &mut Baseline,
     revision: u64,
     writer: &str,
     now: &str,
@@ -291,15 +524,69 @@ fn write(
         revision,
         writer: writer.to_string(),
     };
-    write_raw(KEY, &encode(&meta, document))?;
+    let t = parts::tag(revision, writer);
+    let changes = base.saved.changes(document);
+    let mut written_now: Vec<String> = Vec::new();
+    let undo = |keys: &[String]| {
+        for k in keys {
+            let _ = remove_raw(k);
+        }
+    };
+    for (name, part) in &changes.write {
+        let key = part_key(name, &t);
+        if let Err(e) = write_raw(&key, &pack::pack(&part.to_json())) {
+            undo(&written_now);
+            if e == StorageError::Quota && base.written.is_empty() {
+                // A district stored whole, too near the quota for its parts to sit beside
+                // it: store it whole again, in place, until it shrinks.
+                return write_whole(document, base, meta);
+            }
+            return Err(e);
+        }
+        written_now.push(key);
+    }
+    let mut map = base.written.clone();
+    let mut replaced: Vec<String> = Vec::new();
+    for (name, _) in &changes.write {
+        if let Some(old) = map.insert(name.clone(), t.clone()) {
+            replaced.push(part_key(name, &old));
+        }
+    }
+    for name in &changes.remove {
+        if let Some(old) = map.remove(name) {
+            replaced.push(part_key(name, &old));
+        }
+    }
+    if let Err(e) = write_raw(KEY, &encode_head(&meta, &map, &replaced)) {
+        undo(&written_now);
+        return Err(e);
+    }
+    base.revision = Some(revision);
+    base.writer = Some(writer.to_string());
+    base.written = map;
+    base.replaced = replaced;
+    base.saved.apply(changes);
     Ok(meta)
 }
 
-/// Remove the district (a reset). Quarantined data stays.
+/// Store the whole envelope in the main key (replacing the value in one write).
+fn write_whole(document: &Document, base: &mut Baseline, meta: Meta) -> Result<Meta, StorageError> {
+    write_raw(KEY, &envelope::encode(&meta, document))?;
+    *base = Baseline {
+        revision: Some(meta.revision),
+        writer: Some(meta.writer.clone()),
+        ..Baseline::default()
+    };
+    Ok(meta)
+}
+
+/// Remove the district (a reset): the main key and every part. Quarantined data stays.
 pub fn remove() -> Result<(), StorageError> {
-    raw_storage()?
-        .remove_item(KEY)
-        .map_err(|e| StorageError::Other(js_error_text(&e)))
+    remove_raw(KEY)?;
+    for k in stored_keys().into_iter().skip(1) {
+        let _ = remove_raw(&k);
+    }
+    Ok(())
 }
 
 /// A piece of unreadable data kept aside.
@@ -311,15 +598,11 @@ pub struct Quarantined {
 
 /// Every quarantined item, oldest first.
 pub fn quarantined() -> Vec<Quarantined> {
-    let Ok(s) = raw_storage() else {
-        return Vec::new();
-    };
-    let len = s.length().unwrap_or(0);
-    let mut items: Vec<Quarantined> = (0..len)
-        .filter_map(|i| s.key(i).ok().flatten())
+    let mut items: Vec<Quarantined> = all_keys()
+        .into_iter()
         .filter(|k| k.starts_with(QUARANTINE_PREFIX))
         .filter_map(|key| {
-            let raw = s.get_item(&key).ok().flatten()?;
+            let raw = read_raw(&key).ok().flatten()?;
             Some(Quarantined { key, raw })
         })
         .collect();
@@ -331,30 +614,53 @@ pub fn delete_quarantined(key: &str) -> Result<(), StorageError> {
     if !key.starts_with(QUARANTINE_PREFIX) {
         return Err(StorageError::Other("not a quarantine key".into()));
     }
-    raw_storage()?
-        .remove_item(key)
-        .map_err(|e| StorageError::Other(js_error_text(&e)))
+    remove_raw(key)
 }
 
-/// What browsers give one site in localStorage: about 5 Mi UTF-16 characters in Chromium,
-/// Firefox and Safari (measured in Chromium: 5,242,308 characters in one value).
-pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
+/// How much of this site's localStorage is used, in UTF-16 characters (the unit the quota is
+/// counted in): by Readyboard's keys, and by everything else on this site.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub ours: usize,
+    pub others: usize,
+}
 
-/// How many UTF-16 characters Readyboard's keys and values take in localStorage, the unit
-/// the quota is counted in.
-pub fn usage_chars() -> usize {
-    let Ok(s) = raw_storage() else { return 0 };
-    let len = s.length().unwrap_or(0);
-    (0..len)
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with("readyboard."))
-        .map(|k| {
-            // JS string lengths are already UTF-16 units, the quota's unit.
-            let v = read_js_string(&k)
-                .ok()
-                .flatten()
-                .map_or(0, |v| v.length() as usize);
-            k.encode_utf16().count() + v
+impl Usage {
+    pub fn free(&self) -> usize {
+        QUOTA_CHARS.saturating_sub(self.ours + self.others)
+    }
+}
+
+pub fn usage() -> Usage {
+    let mut u = Usage::default();
+    for k in all_keys() {
+        // JS string lengths are already UTF-16 units, the quota's unit.
+        let v = read_js_string(&k)
+            .ok()
+            .flatten()
+            .map_or(0, |v| v.length() as usize);
+        let n = k.encode_utf16().count() + v;
+        if k.starts_with("readyboard.") {
+            u.ours += n;
+        } else {
+            u.others += n;
+        }
+    }
+    u
+}
+
+/// How many characters saving `document` over `base` writes: the parts that changed, packed,
+/// and the head. The parts they replace are removed only after the new ones are written, so
+/// this is the free space a save needs. For checking an import before it is previewed.
+pub fn space_needed(document: &Document, base: &Baseline) -> usize {
+    let changes = base.saved.changes(document);
+    let parts: usize = changes
+        .write
+        .iter()
+        .map(|(name, p)| {
+            pack::pack(&p.to_json()).encode_utf16().count()
+                + part_key(name, &parts::tag(u64::MAX, "writer00")).len()
         })
-        .sum()
+        .sum();
+    parts + 64 * (base.written.len() + 2 * changes.write.len()) + 256
 }

@@ -16,8 +16,13 @@ use serde_json::Value;
 
 type Step = fn(Value) -> Result<Value, String>;
 
-/// Schema 1 is the first; there is nothing to migrate yet.
-const STEPS: &[Step] = &[];
+/// Schema 1 to 2: the document is unchanged; browser storage keeps it in parts from schema
+/// 2 on (see `parts`), which older builds must not read as damaged.
+fn same_document(document: Value) -> Result<Value, String> {
+    Ok(document)
+}
+
+const STEPS: &[Step] = &[same_document];
 
 /// Lift `document` from schema `from` to [`SCHEMA_VERSION`].
 pub fn migrate(mut document: Value, from: u32) -> Result<Value, String> {

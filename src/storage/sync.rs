@@ -32,7 +32,19 @@ pub enum Reaction {
 /// Decide how to react to `incoming` (the new stored text, `None` when removed), given
 /// the revision this tab last read or wrote and whether it has unsaved edits.
 pub fn react(local_revision: Option<u64>, dirty: bool, incoming: Option<&str>) -> Reaction {
-    let Some(raw) = incoming else {
+    decide(local_revision, None, dirty, incoming.map(decode))
+}
+
+/// [`react`] for stored data already read (a head and its parts, by `storage::local`).
+/// `local_writer` is the writer of the head this tab last read or wrote: a head of the same
+/// revision by another writer is another tab's save made at the same moment, not ours.
+pub fn decide(
+    local_revision: Option<u64>,
+    local_writer: Option<&str>,
+    dirty: bool,
+    incoming: Option<Result<Decoded, DecodeError>>,
+) -> Reaction {
+    let Some(read) = incoming else {
         return if local_revision.is_none() && !dirty {
             Reaction::Ignore
         } else if dirty {
@@ -41,11 +53,15 @@ pub fn react(local_revision: Option<u64>, dirty: bool, incoming: Option<&str>) -
             Reaction::AdoptRemoval
         };
     };
-    match decode(raw) {
+    match read {
         Err(e) => Reaction::Unreadable(e),
         Ok(Decoded::Newer { meta, document }) => Reaction::ReadOnly { meta, document },
         Ok(Decoded::Current { meta, document, .. }) => {
-            if local_revision.is_some_and(|r| meta.revision <= r) {
+            let ours = |r: u64| {
+                meta.revision < r
+                    || (meta.revision == r && local_writer.is_none_or(|w| w == meta.writer))
+            };
+            if local_revision.is_some_and(ours) {
                 Reaction::Ignore
             } else if dirty {
                 Reaction::Conflict {
@@ -55,6 +71,47 @@ pub fn react(local_revision: Option<u64>, dirty: bool, incoming: Option<&str>) -
                 Reaction::Adopt { meta, document }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod same_moment {
+    use super::*;
+    use crate::domain::demo;
+    use crate::storage::envelope::{APP_VERSION, SCHEMA_VERSION};
+
+    fn current(rev: u64, writer: &str) -> Option<Result<Decoded, DecodeError>> {
+        Some(Ok(Decoded::Current {
+            meta: Meta {
+                schema_version: SCHEMA_VERSION,
+                app_version: APP_VERSION.into(),
+                saved_at: "t".into(),
+                revision: rev,
+                writer: writer.into(),
+            },
+            document: demo::benson("t"),
+            migrated_from: None,
+        }))
+    }
+
+    #[test]
+    fn a_head_of_our_revision_by_another_writer_is_theirs() {
+        assert_eq!(
+            decide(Some(6), Some("tab-a"), false, current(6, "tab-a")),
+            Reaction::Ignore
+        );
+        assert!(matches!(
+            decide(Some(6), Some("tab-a"), false, current(6, "tab-b")),
+            Reaction::Adopt { .. }
+        ));
+        assert!(matches!(
+            decide(Some(6), Some("tab-a"), true, current(6, "tab-b")),
+            Reaction::Conflict { theirs: Some(_) }
+        ));
+        assert_eq!(
+            decide(Some(6), Some("tab-a"), false, current(5, "tab-b")),
+            Reaction::Ignore
+        );
     }
 }
 

@@ -8,6 +8,20 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// `performance.mark(name)`: a point on the page's timeline that the benches read (for
+/// example how long reading the stored district took). Does nothing where unsupported.
+pub fn perf_mark(name: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(perf) = js_sys::Reflect::get(&w, &"performance".into()) else {
+        return;
+    };
+    if let Ok(mark) = js_sys::Reflect::get(&perf, &"mark".into()) {
+        if let Ok(mark) = mark.dyn_into::<js_sys::Function>() {
+            let _ = mark.call1(&perf, &name.into());
+        }
+    }
+}
+
 /// Today's date, `YYYY-MM-DD`, for file names.
 pub fn today() -> String {
     now_iso().chars().take(10).collect()
@@ -42,8 +56,13 @@ pub fn random_bytes() -> [u8; 16] {
 
 /// Offer `content` as a file download.
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    download_js(filename, mime, &JsValue::from_str(content))
+}
+
+/// Offer a JS string as a file download, without passing it through Rust's UTF-8.
+pub fn download_js(filename: &str, mime: &str, content: &JsValue) -> Result<(), String> {
     let err = |_: JsValue| "The download could not start in this browser.".to_string();
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let parts = js_sys::Array::of1(content);
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props).map_err(err)?;

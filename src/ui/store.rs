@@ -7,7 +7,8 @@
 
 use super::browser;
 use crate::domain::{demo, Document, Id};
-use crate::storage::local::{self, Loaded, StorageError};
+use crate::storage::local::{self, Loaded, Read, StorageError};
+use crate::storage::parts::Baseline;
 use crate::storage::sync::{self, Reaction};
 use crate::storage::{encode, DecodeError, Meta};
 use leptos::prelude::*;
@@ -49,6 +50,8 @@ pub enum Phase {
 pub struct Conflict {
     /// The other tab's version; `None` when the other tab reset the district.
     pub theirs: Option<(Meta, Document)>,
+    /// What is stored with the other tab's version, adopted if the person takes it.
+    pub stored: Option<Baseline>,
 }
 
 #[derive(Clone, Copy)]
@@ -66,8 +69,8 @@ pub struct Store {
 }
 
 struct Inner {
-    /// The stored revision this tab last read or wrote.
-    base_revision: Option<u64>,
+    /// What this tab last read from or wrote to storage (revision and parts).
+    base: Baseline,
     /// Edits in memory that are not in storage yet.
     dirty: bool,
     /// This session must not write the main key (unreadable data could not be moved).
@@ -89,14 +92,16 @@ impl Store {
             notice: RwSignal::new(None),
             last_saved: RwSignal::new(None),
             inner: StoredValue::new_local(Inner {
-                base_revision: None,
+                base: Baseline::empty(),
                 dirty: false,
                 blocked: false,
                 timer: None,
                 writer,
             }),
         };
+        browser::perf_mark("readyboard:load-start");
         store.apply_loaded(local::load(&browser::now_iso()));
+        browser::perf_mark("readyboard:load-end");
         if let Err(StorageError::Quota) = local::probe() {
             store.warning.set(Some(full_warning()));
         }
@@ -110,9 +115,9 @@ impl Store {
                 meta,
                 document,
                 migrated_from,
+                baseline,
             } => {
-                self.inner
-                    .update_value(|i| i.base_revision = Some(meta.revision));
+                self.inner.update_value(|i| i.base = baseline);
                 self.doc.set(Some(document));
                 self.last_saved.set(Some(meta));
                 self.status.set(SaveStatus::Saved);
@@ -133,10 +138,8 @@ impl Store {
                 });
             }
             Loaded::Stuck { error, why } => {
-                let raw = local::read_raw(local::KEY)
-                    .ok()
-                    .flatten()
-                    .unwrap_or_default();
+                // Everything stored, exactly (the head and its parts), for the download.
+                let raw = local::stored_text().map(String::from).unwrap_or_default();
                 self.inner.update_value(|i| i.blocked = true);
                 self.warning.set(Some(format!(
                     "The unreadable data could not be set aside ({}), so Readyboard will not save over it in this tab. Download it from the recovery page, then free some space.",
@@ -151,7 +154,7 @@ impl Store {
             Loaded::Unavailable(reason) => {
                 self.inner.update_value(|i| i.blocked = true);
                 self.warning.set(Some(format!(
-                    "Browser storage is unavailable ({reason}). Readyboard still works, but nothing is kept after you close this tab. Download a backup to keep your work."
+                    "Browser storage can\u{2019}t be used here (the browser says: {reason}). Readyboard still works, but nothing is kept after you close this tab. Download a backup to keep your work."
                 )));
                 self.phase.set(Phase::FirstRun);
             }
@@ -238,9 +241,7 @@ impl Store {
         if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
             t.clear();
         }
-        let (dirty, blocked, base, writer) = self
-            .inner
-            .with_value(|i| (i.dirty, i.blocked, i.base_revision, i.writer.clone()));
+        let (dirty, blocked) = self.inner.with_value(|i| (i.dirty, i.blocked));
         if !dirty || !self.is_writable() || self.conflict.with_untracked(Option::is_some) {
             return;
         }
@@ -249,10 +250,18 @@ impl Store {
                 .set(SaveStatus::NotSaved("browser storage can't be used".into()));
             return;
         }
-        let result = self.doc.with_untracked(|d| {
-            d.as_ref()
-                .map(|d| local::save(d, base, &writer, &browser::now_iso()))
-        });
+        let now = browser::now_iso();
+        browser::perf_mark("readyboard:save-start");
+        let result = self
+            .inner
+            .try_update_value(|i| {
+                self.doc.with_untracked(|d| {
+                    d.as_ref()
+                        .map(|d| local::save(d, &mut i.base, &i.writer, &now))
+                })
+            })
+            .flatten();
+        browser::perf_mark("readyboard:save-end");
         match result {
             None => {}
             Some(Ok(meta)) => self.saved(meta),
@@ -261,10 +270,7 @@ impl Store {
     }
 
     fn saved(&self, meta: Meta) {
-        self.inner.update_value(|i| {
-            i.base_revision = Some(meta.revision);
-            i.dirty = false;
-        });
+        self.inner.update_value(|i| i.dirty = false);
         self.last_saved.set(Some(meta));
         self.status.set(SaveStatus::Saved);
         if self
@@ -280,12 +286,11 @@ impl Store {
         match e {
             StorageError::Quota => self.warning.set(Some(full_warning())),
             StorageError::Unavailable(why) => self.warning.set(Some(format!(
-                "Browser storage is unavailable ({why}). Your work is kept in this tab only: download a backup."
+                "Browser storage can\u{2019}t be used now (the browser says: {why}). Your work is kept in this tab only: download a backup."
             ))),
             StorageError::Conflict { .. } => {
                 // Someone saved without us hearing of it: decide as if the event had come.
-                let raw = local::read_raw(local::KEY).ok().flatten();
-                self.react_to(raw.as_deref());
+                self.react_to();
             }
             StorageError::Newer(meta) => self.go_read_only(meta, None),
             StorageError::Unreadable(err) => self.blocked_by_unreadable(err),
@@ -303,17 +308,61 @@ impl Store {
         ));
     }
 
-    /// Another tab changed the stored district (`raw` is the new text, `None` if removed).
-    pub fn react_to(&self, raw: Option<&str>) {
-        let (base, dirty) = self.inner.with_value(|i| (i.base_revision, i.dirty));
-        match sync::react(base, dirty, raw) {
+    /// Another tab changed the stored district. What is stored now is read (not the event's
+    /// value, which a later save may already have replaced), and only when its head is not
+    /// the one this tab holds; parts this tab already holds under the same tag are reused.
+    pub fn react_to(&self) {
+        let (base_revision, base_writer, dirty) = self
+            .inner
+            .with_value(|i| (i.base.revision, i.base.writer.clone(), i.dirty));
+        let mut read = None;
+        for _ in 0..3 {
+            let raw = local::read_raw(local::KEY).ok().flatten();
+            let Some(raw) = raw else {
+                read = None;
+                break;
+            };
+            let meta = crate::storage::envelope::peek_meta(&raw);
+            if meta.is_some() && self.inner.with_value(|i| i.base.is_head(meta.as_ref())) {
+                return;
+            }
+            let r = self
+                .inner
+                .with_value(|i| local::read_stored(&raw, Some(&i.base)));
+            // A part missing now may have been replaced by a save that just landed: read again.
+            let missing = matches!(&r, Err(crate::storage::DecodeError::Part { why, .. }) if why == "it is missing");
+            read = Some(r);
+            if !missing {
+                break;
+            }
+        }
+        let mut stored = None;
+        let incoming = read.map(|r| {
+            r.map(|read| match read {
+                Read::Current {
+                    meta,
+                    document,
+                    migrated_from,
+                    baseline,
+                } => {
+                    stored = Some(baseline);
+                    crate::storage::Decoded::Current {
+                        meta,
+                        document,
+                        migrated_from,
+                    }
+                }
+                Read::Newer { meta, document } => crate::storage::Decoded::Newer { meta, document },
+            })
+        });
+        match sync::decide(base_revision, base_writer.as_deref(), dirty, incoming) {
             Reaction::Ignore => {}
             Reaction::Adopt { meta, document } => {
                 if !matches!(self.phase.get_untracked(), Phase::Ready | Phase::FirstRun) {
                     return;
                 }
                 self.inner
-                    .update_value(|i| i.base_revision = Some(meta.revision));
+                    .update_value(|i| i.base = stored.unwrap_or_default());
                 self.doc.set(Some(document));
                 self.last_saved.set(Some(meta));
                 self.status.set(SaveStatus::Saved);
@@ -322,7 +371,7 @@ impl Store {
                     .set(Some("Updated with changes saved in another tab.".into()));
             }
             Reaction::AdoptRemoval => {
-                self.inner.update_value(|i| i.base_revision = None);
+                self.inner.update_value(|i| i.base = Baseline::empty());
                 self.doc.set(None);
                 self.last_saved.set(None);
                 self.status.set(SaveStatus::Idle);
@@ -336,21 +385,39 @@ impl Store {
                 }
                 self.status
                     .set(SaveStatus::NotSaved("changed in another tab".into()));
-                self.conflict.set(Some(Conflict { theirs }));
+                self.conflict.set(Some(Conflict { theirs, stored }));
             }
             Reaction::ReadOnly { meta, document } => self.go_read_only(meta, document),
             Reaction::Unreadable(err) => self.blocked_by_unreadable(err),
         }
     }
 
-    /// Conflict: keep this tab's version and save it over the other tab's.
+    /// Conflict: keep this tab's version, saved over the other tab's (a normal,
+    /// revision-checked save on top of what the other tab stored: if yet another save lands
+    /// meanwhile, the person is asked again).
     pub fn keep_mine(&self) {
-        let writer = self.inner.with_value(|i| i.writer.clone());
-        let result = self.doc.with_untracked(|d| {
-            d.as_ref()
-                .map(|d| local::save_over(d, &writer, &browser::now_iso()))
-        });
+        if self.inner.with_value(|i| i.blocked) {
+            self.notice.set(Some(
+                "This tab will not save over data it can\u{2019}t read. Download this tab\u{2019}s version, then reload.".into(),
+            ));
+            return;
+        }
+        let Some(conflict) = self.conflict.get_untracked() else {
+            return;
+        };
+        let theirs = conflict.stored.unwrap_or_default();
         self.conflict.set(None);
+        let now = browser::now_iso();
+        let result = self
+            .inner
+            .try_update_value(|i| {
+                i.base = theirs;
+                self.doc.with_untracked(|d| {
+                    d.as_ref()
+                        .map(|d| local::save(d, &mut i.base, &i.writer, &now))
+                })
+            })
+            .flatten();
         match result {
             Some(Ok(meta)) => self.saved(meta),
             Some(Err(e)) => self.save_failed(e),
@@ -358,7 +425,7 @@ impl Store {
                 let _ = local::remove();
                 self.inner.update_value(|i| {
                     i.dirty = false;
-                    i.base_revision = None
+                    i.base = Baseline::empty();
                 });
                 self.status.set(SaveStatus::Idle);
             }
@@ -374,19 +441,43 @@ impl Store {
         self.conflict.set(None);
         match conflict.theirs {
             Some((meta, document)) => {
-                self.inner
-                    .update_value(|i| i.base_revision = Some(meta.revision));
+                let stored = conflict.stored.unwrap_or_default();
+                self.inner.update_value(|i| i.base = stored);
                 self.doc.set(Some(document));
                 self.last_saved.set(Some(meta));
                 self.status.set(SaveStatus::Saved);
             }
             None => {
-                self.inner.update_value(|i| i.base_revision = None);
+                self.inner.update_value(|i| i.base = Baseline::empty());
                 self.doc.set(None);
                 self.status.set(SaveStatus::Idle);
                 self.phase.set(Phase::FirstRun);
             }
         }
+    }
+
+    /// Whether browser storage has room to save `document` in place of this tab's district.
+    /// `Err` says how much is needed and how much is free, in words.
+    pub fn room_for(&self, document: &Document) -> Result<(), String> {
+        let needed = self
+            .inner
+            .with_value(|i| local::space_needed(document, &i.base));
+        let free = local::usage().free();
+        if needed <= free {
+            return Ok(());
+        }
+        let amount = |n: usize| {
+            if n >= 1_000_000 {
+                format!("{:.1} million", n as f64 / 1e6)
+            } else {
+                crate::domain::text::thousands(n as u64)
+            }
+        };
+        Err(format!(
+            "This browser does not have room to keep it: it needs about {} characters of storage and {} are free. Nothing was changed. Free some space first (for example, delete data set aside below, or data other pages of this site keep).",
+            amount(needed),
+            amount(free)
+        ))
     }
 
     /// Replace the whole district (demo, new district, restored backup) and save at once.
@@ -423,7 +514,7 @@ impl Store {
         }
         self.inner.update_value(|i| {
             i.dirty = false;
-            i.base_revision = None;
+            i.base = Baseline::empty();
         });
         self.doc.set(None);
         self.conflict.set(None);
@@ -436,13 +527,12 @@ impl Store {
     /// Leave the recovery page for the first-run choice. If the unreadable data is still
     /// in the main key, try once more to set it aside first.
     pub fn leave_recovery(&self) {
-        let Phase::Recovery { kept_at, raw, .. } = self.phase.get_untracked() else {
+        let Phase::Recovery { kept_at, .. } = self.phase.get_untracked() else {
             return;
         };
         if kept_at.is_none() {
             // If it still can't be moved, the session stays blocked and the warning stays.
-            if local::quarantine(&raw, &browser::now_iso()).is_ok() {
-                let _ = local::remove();
+            if local::quarantine_stored(&browser::now_iso()).is_ok() {
                 self.inner.update_value(|i| i.blocked = false);
                 self.warning.set(None);
             }
@@ -452,6 +542,7 @@ impl Store {
 
     /// The whole district as a backup file's text (the same envelope storage uses).
     pub fn backup_text(&self) -> Option<String> {
+        // A backup is always written in this build's schema, whatever was last read.
         let meta = self.last_saved.get_untracked().unwrap_or_else(|| Meta {
             schema_version: crate::storage::SCHEMA_VERSION,
             app_version: crate::storage::envelope::APP_VERSION.into(),
@@ -460,6 +551,8 @@ impl Store {
             writer: String::new(),
         });
         let meta = Meta {
+            schema_version: crate::storage::SCHEMA_VERSION,
+            app_version: crate::storage::envelope::APP_VERSION.into(),
             saved_at: browser::now_iso(),
             ..meta
         };
@@ -486,14 +579,26 @@ impl Store {
         )
     }
 
+    /// Download what browser storage holds, exactly as it is stored: for data this build may
+    /// not write (read-only), so the copy is the newer build's own text, not this build's
+    /// reading of it.
+    pub fn download_stored_copy(&self) -> Result<(), String> {
+        let text = local::stored_text().ok_or("Nothing is stored in this browser.")?;
+        browser::download_js(
+            &format!("readyboard-stored-copy-{}.json", browser::today()),
+            "application/json",
+            &text,
+        )
+    }
+
     /// Listen for other tabs and for the page being hidden. Call once.
     pub fn listen(&self) {
         let this = *self;
         let storage = window_event_listener(leptos::ev::storage, move |e| {
             // key() is None when another tab called localStorage.clear().
             match e.key() {
-                Some(k) if k == local::KEY => this.react_to(e.new_value().as_deref()),
-                None => this.react_to(None),
+                Some(k) if k == local::KEY => this.react_to(),
+                None => this.react_to(),
                 _ => {}
             }
         });

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { loadDemo, ready, expectNoAxeViolations, watchErrors, saveStatus, KEY } from './helpers';
+import { loadDemo, ready, expectNoAxeViolations, watchErrors, saveStatus, storedKeys } from './helpers';
 
 // The demo board: Maple Ridge Middle School, 8 Plus teachers, 36 weeks from 24 August.
 // Slot ids are slot-{plus teacher}-{week}-{day}; week 1 runs 24 to 28 August.
@@ -221,11 +221,11 @@ for (const width of [1280, 360]) {
 
 test('the board is untouched in storage by looking at it', async ({ page }) => {
   await openBoard(page);
-  const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  const before = await storedKeys(page);
   await slot(page, 0, 1, 0).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: /^Term 2/ }).click();
-  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toEqual(before);
+  expect(await storedKeys(page)).toEqual(before);
 });
 
 test('publishing: a share link made on the board opens read-only in a fresh browser', async ({ page, browser, baseURL }) => {
@@ -255,7 +255,7 @@ test('publishing: a share link made on the board opens read-only in a fresh brow
   await other.getByLabel('Your name', { exact: true }).fill('Abby Diaz');
   await other.getByRole('button', { name: /Abby Diaz/ }).click();
   await expect(other.getByRole('heading', { level: 2, name: 'Abby Diaz' })).toBeVisible();
-  expect(await other.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
+  expect(await storedKeys(other)).toEqual({});
   expect(errors).toEqual([]);
   await context.close();
 });

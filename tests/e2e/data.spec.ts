@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { KEY, loadDemo, saveStatus, watchErrors, ready } from './helpers';
+import { KEY, loadDemo, saveStatus, watchErrors, ready, storedDocument, storedHead, storedKeys } from './helpers';
 import { readFileSync } from 'node:fs';
 
 test('first run offers the demo and an empty district; the demo loads 21 schools', async ({ page }) => {
@@ -13,10 +13,11 @@ test('first run offers the demo and an empty district; the demo loads 21 schools
   await expect(page.locator('.district-name')).toHaveText(/Benson School District/);
   await expect(page.getByText('Demo', { exact: true })).toBeVisible();
   await expect(page.getByText('21 schools: 12 elementary, 5 middle, 4 high.')).toBeVisible();
-  const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!);
-  expect(stored.format).toBe('readyboard');
-  expect(stored.schemaVersion).toBe(1);
-  expect(stored.document.schools).toHaveLength(21);
+  const head = await storedHead(page);
+  expect(head.format).toBe('readyboard');
+  expect(head.schemaVersion).toBe(2);
+  expect(head.layout).toBe('parts');
+  expect((await storedDocument(page)).schools).toHaveLength(21);
   expect(errors).toEqual([]);
 });
 
@@ -67,8 +68,7 @@ test('a pending edit is flushed when the page is hidden', async ({ page }) => {
   await expect(saveStatus(page)).toHaveText('Saving…');
   await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
   await expect(saveStatus(page)).toHaveText('Saved');
-  const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!);
-  expect(stored.document.district.name).toBe('Flushed On Hide');
+  expect((await storedDocument(page)).district.name).toBe('Flushed On Hide');
 });
 
 test('a backup downloads and restores, after a preview; a bad file changes nothing', async ({ page }, info) => {
@@ -122,7 +122,7 @@ test('reset asks for confirmation, offers a backup first, then returns to the fi
   await page.getByRole('button', { name: 'Reset…' }).click();
   await page.getByRole('button', { name: 'Remove the district' }).click();
   await expect(page.getByRole('button', { name: 'Explore the Benson demo district' })).toBeVisible();
-  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
+  expect(await storedKeys(page)).toEqual({});
   await expect(saveStatus(page)).toHaveText('Not saved: no district yet');
 });
 
@@ -131,8 +131,10 @@ test('the data page says how much of the browser’s storage the district takes'
   await page.goto('/data');
   const usage = page.getByTestId('storage-usage');
   await expect(usage).toContainText(/Readyboard takes 0\.\d\d million of the about 5\.2 million characters/);
-  const stored = await page.evaluate(() => localStorage.getItem('readyboard.district')!.length);
-  // The figure is the stored district itself, in millions, to two places.
+  const keys = await storedKeys(page);
+  const stored = Object.entries(keys).reduce((n, [k, v]) => n + k.length + v.length, 0);
+  // The figure is every stored key of the district, in millions, to two places.
   await expect(usage).toContainText(`${(stored / 1e6).toFixed(2)} million`);
+  await expect(usage).not.toContainText('Other data');
   await expect(usage).not.toHaveClass(/near-full/);
 });

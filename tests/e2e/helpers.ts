@@ -1,5 +1,6 @@
 import { expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { inflateSync } from 'node:zlib';
 
 export const KEY = 'readyboard.district';
 
@@ -45,4 +46,80 @@ export async function expectNoAxeViolations(page: Page, label: string) {
   const summary = results.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n'));
   expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Every `readyboard.*` key and its stored text: for "nothing was written" checks. */
+export async function storedKeys(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      if (k.startsWith('readyboard.')) out[k] = localStorage.getItem(k)!;
+    }
+    return out;
+  });
+}
+
+/** Unpack one stored part ("z1:<bytes>:" then 15 bits a character from U+0800) to JSON. */
+export function unpackPart(text: string): unknown {
+  const m = /^z1:(\d+):/.exec(text);
+  if (!m) throw new Error(`not a packed part: ${text.slice(0, 20)}`);
+  const count = Number(m[1]);
+  const bytes = Buffer.alloc(count);
+  let acc = 0, bits = 0, n = 0;
+  for (const ch of text.slice(m[0].length)) {
+    acc = ((acc << 15) | (ch.codePointAt(0)! - 0x800)) >>> 0;
+    bits += 15;
+    while (bits >= 8 && n < count) {
+      bits -= 8;
+      bytes[n++] = (acc >>> bits) & 0xff;
+      acc &= (1 << bits) - 1;
+    }
+    acc &= (1 << bits) - 1;
+  }
+  return JSON.parse(inflateSync(bytes).toString('utf8'));
+}
+
+/**
+ * The stored district as one document, read independently of the app: the head in
+ * `readyboard.district` names each part and the revision it was written at. `null` when
+ * nothing is stored. A district stored whole (before schema 2) is returned as it is.
+ */
+export async function storedDocument(page: Page): Promise<any> {
+  const keys = await storedKeys(page);
+  const head = keys[KEY];
+  if (head === undefined) return null;
+  const env = JSON.parse(head);
+  if (env.layout !== 'parts') return env.document;
+  const part = (name: string) => unpackPart(keys[`readyboard.p.${name}@${env.parts[name]}`]) as any;
+  const core = part('core');
+  const doc: any = {
+    ...(core.extra ?? {}), district: core.district, schools: core.schools,
+    readiness: { ...(core.readinessExtra ?? {}), frameworks: core.frameworks ?? [], rounds: [] },
+    plus: { ...(core.plusExtra ?? {}), boards: [] },
+  };
+  if (env.parts['phase-in'] !== undefined) doc.phaseIn = part('phase-in');
+  for (const name of Object.keys(env.parts)) {
+    if (name.startsWith('rounds.')) doc.readiness.rounds.push(...part(name));
+    if (name.startsWith('board.')) doc.plus.boards.push(...part(name));
+  }
+  return doc;
+}
+
+/** The stored head's header fields (schemaVersion, revision, writer…). */
+export async function storedHead(page: Page): Promise<any> {
+  const head = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  return head === null ? null : JSON.parse(head);
+}
+
+/** Replace what is stored with `doc` as one whole envelope (the layout before schema 2,
+ *  which the app still reads): for tests that set up a district by hand. */
+export async function storeWholeDocument(page: Page, doc: unknown) {
+  await page.evaluate(([k, doc]) => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('readyboard.')) localStorage.removeItem(key);
+    localStorage.setItem(k as string, JSON.stringify({
+      format: 'readyboard', schemaVersion: 2, appVersion: '0.1.0', savedAt: new Date().toISOString(),
+      revision: 1000, writer: 'test', document: doc,
+    }));
+  }, [KEY, doc]);
 }

@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
-import { KEY, loadDemo, ready, saveStatus, expectNoAxeViolations, watchErrors } from './helpers';
+import { KEY, loadDemo, ready, saveStatus, expectNoAxeViolations, watchErrors, storedDocument } from './helpers';
 
 const SHOTS = process.env.E2E_SHOTS ?? '/tmp/h3-shots';
 
@@ -24,7 +24,7 @@ function rosterRow(page: Page, name: string) {
 
 /** The schools as stored, so a test can show that nothing was written. */
 async function storedSchools(page: Page): Promise<unknown> {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.document?.schools, KEY);
+  return (await storedDocument(page))?.schools;
 }
 
 async function chooseCsv(page: Page, name: string, text: string) {

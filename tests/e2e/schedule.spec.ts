@@ -2,7 +2,7 @@ import { test, expect, Page, Download } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { KEY, loadDemo, ready, expectNoAxeViolations, watchErrors, saveStatus } from './helpers';
+import { KEY, loadDemo, ready, expectNoAxeViolations, watchErrors, saveStatus, storedKeys as allStored, storedDocument, storeWholeDocument } from './helpers';
 
 // A real share link and schedule file for the demo's Maple Ridge board, made by the same
 // domain code the board page publishes with (examples/share_link.rs).
@@ -235,8 +235,8 @@ test('a share link leaves a browser’s own district byte for byte as it was', a
   await page.getByLabel('District name').fill('Lakeside Unified');
   await page.getByRole('button', { name: 'Start my district' }).click();
   await expect(saveStatus(page)).toHaveText('Saved');
-  const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
-  expect(before).toContain('Lakeside Unified');
+  const before = await allStored(page);
+  expect((await storedDocument(page)).district.name).toBe('Lakeside Unified');
 
   await page.goto(`/schedule#s=${payload}`);
   await expect(page.getByTestId('shared-banner').locator('p').first()).toHaveText(BANNER);
@@ -245,13 +245,13 @@ test('a share link leaves a browser’s own district byte for byte as it was', a
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'Abby Ellis' })).toBeVisible();
   await page.waitForTimeout(1000);
-  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
+  expect(await allStored(page)).toEqual(before);
   // This district has no Plus board: leaving the link says so, with the way to the board.
   await page.getByRole('link', { name: 'Leave the shared schedule' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'No coaching schedule yet' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Go to the Plus board' })).toHaveAttribute('href', '/board');
   await expectNoAxeViolations(page, 'schedule with no board');
-  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
+  expect(await allStored(page)).toEqual(before);
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -261,26 +261,24 @@ test('the shared copy and the browser’s own district show the same schedule', 
   await page.goto('/schedule?teacher=tara-quinlan');
   await expect(page.getByRole('heading', { level: 2, name: 'Tara Quinlan' })).toBeVisible();
   const local = await schedule(page).innerText();
-  const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  const before = await allStored(page);
   await page.goto('/');
   await page.goto(`/schedule?teacher=tara-quinlan#s=${payload}`);
   await expect(page.getByTestId('shared-banner')).toBeVisible();
   expect(await schedule(page).innerText()).toBe(local);
   await page.waitForTimeout(1000);
-  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
+  expect(await allStored(page)).toEqual(before);
 });
 
 test('a district with several Plus boards lets the person choose the school, in the URL', async ({ page }) => {
   const errors = watchErrors(page);
   await loadDemo(page);
   // A second board, for Linden Elementary: the demo's board under another school.
-  await page.evaluate((k) => {
-    const env = JSON.parse(localStorage.getItem(k)!);
-    const copy = JSON.parse(JSON.stringify(env.document.plus.boards[0]));
-    copy.schoolId = 'linden-es';
-    env.document.plus.boards.push(copy);
-    localStorage.setItem(k, JSON.stringify(env));
-  }, KEY);
+  const doc = await storedDocument(page);
+  const copy = JSON.parse(JSON.stringify(doc.plus.boards[0]));
+  copy.schoolId = 'linden-es';
+  doc.plus.boards.push(copy);
+  await storeWholeDocument(page, doc);
   await page.goto('/schedule');
   const school = page.getByLabel('School', { exact: true });
   await expect(school).toHaveValue('maple-ridge-ms');

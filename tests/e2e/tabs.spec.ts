@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { KEY, loadDemo, saveStatus } from './helpers';
+import { loadDemo, saveStatus, storedDocument } from './helpers';
 
 async function rename(page: Page, name: string) {
   await page.getByLabel('District name').fill(name);
@@ -11,7 +11,7 @@ async function flushByHiding(page: Page) {
 }
 
 async function storedName(page: Page) {
-  return JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!).document.district.name;
+  return (await storedDocument(page)).district.name;
 }
 
 test('a tab with no unsaved edits takes the other tab’s newer save', async ({ context }) => {

@@ -50,9 +50,9 @@ pub fn Banners() -> impl IntoView {
                            {format!("This district was saved by a newer version of Readyboard ({app_version}, schema {schema}). \
                                      This version shows what it can but will not save, so nothing of the newer data is lost. \
                                      Open Readyboard's newest version to edit.")}</p>
-                        <Show when=has_doc>
-                            <button type="button" on:click=backup>"Download a copy"</button>
-                        </Show>
+                        <button type="button" on:click=move |_| download_error.set(store.download_stored_copy().err())>
+                            "Download a copy"
+                        </button>
                     </div>
                 }),
                 _ => None,

@@ -46,17 +46,38 @@ fn DistrictName() -> impl IntoView {
         })
     };
     let name = RwSignal::new(current());
+    // The stored name the field started from: while the person's text differs from it, the
+    // field is theirs, and a change from elsewhere is shown beside it, never typed over it.
+    let started_from = RwSignal::new(current());
+    let elsewhere = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let done = RwSignal::new(false);
-    // Follow changes made elsewhere (another tab, a restore) while the field is untouched.
-    Effect::new(move |_| name.set(current()));
+    let done = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let now = current();
+        let editing = name.with_untracked(|n| *n != started_from.get_untracked());
+        if !editing {
+            name.set(now.clone());
+            started_from.set(now);
+            elsewhere.set(None);
+        } else if now != started_from.get_untracked() {
+            elsewhere.set(Some(now));
+        } else {
+            // Changed back to the name this field started from: nothing to say any more.
+            elsewhere.set(None);
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        done.set(false);
-        match store.try_edit(|d| d.rename_district(&name.get_untracked())) {
+        done.set(None);
+        let typed = name.get_untracked();
+        match store.try_edit(|d| d.rename_district(&typed)) {
             Ok(()) => {
+                let saved = current();
                 error.set(None);
-                done.set(true);
+                elsewhere.set(None);
+                started_from.set(saved.clone());
+                name.set(saved.clone());
+                done.set(Some(format!("Name changed to \u{201c}{saved}\u{201d}.")));
             }
             Err(e) => {
                 error.set(Some(e));
@@ -73,15 +94,36 @@ fn DistrictName() -> impl IntoView {
                     <input id="district-name" type="text" maxlength=MAX_NAME_CHARS.to_string()
                         prop:value=move || name.get()
                         prop:readonly=move || !matches!(store.phase.get(), Phase::Ready)
-                        on:input=move |ev| { done.set(false); name.set(event_target_value(&ev)) }
+                        on:input=move |ev| { done.set(None); name.set(event_target_value(&ev)) }
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
                         aria-describedby=move || error.with(Option::is_some).then_some("district-name-error")/>
                 </div>
                 <button type="submit">"Save name"</button>
             </form>
             {move || error.get().map(|e| view! { <p id="district-name-error" class="field-error">{e}</p> })}
-            {move || done.get().then(|| view! { <p class="ok" role="status">"Name changed."</p> })}
+            {move || elsewhere.get().map(|theirs| view! {
+                <p class="notice" role="status" data-testid="name-changed-elsewhere">
+                    "The district\u{2019}s name was changed to \u{201c}" {theirs} "\u{201d} (in another tab, or by a restore) while you were typing. "
+                    "Your text is kept: \u{201c}Save name\u{201d} saves yours; "
+                    <button type="button" class="link" on:click=move |_| {
+                        let now = current();
+                        name.set(now.clone());
+                        started_from.set(now);
+                        elsewhere.set(None);
+                    }>"use theirs"</button> " instead."
+                </p>
+            })}
+            {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
         </section>
+    }
+}
+
+/// A share of the quota in words: "3 %", or "under 1 %" rather than a misleading "0 %".
+fn percent(p: f64) -> String {
+    if p > 0.0 && p < 1.0 {
+        "under 1%".into()
+    } else {
+        format!("{p:.0}%")
     }
 }
 
@@ -100,14 +142,26 @@ fn Backup() -> impl IntoView {
     // Read again after every save: the share of the browser's storage this district takes.
     let usage = Memo::new(move |_| {
         store.last_saved.track();
-        let used = local::usage_chars();
-        let share = used as f64 * 100.0 / local::QUOTA_CHARS as f64;
-        let text = format!(
-            "Readyboard takes {:.2} million of the about {:.1} million characters of storage this browser gives it ({share:.0}%).{}",
-            used as f64 / 1e6,
-            local::QUOTA_CHARS as f64 / 1e6,
-            if share >= 80.0 { " That is nearly full: download a backup, and consider deleting rounds you no longer need." } else { "" }
+        let u = local::usage();
+        let quota = local::QUOTA_CHARS as f64;
+        let pct = |n: usize| n as f64 * 100.0 / quota;
+        let share = pct(u.ours + u.others);
+        let mut text = format!(
+            "Readyboard takes {:.2} million of the about {:.1} million characters of storage this browser gives this site ({}).",
+            u.ours as f64 / 1e6,
+            quota / 1e6,
+            percent(pct(u.ours)),
         );
+        if u.others > 0 {
+            text.push_str(&format!(
+                " Other data kept by this site takes {}, so {} is free.",
+                percent(pct(u.others)),
+                percent(pct(u.free()))
+            ));
+        }
+        if share >= 80.0 {
+            text.push_str(" That is nearly full: download a backup, and consider deleting rounds you no longer need.");
+        }
         (
             text,
             if share >= 80.0 {
@@ -129,6 +183,22 @@ fn Backup() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>
     }
+}
+
+/// A backup file's text: it must be UTF-8, as every backup Readyboard writes is. A file
+/// with bytes that are not is refused with the count of damaged characters, rather than
+/// restored with replacement characters in it.
+fn utf8_text(file_name: &str, bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let damaged = String::from_utf8_lossy(e.as_bytes())
+            .chars()
+            .filter(|&c| c == '\u{FFFD}')
+            .count();
+        format!(
+            "\u{201c}{file_name}\u{201d} can\u{2019}t be restored: {} not valid UTF-8, so the file was damaged or changed by another program. Nothing was changed.",
+            if damaged == 1 { "1 character is".to_string() } else { format!("{damaged} characters are") }
+        )
+    })
 }
 
 /// A checked backup, waiting for the person to confirm.
@@ -154,18 +224,24 @@ fn Restore() -> impl IntoView {
         };
         let file_name = file.name();
         leptos::task::spawn_local(async move {
-            match browser::read_file_text(file).await {
+            let text = browser::read_file_bytes(file)
+                .await
+                .and_then(|bytes| utf8_text(&file_name, bytes));
+            match text {
                 Err(e) => problem.set(Some(e)),
                 Ok(text) => match decode(&text) {
                     Err(e) => problem.set(Some(format!("\u{201c}{file_name}\u{201d} can\u{2019}t be restored. {e} Nothing was changed."))),
                     Ok(Decoded::Newer { meta, .. }) => problem.set(Some(format!(
                         "\u{201c}{file_name}\u{201d} was made by a newer version of Readyboard ({}) and can\u{2019}t be restored here. Nothing was changed.",
                         meta.app_version))),
-                    Ok(Decoded::Current { meta, document, .. }) => pending.set(Some(Pending {
-                        file: file_name,
-                        document,
-                        saved_at: meta.saved_at,
-                    })),
+                    Ok(Decoded::Current { meta, document, .. }) => match store.room_for(&document) {
+                        Err(e) => problem.set(Some(format!("\u{201c}{file_name}\u{201d} can\u{2019}t be restored. {e}"))),
+                        Ok(()) => pending.set(Some(Pending {
+                            file: file_name,
+                            document,
+                            saved_at: meta.saved_at,
+                        })),
+                    },
                 },
             }
         });

@@ -1,0 +1,559 @@
+//! The district stored in parts: a save writes only the parts that changed.
+//!
+//! A large district (500 schools with ten rounds each, thirty filled Plus boards) is tens of
+//! megabytes of JSON: far over what localStorage holds, and far too much to write on every
+//! edit. So storage keeps it as separate records, each packed ([`super::pack`]):
+//!
+//! | part            | holds                                                          |
+//! |-----------------|----------------------------------------------------------------|
+//! | `core`          | the district, its schools, the framework versions, unknown fields |
+//! | `phase-in`      | the planner's settings, pins and readiness plans                 |
+//! | `rounds.<id>`   | one school's readiness rounds, in their order                    |
+//! | `board.<id>`    | one school's Plus board                                          |
+//!
+//! [`split`] and [`join`] are exact inverses up to the order of rounds and boards across
+//! schools (they come back grouped by school, in the roster's order; a school's own rounds
+//! keep theirs, and nothing reads meaning into the order across schools). [`Saved`] remembers
+//! what was last written, so [`Saved::changes`] finds what a save must write by comparing
+//! values, without serialising the parts that did not change.
+//!
+//! Every record is small and keyed by a stable ID: the shape live sync would need later.
+
+use crate::domain::district::{District, Document, Extra, School};
+use crate::domain::phase_in::PhaseIn;
+use crate::domain::plus::{Board, Plus};
+use crate::domain::readiness::{Framework, Readiness, Round};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+pub const CORE: &str = "core";
+pub const PHASE_IN: &str = "phase-in";
+const ROUNDS: &str = "rounds.";
+const BOARD: &str = "board.";
+
+/// The district without its bulk: everything but the rounds, the planner and the boards.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Core {
+    pub district: District,
+    #[serde(default)]
+    pub schools: Vec<School>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frameworks: Vec<Framework>,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub readiness_extra: Extra,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub plus_extra: Extra,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+/// One part's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    Core(Box<Core>),
+    PhaseIn(Box<PhaseIn>),
+    Rounds(Vec<Round>),
+    Boards(Vec<Board>),
+}
+
+impl Part {
+    pub fn to_json(&self) -> Vec<u8> {
+        let r = match self {
+            Part::Core(c) => serde_json::to_vec(c),
+            Part::PhaseIn(p) => serde_json::to_vec(p),
+            Part::Rounds(r) => serde_json::to_vec(r),
+            Part::Boards(b) => serde_json::to_vec(b),
+        };
+        r.expect("a document part always serialises")
+    }
+
+    /// Read part `name` from its JSON. The error names what is wrong.
+    pub fn from_json(name: &str, json: &[u8]) -> Result<Part, String> {
+        let err = |e: serde_json::Error| format!("part \u{201c}{name}\u{201d}: {e}");
+        if name == CORE {
+            serde_json::from_slice(json)
+                .map(|c| Part::Core(Box::new(c)))
+                .map_err(err)
+        } else if name == PHASE_IN {
+            serde_json::from_slice(json)
+                .map(|p| Part::PhaseIn(Box::new(p)))
+                .map_err(err)
+        } else if name.starts_with(ROUNDS) {
+            serde_json::from_slice(json).map(Part::Rounds).map_err(err)
+        } else if name.starts_with(BOARD) {
+            serde_json::from_slice(json).map(Part::Boards).map_err(err)
+        } else {
+            Err(format!(
+                "part \u{201c}{name}\u{201d} is of a kind this version does not know"
+            ))
+        }
+    }
+}
+
+fn rounds_name(school: &str) -> String {
+    format!("{ROUNDS}{school}")
+}
+
+fn board_name(school: &str) -> String {
+    format!("{BOARD}{school}")
+}
+
+fn core_of(doc: &Document) -> Core {
+    Core {
+        district: doc.district.clone(),
+        schools: doc.schools.clone(),
+        frameworks: doc.readiness.frameworks.clone(),
+        readiness_extra: doc.readiness.extra.clone(),
+        plus_extra: doc.plus.extra.clone(),
+        extra: doc.extra.clone(),
+    }
+}
+
+fn core_matches(doc: &Document, core: &Core) -> bool {
+    doc.district == core.district
+        && doc.schools == core.schools
+        && doc.readiness.frameworks == core.frameworks
+        && doc.readiness.extra == core.readiness_extra
+        && doc.plus.extra == core.plus_extra
+        && doc.extra == core.extra
+}
+
+/// The rounds and boards grouped by school, by reference.
+struct Groups<'a> {
+    rounds: HashMap<&'a str, Vec<&'a Round>>,
+    boards: HashMap<&'a str, Vec<&'a Board>>,
+}
+
+fn groups(doc: &Document) -> Groups<'_> {
+    let mut rounds: HashMap<&str, Vec<&Round>> = HashMap::new();
+    for r in &doc.readiness.rounds {
+        rounds.entry(r.school_id.as_str()).or_default().push(r);
+    }
+    let mut boards: HashMap<&str, Vec<&Board>> = HashMap::new();
+    for b in &doc.plus.boards {
+        boards.entry(b.school_id.as_str()).or_default().push(b);
+    }
+    Groups { rounds, boards }
+}
+
+/// Every part of `doc`, by name.
+pub fn split(doc: &Document) -> BTreeMap<String, Part> {
+    let mut out = BTreeMap::new();
+    out.insert(CORE.to_string(), Part::Core(Box::new(core_of(doc))));
+    if !doc.phase_in.is_empty() {
+        out.insert(
+            PHASE_IN.to_string(),
+            Part::PhaseIn(Box::new(doc.phase_in.clone())),
+        );
+    }
+    let g = groups(doc);
+    for (school, rounds) in g.rounds {
+        out.insert(
+            rounds_name(school),
+            Part::Rounds(rounds.into_iter().cloned().collect()),
+        );
+    }
+    for (school, boards) in g.boards {
+        out.insert(
+            board_name(school),
+            Part::Boards(boards.into_iter().cloned().collect()),
+        );
+    }
+    out
+}
+
+/// Put a document back together from its parts. `Err` says what is missing or doubled.
+pub fn join(mut parts: BTreeMap<String, Part>) -> Result<Document, String> {
+    let Some(Part::Core(core)) = parts.remove(CORE) else {
+        return Err("the district's main part is missing".into());
+    };
+    let core = *core;
+    let phase_in = match parts.remove(PHASE_IN) {
+        Some(Part::PhaseIn(p)) => *p,
+        Some(_) => return Err("the planner's part has the wrong kind".into()),
+        None => PhaseIn::default(),
+    };
+    let mut rounds = Vec::new();
+    let mut boards = Vec::new();
+    // The roster's order first, then any part for a school the roster no longer has (the
+    // document's own validation then says what is wrong with it).
+    let mut take = |name: String, parts: &mut BTreeMap<String, Part>| -> Result<(), String> {
+        match parts.remove(&name) {
+            Some(Part::Rounds(r)) if name.starts_with(ROUNDS) => rounds.extend(r),
+            Some(Part::Boards(b)) if name.starts_with(BOARD) => boards.extend(b),
+            Some(_) => return Err(format!("part \u{201c}{name}\u{201d} has the wrong kind")),
+            None => {}
+        }
+        Ok(())
+    };
+    for s in &core.schools {
+        take(rounds_name(s.id.as_str()), &mut parts)?;
+        take(board_name(s.id.as_str()), &mut parts)?;
+    }
+    let rest: Vec<String> = parts.keys().cloned().collect();
+    for name in rest {
+        take(name, &mut parts)?;
+    }
+    Ok(Document {
+        district: core.district,
+        schools: core.schools,
+        readiness: Readiness {
+            frameworks: core.frameworks,
+            rounds,
+            extra: core.readiness_extra,
+        },
+        phase_in,
+        plus: Plus {
+            boards,
+            extra: core.plus_extra,
+        },
+        extra: core.extra,
+    })
+}
+
+/// What a save must do: write these parts, remove those.
+#[derive(Debug, Default, PartialEq)]
+pub struct Changes {
+    pub write: Vec<(String, Part)>,
+    pub remove: Vec<String>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.write.is_empty() && self.remove.is_empty()
+    }
+}
+
+/// The parts as they were last read from or written to storage.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Saved {
+    parts: BTreeMap<String, Part>,
+}
+
+impl Saved {
+    pub fn new(parts: BTreeMap<String, Part>) -> Self {
+        Saved { parts }
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        self.parts.keys()
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Part> {
+        self.parts.get(name)
+    }
+
+    /// The parts of `doc` that differ from what was saved, and the saved parts it no longer
+    /// has. Only changed parts are cloned; the comparison is by value.
+    pub fn changes(&self, doc: &Document) -> Changes {
+        let mut c = Changes::default();
+        match self.parts.get(CORE) {
+            Some(Part::Core(core)) if core_matches(doc, core) => {}
+            _ => c
+                .write
+                .push((CORE.to_string(), Part::Core(Box::new(core_of(doc))))),
+        }
+        match self.parts.get(PHASE_IN) {
+            Some(Part::PhaseIn(p)) if **p == doc.phase_in => {}
+            None if doc.phase_in.is_empty() => {}
+            _ if doc.phase_in.is_empty() => c.remove.push(PHASE_IN.to_string()),
+            _ => c.write.push((
+                PHASE_IN.to_string(),
+                Part::PhaseIn(Box::new(doc.phase_in.clone())),
+            )),
+        }
+        let g = groups(doc);
+        for (school, rounds) in &g.rounds {
+            let name = rounds_name(school);
+            let same = matches!(self.parts.get(&name),
+                Some(Part::Rounds(old)) if old.len() == rounds.len()
+                    && old.iter().zip(rounds).all(|(a, b)| a == *b));
+            if !same {
+                let value = Part::Rounds(rounds.iter().map(|r| (*r).clone()).collect());
+                c.write.push((name, value));
+            }
+        }
+        for (school, boards) in &g.boards {
+            let name = board_name(school);
+            let same = matches!(self.parts.get(&name),
+                Some(Part::Boards(old)) if old.len() == boards.len()
+                    && old.iter().zip(boards).all(|(a, b)| a == *b));
+            if !same {
+                let value = Part::Boards(boards.iter().map(|b| (*b).clone()).collect());
+                c.write.push((name, value));
+            }
+        }
+        for name in self.parts.keys() {
+            let gone = if let Some(school) = name.strip_prefix(ROUNDS) {
+                !g.rounds.contains_key(school)
+            } else if let Some(school) = name.strip_prefix(BOARD) {
+                !g.boards.contains_key(school)
+            } else {
+                false
+            };
+            if gone {
+                c.remove.push(name.clone());
+            }
+        }
+        c.write.sort_by(|a, b| a.0.cmp(&b.0));
+        c.remove.sort();
+        c
+    }
+
+    /// Record that `changes` were written.
+    pub fn apply(&mut self, changes: Changes) {
+        for name in changes.remove {
+            self.parts.remove(&name);
+        }
+        for (name, part) in changes.write {
+            self.parts.insert(name, part);
+        }
+    }
+}
+
+/// What a tab knows of what is stored: the head it last read or wrote (revision and writer),
+/// the tag each part was written under, the keys its own last save replaced, and the parts'
+/// values.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Baseline {
+    /// `None`: nothing was stored when this tab last looked.
+    pub revision: Option<u64>,
+    /// Who wrote that head: two tabs saving at the same moment write the same revision, and
+    /// the writer tells their heads apart.
+    pub writer: Option<String>,
+    /// Part name → the tag it was written under (its storage key's suffix). Empty for a
+    /// district stored whole: the next save then writes every part.
+    pub written: BTreeMap<String, String>,
+    /// Keys the head names as replaced by its save; its writer removes them at its next save,
+    /// once it has seen that its head is still the one stored.
+    pub replaced: Vec<String>,
+    pub saved: Saved,
+}
+
+impl Baseline {
+    /// Nothing stored yet.
+    pub fn empty() -> Self {
+        Baseline::default()
+    }
+
+    /// Whether `meta` is the head this baseline describes.
+    pub fn is_head(&self, meta: Option<&super::Meta>) -> bool {
+        match meta {
+            None => self.revision.is_none(),
+            Some(m) => {
+                self.revision == Some(m.revision) && self.writer.as_deref() == Some(&m.writer)
+            }
+        }
+    }
+}
+
+/// The tag of a part written at `revision` by `writer`: `<revision>.<last 8 letters or digits
+/// of the writer>`, so two tabs saving the same revision at once never share a key.
+pub fn tag(revision: u64, writer: &str) -> String {
+    let mut short: Vec<char> = writer
+        .chars()
+        .rev()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect();
+    short.reverse();
+    let short: String = short.into_iter().collect();
+    format!("{revision}.{}", if short.is_empty() { "x" } else { &short })
+}
+
+/// The revision a tag was written at.
+pub fn tag_revision(tag: &str) -> Option<u64> {
+    tag.split('.').next()?.parse().ok()
+}
+
+/// The storage key of part `name` written under `tag`.
+pub fn part_key(name: &str, tag: &str) -> String {
+    format!("{PART_PREFIX}{name}@{tag}")
+}
+
+/// Where parts live: `readyboard.p.<part>@<revision>.<writer>`.
+pub const PART_PREFIX: &str = "readyboard.p.";
+
+/// Every key and value a first save of `document` writes, head included: what the benches
+/// put in localStorage to start from a stored district.
+pub fn first_save(meta: &super::Meta, document: &Document) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut written = BTreeMap::new();
+    let t = tag(meta.revision, &meta.writer);
+    for (name, part) in split(document) {
+        out.push((part_key(&name, &t), super::pack::pack(&part.to_json())));
+        written.insert(name, t.clone());
+    }
+    out.push((
+        "readyboard.district".to_string(),
+        super::envelope::encode_head(meta, &written, &[]),
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{demo, synthetic};
+
+    /// The document as [`join`] returns it: rounds and boards grouped by school.
+    fn grouped(doc: &Document) -> Document {
+        join(split(doc)).unwrap()
+    }
+
+    #[test]
+    fn tags_tell_writers_apart() {
+        assert_eq!(
+            tag(7, "tab-0f3a9c2e-77d1-4b1e-9a0b-1c2d3e4f5a6b"),
+            "7.3e4f5a6b"
+        );
+        assert_ne!(tag(7, "tab-a1"), tag(7, "tab-b1"));
+        assert_eq!(tag(3, "---"), "3.x");
+        assert_eq!(tag_revision("12.abc"), Some(12));
+        assert_eq!(tag_revision("x.abc"), None);
+    }
+
+    #[test]
+    fn split_and_join_are_inverses() {
+        let doc = demo::benson("t");
+        let back = join(split(&doc)).unwrap();
+        assert_eq!(back.district, doc.district);
+        assert_eq!(back.schools, doc.schools);
+        assert_eq!(back.phase_in, doc.phase_in);
+        assert_eq!(back.readiness.frameworks, doc.readiness.frameworks);
+        assert_eq!(back.readiness.rounds.len(), doc.readiness.rounds.len());
+        // Each school's rounds keep their order.
+        for s in &doc.schools {
+            let a: Vec<_> = doc
+                .readiness
+                .rounds
+                .iter()
+                .filter(|r| r.school_id == s.id)
+                .collect();
+            let b: Vec<_> = back
+                .readiness
+                .rounds
+                .iter()
+                .filter(|r| r.school_id == s.id)
+                .collect();
+            assert_eq!(a, b);
+        }
+        assert_eq!(back.plus, doc.plus);
+        // And a grouped document comes back exactly.
+        assert_eq!(join(split(&back)).unwrap(), back);
+    }
+
+    #[test]
+    fn every_part_survives_its_json() {
+        let doc = demo::benson("t");
+        for (name, part) in split(&doc) {
+            let back = Part::from_json(&name, &part.to_json()).unwrap();
+            assert_eq!(back, part, "{name}");
+        }
+        assert!(Part::from_json("mystery.x", b"[]").is_err());
+        assert!(Part::from_json(CORE, b"[]").unwrap_err().contains("core"));
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_in_every_part() {
+        let mut doc = demo::benson("t");
+        doc.extra
+            .insert("fromTheFuture".into(), serde_json::json!({"x": 1}));
+        doc.readiness.extra.insert("r".into(), serde_json::json!(2));
+        doc.plus.extra.insert("p".into(), serde_json::json!(3));
+        let parts: BTreeMap<String, Part> = split(&doc)
+            .into_iter()
+            .map(|(n, p)| {
+                let json = p.to_json();
+                (n.clone(), Part::from_json(&n, &json).unwrap())
+            })
+            .collect();
+        let back = join(parts).unwrap();
+        assert_eq!(back.extra, doc.extra);
+        assert_eq!(back.readiness.extra, doc.readiness.extra);
+        assert_eq!(back.plus.extra, doc.plus.extra);
+    }
+
+    #[test]
+    fn a_save_writes_only_what_changed() {
+        let doc = grouped(&synthetic::district(30, 4));
+        let mut saved = Saved::default();
+        let first = saved.changes(&doc);
+        assert_eq!(first.write.len(), 1 + 30, "core and every school's rounds");
+        saved.apply(first);
+        assert!(saved.changes(&doc).is_empty(), "nothing changed");
+
+        // One rating changes one school's rounds.
+        let mut edited = doc.clone();
+        let school = edited.readiness.rounds[5].school_id.clone();
+        edited.readiness.rounds[5].label.push_str(" (moved)");
+        let c = saved.changes(&edited);
+        assert_eq!(c.write.len(), 1);
+        assert_eq!(c.write[0].0, format!("rounds.{}", school.as_str()));
+        assert!(c.remove.is_empty());
+        saved.apply(c);
+        assert!(saved.changes(&edited).is_empty());
+
+        // A renamed school changes the core only.
+        edited.schools[0].name = "Renamed".into();
+        let c = saved.changes(&edited);
+        assert_eq!(
+            c.write.iter().map(|w| w.0.as_str()).collect::<Vec<_>>(),
+            ["core"]
+        );
+        saved.apply(c);
+
+        // Removing a school's rounds removes its part.
+        let gone = edited.schools[3].id.clone();
+        edited.readiness.rounds.retain(|r| r.school_id != gone);
+        let c = saved.changes(&edited);
+        assert_eq!(c.remove, vec![format!("rounds.{}", gone.as_str())]);
+        assert!(c.write.is_empty());
+    }
+
+    #[test]
+    fn the_order_of_rounds_across_schools_does_not_count_as_a_change() {
+        let doc = grouped(&synthetic::district(10, 3));
+        let mut saved = Saved::default();
+        saved.apply(saved.changes(&doc));
+        let mut shuffled = doc.clone();
+        shuffled.readiness.rounds.reverse();
+        // Reversing also reverses each school's own order: every school changed.
+        assert_eq!(saved.changes(&shuffled).write.len(), 10);
+        // Interleaving schools, each keeping its own order, changes nothing.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let place: HashMap<String, usize> = doc
+            .readiness
+            .rounds
+            .iter()
+            .map(|r| {
+                let n = seen.entry(r.school_id.as_str().to_string()).or_default();
+                *n += 1;
+                (r.id.as_str().to_string(), *n)
+            })
+            .collect();
+        let mut interleaved = doc.clone();
+        interleaved
+            .readiness
+            .rounds
+            .sort_by_key(|r| place[r.id.as_str()]);
+        assert_ne!(interleaved.readiness.rounds, doc.readiness.rounds);
+        assert!(saved.changes(&interleaved).is_empty());
+    }
+
+    #[test]
+    fn the_planner_and_boards_are_parts_of_their_own() {
+        let doc = grouped(&demo::benson("t"));
+        let mut saved = Saved::default();
+        saved.apply(saved.changes(&doc));
+        let mut edited = doc.clone();
+        edited.plus.boards[0].members[0].name = "Renamed Plus teacher".into();
+        let c = saved.changes(&edited);
+        assert_eq!(c.write.len(), 1);
+        assert!(c.write[0].0.starts_with("board."), "{:?}", c.write[0].0);
+        edited.phase_in.settings.years = 4;
+        let c = saved.changes(&edited);
+        assert!(c.write.iter().any(|w| w.0 == PHASE_IN));
+    }
+}
