@@ -520,7 +520,7 @@ impl Document {
             let label = if s.name.trim().is_empty() {
                 format!("School {}", i + 1)
             } else {
-                format!("School \u{201c}{}\u{201d}", s.name)
+                format!("School {}", text::quote_short(&s.name))
             };
             if s.id.is_empty() {
                 push(format!("{label} has no ID."));

@@ -540,6 +540,20 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_name_in_a_backup_gives_a_short_message() {
+        let mut doc = demo::benson("t");
+        doc.schools[0].name = "é".repeat(1_000_000);
+        doc.readiness.rounds[0].label = "x".repeat(1_000_000);
+        let e = decode(&encode(&meta(1), &doc)).unwrap_err().to_string();
+        assert!(
+            e.chars().count() < 1_000,
+            "{} characters",
+            e.chars().count()
+        );
+        assert!(e.contains("(1,000,000 characters)"), "{e}");
+    }
+
+    #[test]
     fn errors_read_as_sentences() {
         let e = decode("{").unwrap_err().to_string();
         assert!(e.starts_with("The data ends part-way"), "{e}");

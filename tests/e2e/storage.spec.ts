@@ -163,3 +163,22 @@ test('restoring refuses a file with damaged characters, one nested too deeply, a
   await page.evaluate(() => localStorage.removeItem('another-app'));
   expect(await storedKeys(page)).toEqual(before);
 });
+
+test('a roster import that would not fit in this browser is refused before its preview', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/phase-in/roster');
+  const before = await storedKeys(page);
+  const free = await page.evaluate(() => {
+    let used = 0;
+    for (let i = 0; i < localStorage.length; i++) used += localStorage.key(i)!.length + localStorage.getItem(localStorage.key(i)!)!.length;
+    return 5 * 1024 * 1024 - used;
+  });
+  await page.evaluate((n) => localStorage.setItem('another-app', 'x'.repeat(n)), free - 200);
+  const rows = ['Name,Level,Enrollment,Reading % proficient,Math % proficient'];
+  for (let i = 0; i < 300; i++) rows.push(`Imported School ${i},K-8,${300 + i},45,40`);
+  await page.getByLabel('Roster file (.csv)').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) });
+  await expect(page.getByRole('alert').filter({ hasText: 'big.csv' })).toContainText('This browser does not have room to keep it');
+  await expect(page.locator('.import-preview')).toHaveCount(0);
+  await page.evaluate(() => localStorage.removeItem('another-app'));
+  expect(await storedKeys(page)).toEqual(before);
+});

@@ -96,7 +96,7 @@ impl Framework {
             let label = if c.name.trim().is_empty() {
                 format!("Criterion {}", i + 1)
             } else {
-                format!("\u{201c}{}\u{201d}", c.name)
+                crate::domain::text::quote_short(&c.name)
             };
             if c.id.trim().is_empty() || !seen.insert(c.id.as_str()) {
                 out.push(format!("{label} has a missing or repeated ID."));

@@ -325,15 +325,16 @@ impl Readiness {
         for r in &self.rounds {
             if r.id.is_empty() || !ids.insert(&r.id) {
                 out.push(format!(
-                    "Round \u{201c}{}\u{201d} has a missing or repeated ID.",
-                    r.label
+                    "Round {} has a missing or repeated ID.",
+                    crate::domain::text::quote_short(&r.label)
                 ));
             }
             match self.framework_of(r) {
                 Some(f) => out.extend(r.problems(f)),
                 None => out.push(format!(
-                    "Round \u{201c}{}\u{201d} uses framework version {}, which is missing.",
-                    r.label, r.framework_version
+                    "Round {} uses framework version {}, which is missing.",
+                    crate::domain::text::quote_short(&r.label),
+                    r.framework_version
                 )),
             }
         }

@@ -419,7 +419,7 @@ impl Round {
     pub fn problems(&self, framework: &Framework) -> Vec<String> {
         let mut out = Vec::new();
         let n = framework.criteria.len();
-        let label = format!("Round \u{201c}{}\u{201d}", self.label);
+        let label = format!("Round {}", crate::domain::text::quote_short(&self.label));
         let bad_level = |l: &u8| *l > MAX_LEVEL;
         for r in &self.raters {
             if r.levels.len() > n || r.levels.iter().any(bad_level) {

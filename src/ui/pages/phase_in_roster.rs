@@ -821,6 +821,25 @@ fn Import() -> impl IntoView {
                         d.as_ref()
                             .map(|d| roster_csv::preview_bytes(&bytes, &d.schools))
                     });
+                    // A file that would not fit in this browser's storage is refused before
+                    // its preview, with the figures, rather than failing at the save.
+                    let no_room = preview
+                        .as_ref()
+                        .filter(|p| p.errors.is_empty())
+                        .and_then(|p| {
+                            let mut after = store.doc.with_untracked(Clone::clone)?;
+                            roster_csv::apply(p, &mut after, || {
+                                Id::from_random_bytes(browser::random_bytes())
+                            })
+                            .ok()?;
+                            store.room_for(&after).err()
+                        });
+                    if let Some(e) = no_room {
+                        problem.set(Some(format!(
+                            "\u{201c}{file_name}\u{201d} can\u{2019}t be imported. {e}"
+                        )));
+                        return;
+                    }
                     match preview {
                         Some(preview) => {
                             pending.set(Some(Pending {
