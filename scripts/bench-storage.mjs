@@ -110,6 +110,10 @@ try {
 
   await page.goto(`${base}/data`);
   await save('renaming the district (the core part)', async () => {
+    await page.locator('#district-name').fill('Synthetic District, renamed once');
+    await page.getByRole('button', { name: 'Save name' }).click();
+  });
+  await save('renaming it again', async () => {
     await page.locator('#district-name').fill('Synthetic District, renamed');
     await page.getByRole('button', { name: 'Save name' }).click();
   });

@@ -69,20 +69,24 @@ impl Part {
     }
 
     /// Read part `name` from its JSON. The error names what is wrong.
+    ///
+    /// The JSON is read into a `Value` first, as `envelope::decode` reads a backup: the
+    /// document's types then have one set of deserialisers in the bundle, not two.
     pub fn from_json(name: &str, json: &[u8]) -> Result<Part, String> {
         let err = |e: serde_json::Error| format!("part \u{201c}{name}\u{201d}: {e}");
+        let value: serde_json::Value = serde_json::from_slice(json).map_err(err)?;
         if name == CORE {
-            serde_json::from_slice(json)
+            serde_json::from_value(value)
                 .map(|c| Part::Core(Box::new(c)))
                 .map_err(err)
         } else if name == PHASE_IN {
-            serde_json::from_slice(json)
+            serde_json::from_value(value)
                 .map(|p| Part::PhaseIn(Box::new(p)))
                 .map_err(err)
         } else if name.starts_with(ROUNDS) {
-            serde_json::from_slice(json).map(Part::Rounds).map_err(err)
+            serde_json::from_value(value).map(Part::Rounds).map_err(err)
         } else if name.starts_with(BOARD) {
-            serde_json::from_slice(json).map(Part::Boards).map_err(err)
+            serde_json::from_value(value).map(Part::Boards).map_err(err)
         } else {
             Err(format!(
                 "part \u{201c}{name}\u{201d} is of a kind this version does not know"
