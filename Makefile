@@ -130,7 +130,7 @@ test-host:
 # Components and storage against the real localStorage in headless Chromium.
 test-wasm: tool-target tool-wasm-bindgen tool-browser
 	@echo "→ Browser tests (wasm-bindgen-test in headless Chromium)"
-	cargo test --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown --test browser --test publish
 
 budget:
 	@scripts/bundle-size dist $(BUNDLE_BUDGET_KB)

@@ -7,11 +7,10 @@ import { readFileSync } from 'node:fs';
 
 export const LIMIT_MS = 50;
 
-/** Start the static server and the browser; returns helpers and a `close` function. */
-export async function open(file, port) {
+/** Serve dist/ on `port` and open Chromium on a page that records interactions (Event
+ *  Timing) and long tasks in `window.__events` and `window.__long`. */
+export async function launch(port) {
   const base = `http://127.0.0.1:${port}`;
-  const envelope = readFileSync(file, 'utf8').trim();
-  const doc = JSON.parse(envelope).document;
   const server = spawn('node', ['scripts/serve-dist.mjs', 'dist', String(port)], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
@@ -32,6 +31,15 @@ export async function open(file, port) {
       start: e.startTime, duration: e.duration,
     })))).observe({ type: 'longtask', buffered: true });
   });
+  return { base, server, browser, page };
+}
+
+/** Start the static server and the browser; returns helpers and a `close` function. */
+export async function open(file, port) {
+  const base = `http://127.0.0.1:${port}`;
+  const envelope = readFileSync(file, 'utf8').trim();
+  const doc = JSON.parse(envelope).document;
+  const { server, browser, page } = await launch(port);
   await page.goto(`${base}/data`);
   await page.evaluate((raw) => localStorage.setItem('readyboard.district', raw), envelope);
   const stored = await page.evaluate(() => localStorage.getItem('readyboard.district').length);

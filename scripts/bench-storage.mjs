@@ -10,8 +10,7 @@
 // Prints a table and exits non-zero when a goal is missed.
 //
 // Usage: node scripts/bench-storage.mjs STORED.json [PORT]   (make bench runs it)
-import { chromium } from 'playwright';
-import { spawn } from 'node:child_process';
+import { launch } from './bench-lib.mjs';
 import { readFileSync } from 'node:fs';
 
 const QUOTA = 5 * 1024 * 1024;
@@ -21,25 +20,10 @@ const FREE_GOAL = 30;
 
 const [file, portArg] = process.argv.slice(2);
 const port = Number(portArg ?? 4179);
-const base = `http://127.0.0.1:${port}`;
+const base = `http://127.0.0.1:${port}`; // as launch() serves it
 const { stored, facts } = JSON.parse(readFileSync(file, 'utf8'));
 
-const server = spawn('node', ['scripts/serve-dist.mjs', 'dist', String(port)], { stdio: 'ignore' });
-for (let i = 0; i < 100; i++) {
-  try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
-  await new Promise((r) => setTimeout(r, 100));
-}
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-await page.addInitScript(() => {
-  window.__long = [];
-  new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => ({
-    start: e.startTime, duration: e.duration,
-  })))).observe({ type: 'longtask', buffered: true });
-});
+const { server, browser, page } = await launch(port);
 
 const rows = [];
 let failed = false;

@@ -53,7 +53,7 @@ async fn publish_shows_the_link_and_its_size_copies_it_and_offers_the_file() {
         view! { <Publish shared=shared/> }
     });
     tick(10).await;
-    assert!(text(&el, "section").contains("There is no schedule to publish yet."));
+    assert!(text(&el, ".publish").contains("There is no schedule to publish yet."));
     assert!(el.query_selector("#publish-link").unwrap().is_none());
 
     let s = demo::board().to_shared("Maple Ridge Middle School");
@@ -86,6 +86,10 @@ async fn publish_shows_the_link_and_its_size_copies_it_and_offers_the_file() {
 
     click_button(&el, "Download schedule file");
     tick(10).await;
+    assert_eq!(
+        share::file_name(&s),
+        "coaching-schedule-maple-ridge-middle-school.json"
+    );
     assert_eq!(
         text(&el, ".publish-status"),
         "Downloaded \u{201c}coaching-schedule-maple-ridge-middle-school.json\u{201d}. Teachers open it with \u{201c}Open a schedule file\u{201d} on the My schedule page."

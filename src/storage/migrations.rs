@@ -4,6 +4,11 @@
 //! `serde_json::Value` so that they never depend on today's types, and they must keep
 //! every field they don't change.
 //!
+//! Browser storage keeps schema 2 and later in parts (`parts`): a step that changes the
+//! document must also be applied to a stored head and its parts, by joining them into one
+//! document JSON first (`parts::join` on `Value`s), migrating it, and storing it again. Schema
+//! 1 → 2 changes nothing in the document, so no stored parts need it yet.
+//!
 //! To add schema version N + 1:
 //! 1. raise `SCHEMA_VERSION` in `envelope.rs`;
 //! 2. append a step from N to N + 1 here;
