@@ -1,4 +1,5 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Page, Download } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { inflateSync } from 'node:zlib';
 
@@ -122,4 +123,14 @@ export async function storeWholeDocument(page: Page, doc: unknown) {
       revision: 1000, writer: 'test', document: doc,
     }));
   }, [KEY, doc]);
+}
+
+/** Click the button named `button` and return the file it downloads: its name and text. */
+export async function downloadText(page: Page, button: string | RegExp): Promise<{ name: string; text: string }> {
+  const [download]: [Download, void] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
 }

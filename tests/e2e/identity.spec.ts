@@ -1,6 +1,5 @@
-import { test, expect, Page, Download } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { loadDemo, ready, watchErrors, saveStatus } from './helpers';
+import { test, expect, Page } from '@playwright/test';
+import { loadDemo, ready, watchErrors, saveStatus, downloadText } from './helpers';
 
 // A person's address on /schedule, their calendar file's name and every event's UID come
 // from their stable ID, not from their name: names in any script, and names that differ
@@ -8,15 +7,6 @@ import { loadDemo, ready, watchErrors, saveStatus } from './helpers';
 
 const SETUP = '/board/setup?school=maple-ridge-ms';
 const NEW_TEACHERS = ['王芳', '李娜', 'Mary-Ann Lee', 'Mary Ann Lee'];
-
-async function downloadText(page: Page, button: string | RegExp): Promise<{ name: string; text: string }> {
-  const [download]: [Download, void] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
-}
 
 /** Read a calendar file back as a calendar app does (RFC 5545): every line at most 75
  *  octets, no control character but CR LF (and tab), then unfold and list the UIDs. */

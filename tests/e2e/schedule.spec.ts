@@ -1,8 +1,8 @@
-import { test, expect, Page, Download } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { KEY, loadDemo, ready, expectNoAxeViolations, watchErrors, saveStatus, storedKeys as allStored, storedDocument, storeWholeDocument } from './helpers';
+import { KEY, loadDemo, ready, expectNoAxeViolations, watchErrors, saveStatus, storedKeys as allStored, storedDocument, storeWholeDocument, downloadText } from './helpers';
 
 // A real share link and schedule file for the demo's Maple Ridge board, made by the same
 // domain code the board page publishes with (examples/share_link.rs).
@@ -31,15 +31,6 @@ async function pickTeacher(page: Page, search: string, line: string) {
   await expect(page.locator('.teacher-count')).toContainText('teachers match');
   await page.getByRole('button', { name: new RegExp(`${search}.*${line}`) }).click();
   await expect(page.getByRole('heading', { level: 2, name: search })).toBeFocused();
-}
-
-async function downloadText(page: Page, button: string | RegExp): Promise<{ name: string; text: string }> {
-  const [download]: [Download, void] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
 }
 
 /** UIDs of every VEVENT, after unfolding (RFC 5545 §3.1). */
