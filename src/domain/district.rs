@@ -502,10 +502,43 @@ impl Document {
         known.into_iter().take(n).map(|(s, _)| s).collect()
     }
 
+    /// Every date in the document outside the range Readyboard works with
+    /// ([`dates::EARLIEST`] to [`dates::LATEST`]), in words. Checked on every way a date
+    /// enters the document: the forms refuse one, and a backup with one is not restored. A
+    /// stored district is not refused for one (it was valid when it was saved, and no date
+    /// arithmetic can panic), so it is not part of [`validate`](Self::validate).
+    pub fn date_problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, s) in self.schools.iter().enumerate() {
+            if let Some(o) = &s.opt_out {
+                let label = if s.name.trim().is_empty() {
+                    format!("School {}", i + 1)
+                } else {
+                    format!("School {}", text::quote_short(&s.name))
+                };
+                if let Some(p) = dates::problem(&format!("{label}: the opt-out date"), &o.date) {
+                    out.push(p);
+                }
+            }
+        }
+        for r in &self.readiness.rounds {
+            let what = format!("Round {}: the date", text::quote_short(&r.label));
+            if let Some(p) = dates::problem(&what, &r.date) {
+                out.push(p);
+            }
+        }
+        for plan in &self.phase_in.plans {
+            out.extend(plan.date_problems());
+        }
+        for b in &self.plus.boards {
+            out.extend(b.calendar.date_problems());
+        }
+        out
+    }
+
     /// Every structural problem in the document. An empty list means it is safe to load.
-    /// Storage refuses to adopt a document (stored or imported) that has any. Every stored
-    /// date (opt-outs, rounds, readiness plans, Plus calendars) must be a real date from
-    /// [`dates::EARLIEST`] to [`dates::LATEST`].
+    /// Storage refuses to adopt a document (stored or imported) that has any. The range of
+    /// dates is checked where dates enter, by [`date_problems`](Self::date_problems).
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut problems = Vec::new();
         let mut push = |s: String| problems.push(ValidationError(s));
@@ -555,20 +588,9 @@ impl Document {
             if let Err(e) = text::clean_note(&format!("{label}: the notes"), &s.notes) {
                 push(e);
             }
-            if let Some(o) = &s.opt_out {
-                if let Some(p) = dates::problem(&format!("{label}: the opt-out date"), &o.date) {
-                    push(p);
-                }
-            }
         }
         for p in self.readiness.problems() {
             push(p);
-        }
-        for r in &self.readiness.rounds {
-            let what = format!("Round {}: the date", text::quote_short(&r.label));
-            if let Some(p) = dates::problem(&what, &r.date) {
-                push(p);
-            }
         }
         for p in self.phase_in.problems(|id| seen.contains(id)) {
             push(p);

@@ -215,10 +215,23 @@ pub async fn copy_text(text: &str) -> Result<(), ()> {
         .map_err(|_| ())?
         .dyn_into()
         .map_err(|_| ())?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(|_| ())
+    // A browser that neither copies nor refuses (a permission prompt nobody sees) counts as
+    // a refusal after two seconds, so the person is told to copy by hand.
+    let timeout = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_1(
+                &resolve,
+                2000,
+                &JsValue::from_str("timeout"),
+            );
+        }
+    });
+    let race = Promise::race(&js_sys::Array::of2(&promise, &timeout));
+    match wasm_bindgen_futures::JsFuture::from(race).await {
+        Ok(v) if v.as_string().as_deref() == Some("timeout") => Err(()),
+        Ok(_) => Ok(()),
+        Err(_) => Err(()),
+    }
 }
 
 /// Focus the text input with `id` and select all its text, for copying by hand.

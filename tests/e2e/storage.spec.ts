@@ -182,3 +182,29 @@ test('a roster import that would not fit in this browser is refused before its p
   await page.evaluate(() => localStorage.removeItem('another-app'));
   expect(await storedKeys(page)).toEqual(before);
 });
+
+test('a date outside 1990–2100 is refused in a restored backup, yet a stored district that has one still opens', async ({ page }, info) => {
+  await loadDemo(page);
+  await page.goto('/data');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download a backup', exact: true }).click(),
+  ]);
+  const path = info.outputPath('backup.json');
+  await download.saveAs(path);
+  const backup = JSON.parse(readFileSync(path, 'utf8'));
+  backup.document.readiness.rounds[0].date = '2206-10-01';
+  const before = await storedKeys(page);
+  await page.getByLabel('Backup file (.json)').setInputFiles({ name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await expect(page.getByRole('alert')).toContainText('“2206-10-01” is too far in the future: Readyboard works with dates from 1990-01-01 to 2100-12-31.');
+  await expect(page.locator('.confirm')).toHaveCount(0);
+  expect(await storedKeys(page)).toEqual(before);
+
+  // Saved by an earlier build, before the range: the district opens as it was.
+  await page.evaluate(([k, v]) => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('readyboard.')) localStorage.removeItem(key);
+    localStorage.setItem(k, v);
+  }, [KEY, JSON.stringify({ ...backup, schemaVersion: 1 })]);
+  await page.goto('/readiness');
+  await expect(page.locator('h1')).toHaveText('Readiness self-assessments');
+});

@@ -423,6 +423,41 @@ impl ReadinessPlan {
         Ok(())
     }
 
+    /// Dates outside the range Readyboard works with ([`dates`]). Checked when a plan enters
+    /// the document (a form or a restored backup), not when a stored district loads: a date
+    /// saved before the range existed must not make the whole district unreadable.
+    pub fn date_problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let who = &self.school_id;
+        let mut date = |what: String, raw: &str| {
+            if let Some(p) = dates::problem(&what, raw) {
+                out.push(p);
+            }
+        };
+        if !self.reassess_on.trim().is_empty() {
+            date(
+                format!("The re-assessment date in the plan for {who}"),
+                &self.reassess_on,
+            );
+        }
+        for a in &self.actions {
+            let action = text::quote_short(a.text.trim());
+            if !a.due.trim().is_empty() {
+                date(
+                    format!("The due date of the action {action} in the plan for {who}"),
+                    &a.due,
+                );
+            }
+            for c in &a.check_ins {
+                date(
+                    format!("A check-in on the action {action} in the plan for {who}"),
+                    &c.date,
+                );
+            }
+        }
+        out
+    }
+
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         let who = &self.school_id;
@@ -442,31 +477,6 @@ impl ReadinessPlan {
         for a in &self.actions {
             if a.text.trim().is_empty() {
                 out.push(format!("An action in the plan for {who} has no text."));
-            }
-        }
-        // Every date, in the range Readyboard works with.
-        let mut date = |what: String, raw: &str| {
-            if let Some(p) = dates::problem(&what, raw) {
-                out.push(p);
-            }
-        };
-        if !self.reassess_on.trim().is_empty() {
-            date(
-                format!("The re-assessment date in the plan for {who}"),
-                &self.reassess_on,
-            );
-        }
-        for a in &self.actions {
-            let action = text::quote_short(a.text.trim());
-            date(
-                format!("The due date of the action {action} in the plan for {who}"),
-                &a.due,
-            );
-            for c in &a.check_ins {
-                date(
-                    format!("A check-in on the action {action} in the plan for {who}"),
-                    &c.date,
-                );
             }
         }
         out

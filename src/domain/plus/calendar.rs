@@ -74,6 +74,16 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     dates::check_range(d)
 }
 
+/// Parse `YYYY-MM-DD` in any year (the range is not checked): for reading what is stored.
+fn parse_stored(s: &str) -> Result<Date, String> {
+    dates::parse_shape(s).ok_or_else(|| {
+        format!(
+            "\u{201c}{}\u{201d} is not a date like 2026-08-31.",
+            s.trim()
+        )
+    })
+}
+
 /// `YYYY-MM-DD`.
 pub fn iso(d: Date) -> String {
     dates::iso(d)
@@ -98,11 +108,37 @@ fn monday_of(d: Date) -> Date {
 }
 
 impl Calendar {
+    /// The calendar's dates outside the range Readyboard works with: checked when a calendar
+    /// enters the document (the set-up form, a restored backup), while [`problems`](Self::problems)
+    /// is what a stored one must meet to load. The year of a calendar out of range is not
+    /// worked out ([`Calendar::year`] says why), so nothing can overflow.
+    pub fn date_problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut check = |what: String, raw: &str| {
+            if let Some(d) = dates::parse_shape(raw) {
+                if let Err(e) = dates::check_range(d) {
+                    out.push(format!("{what}: {e}"));
+                }
+            }
+        };
+        check("The first day of school".into(), &self.first_day);
+        for (i, b) in self.breaks.iter().enumerate() {
+            let name = if b.label.trim().is_empty() {
+                format!("Break {}", i + 1)
+            } else {
+                format!("\u{201c}{}\u{201d}", b.label.trim())
+            };
+            check(name.clone(), &b.start);
+            check(name, &b.end);
+        }
+        out
+    }
+
     /// Check the calendar: a real first day, 1 to 45 weeks, breaks with a label and dates in
     /// order. Every problem, in words.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
-        if let Err(e) = parse_date(&self.first_day) {
+        if let Err(e) = parse_stored(&self.first_day) {
             out.push(format!("The first day of school: {e}"));
         }
         if self.weeks == 0 || self.weeks > MAX_WEEKS {
@@ -129,7 +165,7 @@ impl Calendar {
                     "{name}: the name is longer than {MAX_BREAK_LABEL} characters."
                 ));
             }
-            match (parse_date(&b.start), parse_date(&b.end)) {
+            match (parse_stored(&b.start), parse_stored(&b.end)) {
                 (Ok(s), Ok(e)) if e < s => {
                     out.push(format!("{name} ends before it starts."));
                 }

@@ -552,7 +552,12 @@ impl Board {
     /// weeks keep their dates: a week whose Monday is still a school week takes its new
     /// number; one that is no longer on the board, or a day that is now off, is dropped.
     pub fn set_calendar(&mut self, calendar: Calendar) -> Result<CalendarChange, String> {
-        if let Some(p) = calendar.problems().into_iter().next() {
+        if let Some(p) = calendar
+            .problems()
+            .into_iter()
+            .chain(calendar.date_problems())
+            .next()
+        {
             return Err(p);
         }
         let new_weeks = calendar.instructional_weeks()?;
