@@ -5,6 +5,27 @@ import { KEY, loadDemo, saveStatus, storedDocument, storedHead, storedKeys, watc
 /** The schema 1 fixture, as a build before schema 2 stored it: one whole envelope. */
 const V1 = readFileSync('tests/fixtures/schema-v1.json', 'utf8');
 
+/** Load the demo and download its backup to `path` (the Data page stays open). */
+async function demoBackup(page: Page, path: string): Promise<string> {
+  await loadDemo(page);
+  await page.goto('/data');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download a backup', exact: true }).click(),
+  ]);
+  await download.saveAs(path);
+  return path;
+}
+
+/** Another app on this site fills localStorage until only about `chars` characters are free. */
+async function leaveFree(page: Page, chars: number) {
+  await page.evaluate((chars) => {
+    let used = 0;
+    for (let i = 0; i < localStorage.length; i++) used += localStorage.key(i)!.length + localStorage.getItem(localStorage.key(i)!)!.length;
+    localStorage.setItem('another-app', 'x'.repeat(5 * 1024 * 1024 - used - chars));
+  }, chars);
+}
+
 async function firstLoad(page: Page) {
   await page.goto('/data');
   await expect(page.locator('h1')).toHaveCount(1);
@@ -124,14 +145,7 @@ test('unavailable storage is said once, in the browser’s own words', async ({ 
 });
 
 test('restoring refuses a file with damaged characters, one nested too deeply, and one that would not fit', async ({ page }, info) => {
-  await loadDemo(page);
-  await page.goto('/data');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download a backup', exact: true }).click(),
-  ]);
-  const path = info.outputPath('backup.json');
-  await download.saveAs(path);
+  const path = await demoBackup(page, info.outputPath('backup.json'));
   const good = readFileSync(path);
   const before = await storedKeys(page);
   const input = page.getByLabel('Backup file (.json)');
@@ -149,12 +163,7 @@ test('restoring refuses a file with damaged characters, one nested too deeply, a
   await expect(page.getByRole('alert')).not.toContainText('cut off');
 
   // Another app on this site leaves too little room for the backup's district.
-  const free = await page.evaluate(() => {
-    let used = 0;
-    for (let i = 0; i < localStorage.length; i++) used += localStorage.key(i)!.length + localStorage.getItem(localStorage.key(i)!)!.length;
-    return 5 * 1024 * 1024 - used;
-  });
-  await page.evaluate((n) => localStorage.setItem('another-app', 'x'.repeat(n)), free - 200);
+  await leaveFree(page, 200);
   const bigger = JSON.parse(good.toString('utf8'));
   bigger.document.district.name = 'A different district';
   await input.setInputFiles({ name: 'bigger.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bigger)) });
@@ -168,12 +177,7 @@ test('a roster import that would not fit in this browser is refused before its p
   await loadDemo(page);
   await page.goto('/phase-in/roster');
   const before = await storedKeys(page);
-  const free = await page.evaluate(() => {
-    let used = 0;
-    for (let i = 0; i < localStorage.length; i++) used += localStorage.key(i)!.length + localStorage.getItem(localStorage.key(i)!)!.length;
-    return 5 * 1024 * 1024 - used;
-  });
-  await page.evaluate((n) => localStorage.setItem('another-app', 'x'.repeat(n)), free - 200);
+  await leaveFree(page, 200);
   const rows = ['Name,Level,Enrollment,Reading % proficient,Math % proficient'];
   for (let i = 0; i < 300; i++) rows.push(`Imported School ${i},K-8,${300 + i},45,40`);
   await page.getByLabel('Roster file (.csv)').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) });
@@ -184,14 +188,7 @@ test('a roster import that would not fit in this browser is refused before its p
 });
 
 test('a date outside 1990–2100 is refused in a restored backup, yet a stored district that has one still opens', async ({ page }, info) => {
-  await loadDemo(page);
-  await page.goto('/data');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download a backup', exact: true }).click(),
-  ]);
-  const path = info.outputPath('backup.json');
-  await download.saveAs(path);
+  const path = await demoBackup(page, info.outputPath('backup.json'));
   const backup = JSON.parse(readFileSync(path, 'utf8'));
   backup.document.readiness.rounds[0].date = '2206-10-01';
   const before = await storedKeys(page);

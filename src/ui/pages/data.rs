@@ -234,21 +234,23 @@ fn Restore() -> impl IntoView {
                     Ok(Decoded::Newer { meta, .. }) => problem.set(Some(format!(
                         "\u{201c}{file_name}\u{201d} was made by a newer version of Readyboard ({}) and can\u{2019}t be restored here. Nothing was changed.",
                         meta.app_version))),
-                    Ok(Decoded::Current { document, .. }) if !document.date_problems().is_empty() => {
+                    Ok(Decoded::Current { meta, document, .. }) => {
                         let dates = document.date_problems();
-                        problem.set(Some(format!(
-                            "\u{201c}{file_name}\u{201d} can\u{2019}t be restored: {} Nothing was changed.",
-                            dates.join(" ")
-                        )));
+                        if !dates.is_empty() {
+                            problem.set(Some(format!(
+                                "\u{201c}{file_name}\u{201d} can\u{2019}t be restored: {} Nothing was changed.",
+                                dates.join(" ")
+                            )));
+                        } else if let Err(e) = store.room_for(&document) {
+                            problem.set(Some(format!("\u{201c}{file_name}\u{201d} can\u{2019}t be restored. {e}")));
+                        } else {
+                            pending.set(Some(Pending {
+                                file: file_name,
+                                document,
+                                saved_at: meta.saved_at,
+                            }));
+                        }
                     }
-                    Ok(Decoded::Current { meta, document, .. }) => match store.room_for(&document) {
-                        Err(e) => problem.set(Some(format!("\u{201c}{file_name}\u{201d} can\u{2019}t be restored. {e}"))),
-                        Ok(()) => pending.set(Some(Pending {
-                            file: file_name,
-                            document,
-                            saved_at: meta.saved_at,
-                        })),
-                    },
                 },
             }
         });
