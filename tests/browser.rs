@@ -579,3 +579,62 @@ fn a_save_from_a_head_another_tab_wrote_at_the_same_revision_is_a_conflict() {
         matches!(local::load("t"), Loaded::Ready { document, .. } if document.schools[0].name == "B's school")
     );
 }
+
+fn marks(name: &str) -> u32 {
+    let w = web_sys::window().unwrap();
+    let perf = js_sys::Reflect::get(&w, &"performance".into()).unwrap();
+    let f: js_sys::Function = js_sys::Reflect::get(&perf, &"getEntriesByName".into())
+        .unwrap()
+        .unchecked_into();
+    let list: js_sys::Array = f.call1(&perf, &name.into()).unwrap().unchecked_into();
+    list.length()
+}
+
+/// The debounced save of a large district compares its parts in several short steps, and an
+/// edit made between two steps is saved too (the steps start again, never write a stale set).
+#[wasm_bindgen_test]
+async fn a_large_district_saves_in_steps_and_an_edit_between_steps_is_kept() {
+    use readyboard::domain::synthetic;
+    use leptos::prelude::GetUntracked;
+    use readyboard::ui::store::{SaveStatus, Store, SAVE_DELAY};
+    clear();
+    let doc = synthetic::big_district(300, 10, 4);
+    let mut base = Baseline::empty();
+    local::save(&doc, &mut base, "writer-a", "t").unwrap();
+
+    let store = Store::load();
+    assert!(store.is_writable());
+    let steps0 = marks("readyboard:save-step");
+    let ends0 = marks("readyboard:save-end");
+    store.edit(|d| d.district.name = "Renamed once".into());
+    // Wait for the first step, then edit before the last one.
+    let mut waited = 0;
+    while marks("readyboard:save-step") == steps0 {
+        tick(0).await;
+        waited += 1;
+        assert!(waited < 5_000, "the save never started");
+    }
+    assert_eq!(
+        marks("readyboard:save-end"),
+        ends0,
+        "one step compared the whole district: make it larger"
+    );
+    store.edit(|d| d.schools[0].name = "Renamed school".into());
+    // The abandoned save wrote nothing.
+    let stored = |f: &dyn Fn(&readyboard::domain::Document) -> bool| {
+        matches!(local::load("t"), Loaded::Ready { document, .. } if f(&document))
+    };
+    assert!(stored(&|d| d.district.name != "Renamed once"));
+    let mut waited = 0;
+    while store.status.get_untracked() != SaveStatus::Saved {
+        tick(SAVE_DELAY.as_millis() as i32 / 5).await;
+        waited += 1;
+        assert!(waited < 100, "never saved: {:?}", store.status.get_untracked());
+    }
+    assert!(
+        marks("readyboard:save-step") - steps0 > 2,
+        "the save took several steps"
+    );
+    assert!(stored(&|d| d.district.name == "Renamed once" && d.schools[0].name == "Renamed school"));
+    assert!(!store.has_unsaved_edits());
+}

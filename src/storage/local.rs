@@ -494,6 +494,19 @@ pub fn save(
     writer: &str,
     now: &str,
 ) -> Result<Meta, StorageError> {
+    let changes = base.saved.changes(document);
+    save_changes(document, changes, base, writer, now)
+}
+
+/// [`save`] with the changes already found (by a [`parts::Scan`] over this `document` and
+/// this `base`, taken in steps).
+pub fn save_changes(
+    document: &Document,
+    changes: parts::Changes,
+    base: &mut Baseline,
+    writer: &str,
+    now: &str,
+) -> Result<Meta, StorageError> {
     let stored = stored_meta()?;
     if let Some(m) = &stored {
         if m.schema_version > envelope::SCHEMA_VERSION {
@@ -507,11 +520,12 @@ pub fn save(
     for key in std::mem::take(&mut base.replaced) {
         let _ = remove_raw(&key);
     }
-    write(document, base, base.revision.unwrap_or(0) + 1, writer, now)
+    write(document, changes, base, base.revision.unwrap_or(0) + 1, writer, now)
 }
 
 fn write(
     document: &Document,
+    changes: parts::Changes,
     base: &mut Baseline,
     revision: u64,
     writer: &str,
@@ -525,7 +539,6 @@ fn write(
         writer: writer.to_string(),
     };
     let t = parts::tag(revision, writer);
-    let changes = base.saved.changes(document);
     let mut written_now: Vec<String> = Vec::new();
     let undo = |keys: &[String]| {
         for k in keys {

@@ -24,7 +24,7 @@ use crate::domain::phase_in::PhaseIn;
 use crate::domain::plus::{Board, Plus};
 use crate::domain::readiness::{Framework, Readiness, Round};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 pub const CORE: &str = "core";
 pub const PHASE_IN: &str = "phase-in";
@@ -124,17 +124,19 @@ fn core_matches(doc: &Document, core: &Core) -> bool {
 }
 
 /// The rounds and boards grouped by school, by reference.
+/// In the order of the schools' IDs, so that a [`Scan`] taken in steps meets them in the
+/// same order at every step.
 struct Groups<'a> {
-    rounds: HashMap<&'a str, Vec<&'a Round>>,
-    boards: HashMap<&'a str, Vec<&'a Board>>,
+    rounds: BTreeMap<&'a str, Vec<&'a Round>>,
+    boards: BTreeMap<&'a str, Vec<&'a Board>>,
 }
 
 fn groups(doc: &Document) -> Groups<'_> {
-    let mut rounds: HashMap<&str, Vec<&Round>> = HashMap::new();
+    let mut rounds: BTreeMap<&str, Vec<&Round>> = BTreeMap::new();
     for r in &doc.readiness.rounds {
         rounds.entry(r.school_id.as_str()).or_default().push(r);
     }
-    let mut boards: HashMap<&str, Vec<&Board>> = HashMap::new();
+    let mut boards: BTreeMap<&str, Vec<&Board>> = BTreeMap::new();
     for b in &doc.plus.boards {
         boards.entry(b.school_id.as_str()).or_default().push(b);
     }
@@ -251,58 +253,12 @@ impl Saved {
     /// The parts of `doc` that differ from what was saved, and the saved parts it no longer
     /// has. Only changed parts are cloned; the comparison is by value.
     pub fn changes(&self, doc: &Document) -> Changes {
-        let mut c = Changes::default();
-        match self.parts.get(CORE) {
-            Some(Part::Core(core)) if core_matches(doc, core) => {}
-            _ => c
-                .write
-                .push((CORE.to_string(), Part::Core(Box::new(core_of(doc))))),
-        }
-        match self.parts.get(PHASE_IN) {
-            Some(Part::PhaseIn(p)) if **p == doc.phase_in => {}
-            None if doc.phase_in.is_empty() => {}
-            _ if doc.phase_in.is_empty() => c.remove.push(PHASE_IN.to_string()),
-            _ => c.write.push((
-                PHASE_IN.to_string(),
-                Part::PhaseIn(Box::new(doc.phase_in.clone())),
-            )),
-        }
-        let g = groups(doc);
-        for (school, rounds) in &g.rounds {
-            let name = rounds_name(school);
-            let same = matches!(self.parts.get(&name),
-                Some(Part::Rounds(old)) if old.len() == rounds.len()
-                    && old.iter().zip(rounds).all(|(a, b)| a == *b));
-            if !same {
-                let value = Part::Rounds(rounds.iter().map(|r| (*r).clone()).collect());
-                c.write.push((name, value));
+        let mut scan = Scan::default();
+        loop {
+            if let Some(c) = scan.step(self, doc, &mut || false) {
+                return c;
             }
         }
-        for (school, boards) in &g.boards {
-            let name = board_name(school);
-            let same = matches!(self.parts.get(&name),
-                Some(Part::Boards(old)) if old.len() == boards.len()
-                    && old.iter().zip(boards).all(|(a, b)| a == *b));
-            if !same {
-                let value = Part::Boards(boards.iter().map(|b| (*b).clone()).collect());
-                c.write.push((name, value));
-            }
-        }
-        for name in self.parts.keys() {
-            let gone = if let Some(school) = name.strip_prefix(ROUNDS) {
-                !g.rounds.contains_key(school)
-            } else if let Some(school) = name.strip_prefix(BOARD) {
-                !g.boards.contains_key(school)
-            } else {
-                false
-            };
-            if gone {
-                c.remove.push(name.clone());
-            }
-        }
-        c.write.sort_by(|a, b| a.0.cmp(&b.0));
-        c.remove.sort();
-        c
     }
 
     /// Record that `changes` were written.
@@ -396,9 +352,107 @@ pub fn first_save(meta: &super::Meta, document: &Document) -> Vec<(String, Strin
     out
 }
 
+/// [`Saved::changes`] taken in steps, so that comparing a large district never holds the
+/// page for long: each [`Scan::step`] compares parts until `out_of_time` says to stop, and
+/// the caller yields to the browser before the next step.
+///
+/// Every step must see the same document and the same [`Saved`]: a caller whose document or
+/// baseline changes between steps starts a new scan.
+enum Group<'a, 'b> {
+    Rounds(&'b Vec<&'a Round>),
+    Boards(&'b Vec<&'a Board>),
+}
+
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// How many parts have been compared: the core, the planner, then each school's rounds
+    /// and each school's boards in the order of the schools' IDs.
+    done: usize,
+    changes: Changes,
+}
+
+impl Scan {
+    /// Compare more parts. `Some` with every change once the whole document is compared.
+    /// At least one part is compared per step, whatever `out_of_time` says.
+    pub fn step(
+        &mut self,
+        saved: &Saved,
+        doc: &Document,
+        out_of_time: &mut dyn FnMut() -> bool,
+    ) -> Option<Changes> {
+        let g = groups(doc);
+        let c = &mut self.changes;
+        let mut compared_one = false;
+        if self.done == 0 {
+            match saved.parts.get(CORE) {
+                Some(Part::Core(core)) if core_matches(doc, core) => {}
+                _ => c
+                    .write
+                    .push((CORE.to_string(), Part::Core(Box::new(core_of(doc))))),
+            }
+            match saved.parts.get(PHASE_IN) {
+                Some(Part::PhaseIn(p)) if **p == doc.phase_in => {}
+                None if doc.phase_in.is_empty() => {}
+                _ if doc.phase_in.is_empty() => c.remove.push(PHASE_IN.to_string()),
+                _ => c.write.push((
+                    PHASE_IN.to_string(),
+                    Part::PhaseIn(Box::new(doc.phase_in.clone())),
+                )),
+            }
+            self.done = 2;
+            compared_one = true;
+        }
+        let rounds = g.rounds.iter().map(|(s, r)| (rounds_name(s), Group::Rounds(r)));
+        let boards = g.boards.iter().map(|(s, b)| (board_name(s), Group::Boards(b)));
+        for (name, group) in rounds.chain(boards).skip(self.done - 2) {
+            if compared_one && out_of_time() {
+                return None;
+            }
+            compared_one = true;
+            self.done += 1;
+            let old = saved.parts.get(&name);
+            match group {
+                Group::Rounds(rounds) => {
+                    let same = matches!(old, Some(Part::Rounds(old)) if old.len() == rounds.len()
+                        && old.iter().zip(rounds).all(|(a, b)| a == *b));
+                    if !same {
+                        let value = Part::Rounds(rounds.iter().map(|r| (*r).clone()).collect());
+                        c.write.push((name, value));
+                    }
+                }
+                Group::Boards(boards) => {
+                    let same = matches!(old, Some(Part::Boards(old)) if old.len() == boards.len()
+                        && old.iter().zip(boards).all(|(a, b)| a == *b));
+                    if !same {
+                        let value = Part::Boards(boards.iter().map(|b| (*b).clone()).collect());
+                        c.write.push((name, value));
+                    }
+                }
+            }
+        }
+        for name in saved.parts.keys() {
+            let gone = if let Some(school) = name.strip_prefix(ROUNDS) {
+                !g.rounds.contains_key(school)
+            } else if let Some(school) = name.strip_prefix(BOARD) {
+                !g.boards.contains_key(school)
+            } else {
+                false
+            };
+            if gone {
+                c.remove.push(name.clone());
+            }
+        }
+        let mut c = std::mem::take(&mut self.changes);
+        c.write.sort_by(|a, b| a.0.cmp(&b.0));
+        c.remove.sort();
+        Some(c)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
     use crate::domain::{demo, synthetic};
 
     /// The document as [`join`] returns it: rounds and boards grouped by school.
@@ -559,5 +613,52 @@ mod tests {
         edited.phase_in.settings.years = 4;
         let c = saved.changes(&edited);
         assert!(c.write.iter().any(|w| w.0 == PHASE_IN));
+    }
+
+    #[test]
+    fn a_scan_in_steps_finds_what_one_pass_finds() {
+        let doc = grouped(&demo::benson("t"));
+        let mut saved = Saved::default();
+        let mut edited = doc.clone();
+        saved.apply(saved.changes(&doc));
+        edited.district.name = "Renamed".into();
+        edited.plus.boards[0].members[0].name = "Renamed Plus teacher".into();
+        let gone = edited.readiness.rounds[0].school_id.clone();
+        edited.readiness.rounds.retain(|r| r.school_id != gone);
+        let whole = saved.changes(&edited);
+        assert_eq!(whole.write.len(), 2);
+        assert_eq!(whole.remove.len(), 1);
+
+        // Always out of time: one part a step.
+        let mut scan = Scan::default();
+        let mut steps = 1;
+        let stepped = loop {
+            match scan.step(&saved, &edited, &mut || true) {
+                Some(c) => break c,
+                None => steps += 1,
+            }
+        };
+        assert_eq!(stepped, whole);
+        let parts = 1 + doc.plus.boards.len() + {
+            let mut s: Vec<_> = edited.readiness.rounds.iter().map(|r| &r.school_id).collect();
+            s.sort();
+            s.dedup();
+            s.len()
+        };
+        assert_eq!(steps, parts, "the core and planner, then one school's part a step");
+
+        // Out of time after three comparisons a step.
+        let mut scan = Scan::default();
+        let stepped = loop {
+            let mut left = 3;
+            let mut out = || {
+                left -= 1;
+                left <= 0
+            };
+            if let Some(c) = scan.step(&saved, &edited, &mut out) {
+                break c;
+            }
+        };
+        assert_eq!(stepped, whole);
     }
 }

@@ -8,7 +8,7 @@
 use super::browser;
 use crate::domain::{demo, Document, Id};
 use crate::storage::local::{self, Loaded, Read, StorageError};
-use crate::storage::parts::Baseline;
+use crate::storage::parts::{Baseline, Scan};
 use crate::storage::sync::{self, Reaction};
 use crate::storage::{encode, DecodeError, Meta};
 use leptos::prelude::*;
@@ -16,6 +16,10 @@ use std::time::Duration;
 
 /// How long after the last edit the document is saved.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
+
+/// How long one step of a debounced save may compare parts before it yields to the browser
+/// (so that no save makes a long task, whatever the district's size).
+const SAVE_STEP_MS: f64 = 8.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -56,7 +60,10 @@ pub struct Conflict {
 
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub doc: RwSignal<Option<Document>>,
+    /// The district. Only the store writes it (edits go through [`Store::try_edit`]), so that
+    /// every change is saved and a save in steps sees whatever changes under it.
+    pub doc: ReadSignal<Option<Document>>,
+    write_doc: WriteSignal<Option<Document>>,
     pub phase: RwSignal<Phase>,
     pub status: RwSignal<SaveStatus>,
     /// A lasting storage problem (full, unavailable, blocked): shown until it clears.
@@ -77,14 +84,34 @@ struct Inner {
     blocked: bool,
     timer: Option<TimeoutHandle>,
     writer: String,
+    /// Counts every change to the document or to `base`: a save taken in steps stops when
+    /// it changes under it.
+    generation: u64,
+    /// The debounced save in progress: the generation it started at, and how far it got.
+    scan: Option<(u64, Scan)>,
+}
+
+impl Inner {
+    fn set_base(&mut self, base: Baseline) {
+        self.base = base;
+        self.generation += 1;
+    }
 }
 
 impl Store {
+    /// Put a whole document in place (not an edit: see [`Store::try_edit`]).
+    fn set_doc(&self, doc: Option<Document>) {
+        self.inner.update_value(|i| i.generation += 1);
+        self.write_doc.set(doc);
+    }
+
     /// Read storage (before anything can be written) and build the store.
     pub fn load() -> Self {
         let writer = format!("tab-{}", Id::from_random_bytes(browser::random_bytes()));
+        let (doc, write_doc) = signal(None);
         let store = Store {
-            doc: RwSignal::new(None),
+            doc,
+            write_doc,
             phase: RwSignal::new(Phase::FirstRun),
             status: RwSignal::new(SaveStatus::Idle),
             warning: RwSignal::new(None),
@@ -97,6 +124,8 @@ impl Store {
                 blocked: false,
                 timer: None,
                 writer,
+                generation: 0,
+                scan: None,
             }),
         };
         browser::perf_mark("readyboard:load-start");
@@ -117,8 +146,8 @@ impl Store {
                 migrated_from,
                 baseline,
             } => {
-                self.inner.update_value(|i| i.base = baseline);
-                self.doc.set(Some(document));
+                self.inner.update_value(|i| i.set_base(baseline));
+                self.set_doc(Some(document));
                 self.last_saved.set(Some(meta));
                 self.status.set(SaveStatus::Saved);
                 self.phase.set(Phase::Ready);
@@ -169,7 +198,7 @@ impl Store {
             // A dirty tab keeps its own edits in memory (downloadable); a clean one shows theirs.
             let dirty = self.inner.with_value(|i| i.dirty);
             if !dirty || self.doc.with_untracked(Option::is_none) {
-                self.doc.set(Some(d));
+                self.set_doc(Some(d));
             }
         }
         self.status.set(SaveStatus::NotSaved("read-only".into()));
@@ -197,7 +226,7 @@ impl Store {
             return Err("This district is read-only here.".into());
         }
         let mut result = Err("There is no district to edit.".to_string());
-        self.doc.maybe_update(|d| match d {
+        self.write_doc.maybe_update(|d| match d {
             Some(d) => {
                 result = f(d);
                 result.is_ok()
@@ -219,7 +248,10 @@ impl Store {
     }
 
     fn mark_dirty(&self) {
-        self.inner.update_value(|i| i.dirty = true);
+        self.inner.update_value(|i| {
+            i.dirty = true;
+            i.generation += 1;
+        });
         if self.conflict.with_untracked(Option::is_some) {
             return; // Saving waits until the person resolves the conflict.
         }
@@ -229,7 +261,7 @@ impl Store {
         if let Some(t) = old {
             t.clear();
         }
-        match set_timeout_with_handle(move || this.flush(), SAVE_DELAY) {
+        match set_timeout_with_handle(move || this.save_in_steps(), SAVE_DELAY) {
             Ok(h) => self.inner.update_value(|i| i.timer = Some(h)),
             Err(_) => self.flush(),
         }
@@ -255,6 +287,7 @@ impl Store {
         let result = self
             .inner
             .try_update_value(|i| {
+                i.scan = None;
                 self.doc.with_untracked(|d| {
                     d.as_ref()
                         .map(|d| local::save(d, &mut i.base, &i.writer, &now))
@@ -266,6 +299,91 @@ impl Store {
             None => {}
             Some(Ok(meta)) => self.saved(meta),
             Some(Err(e)) => self.save_failed(e),
+        }
+    }
+
+    /// The debounced save: find what changed in steps of at most [`SAVE_STEP_MS`], yielding
+    /// to the browser between them, then write it in one task. An edit (or any new document
+    /// or baseline) during the steps abandons them; the edit's own timer saves again.
+    fn save_in_steps(&self) {
+        if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
+            t.clear();
+        }
+        browser::perf_mark("readyboard:save-start");
+        self.inner
+            .update_value(|i| i.scan = Some((i.generation, Scan::default())));
+        self.save_step();
+    }
+
+    fn save_step(&self) {
+        let (dirty, blocked) = self.inner.with_value(|i| (i.dirty, i.blocked));
+        if !dirty || blocked || !self.is_writable() || self.conflict.with_untracked(Option::is_some)
+        {
+            // `flush` says why, where there is something to say.
+            self.inner.update_value(|i| i.scan = None);
+            self.flush();
+            return;
+        }
+        enum Step {
+            Stale,
+            More,
+            Done(Option<Result<Meta, StorageError>>),
+        }
+        browser::perf_mark("readyboard:save-step");
+        let now = browser::now_iso();
+        let deadline = js_sys::Date::now() + SAVE_STEP_MS;
+        let step = self
+            .inner
+            .try_update_value(|i| {
+                let Inner {
+                    scan,
+                    base,
+                    writer,
+                    generation,
+                    ..
+                } = i;
+                match scan.take() {
+                    Some((g, mut s)) if g == *generation => self.doc.with_untracked(|d| {
+                        let Some(d) = d.as_ref() else {
+                            return Step::Done(None);
+                        };
+                        match s.step(&base.saved, d, &mut || js_sys::Date::now() > deadline) {
+                            None => {
+                                *scan = Some((g, s));
+                                Step::More
+                            }
+                            Some(changes) => Step::Done(Some(local::save_changes(
+                                d, changes, base, writer, &now,
+                            ))),
+                        }
+                    }),
+                    _ => Step::Stale,
+                }
+            })
+            .unwrap_or(Step::Stale);
+        match step {
+            Step::Stale => {
+                // Something changed under the scan. An edit has its own timer; anything else
+                // that leaves unsaved edits gets one now.
+                let idle = self.inner.with_value(|i| i.timer.is_none() && i.dirty);
+                if idle {
+                    self.mark_dirty();
+                }
+            }
+            Step::More => {
+                let this = *self;
+                if set_timeout_with_handle(move || this.save_step(), Duration::ZERO).is_err() {
+                    self.flush();
+                }
+            }
+            Step::Done(result) => {
+                browser::perf_mark("readyboard:save-end");
+                match result {
+                    None => {}
+                    Some(Ok(meta)) => self.saved(meta),
+                    Some(Err(e)) => self.save_failed(e),
+                }
+            }
         }
     }
 
@@ -362,8 +480,8 @@ impl Store {
                     return;
                 }
                 self.inner
-                    .update_value(|i| i.base = stored.unwrap_or_default());
-                self.doc.set(Some(document));
+                    .update_value(|i| i.set_base(stored.unwrap_or_default()));
+                self.set_doc(Some(document));
                 self.last_saved.set(Some(meta));
                 self.status.set(SaveStatus::Saved);
                 self.phase.set(Phase::Ready);
@@ -371,8 +489,8 @@ impl Store {
                     .set(Some("Updated with changes saved in another tab.".into()));
             }
             Reaction::AdoptRemoval => {
-                self.inner.update_value(|i| i.base = Baseline::empty());
-                self.doc.set(None);
+                self.inner.update_value(|i| i.set_base(Baseline::empty()));
+                self.set_doc(None);
                 self.last_saved.set(None);
                 self.status.set(SaveStatus::Idle);
                 self.phase.set(Phase::FirstRun);
@@ -411,7 +529,7 @@ impl Store {
         let result = self
             .inner
             .try_update_value(|i| {
-                i.base = theirs;
+                i.set_base(theirs);
                 self.doc.with_untracked(|d| {
                     d.as_ref()
                         .map(|d| local::save(d, &mut i.base, &i.writer, &now))
@@ -425,7 +543,7 @@ impl Store {
                 let _ = local::remove();
                 self.inner.update_value(|i| {
                     i.dirty = false;
-                    i.base = Baseline::empty();
+                    i.set_base(Baseline::empty());
                 });
                 self.status.set(SaveStatus::Idle);
             }
@@ -442,14 +560,14 @@ impl Store {
         match conflict.theirs {
             Some((meta, document)) => {
                 let stored = conflict.stored.unwrap_or_default();
-                self.inner.update_value(|i| i.base = stored);
-                self.doc.set(Some(document));
+                self.inner.update_value(|i| i.set_base(stored));
+                self.set_doc(Some(document));
                 self.last_saved.set(Some(meta));
                 self.status.set(SaveStatus::Saved);
             }
             None => {
-                self.inner.update_value(|i| i.base = Baseline::empty());
-                self.doc.set(None);
+                self.inner.update_value(|i| i.set_base(Baseline::empty()));
+                self.set_doc(None);
                 self.status.set(SaveStatus::Idle);
                 self.phase.set(Phase::FirstRun);
             }
@@ -482,7 +600,7 @@ impl Store {
 
     /// Replace the whole district (demo, new district, restored backup) and save at once.
     pub fn replace(&self, document: Document) {
-        self.doc.set(Some(document));
+        self.set_doc(Some(document));
         self.phase.set(Phase::Ready);
         self.inner.update_value(|i| i.dirty = true);
         self.status.set(SaveStatus::Saving);
@@ -514,9 +632,9 @@ impl Store {
         }
         self.inner.update_value(|i| {
             i.dirty = false;
-            i.base = Baseline::empty();
+            i.set_base(Baseline::empty());
         });
-        self.doc.set(None);
+        self.set_doc(None);
         self.conflict.set(None);
         self.last_saved.set(None);
         self.status.set(SaveStatus::Idle);
