@@ -594,8 +594,8 @@ fn marks(name: &str) -> u32 {
 /// edit made between two steps is saved too (the steps start again, never write a stale set).
 #[wasm_bindgen_test]
 async fn a_large_district_saves_in_steps_and_an_edit_between_steps_is_kept() {
-    use readyboard::domain::synthetic;
     use leptos::prelude::GetUntracked;
+    use readyboard::domain::synthetic;
     use readyboard::ui::store::{SaveStatus, Store, SAVE_DELAY};
     clear();
     let doc = synthetic::big_district(300, 10, 4);
@@ -621,20 +621,24 @@ async fn a_large_district_saves_in_steps_and_an_edit_between_steps_is_kept() {
     );
     store.edit(|d| d.schools[0].name = "Renamed school".into());
     // The abandoned save wrote nothing.
-    let stored = |f: &dyn Fn(&readyboard::domain::Document) -> bool| {
-        matches!(local::load("t"), Loaded::Ready { document, .. } if f(&document))
-    };
+    let stored = |f: &dyn Fn(&readyboard::domain::Document) -> bool| matches!(local::load("t"), Loaded::Ready { document, .. } if f(&document));
     assert!(stored(&|d| d.district.name != "Renamed once"));
     let mut waited = 0;
     while store.status.get_untracked() != SaveStatus::Saved {
         tick(SAVE_DELAY.as_millis() as i32 / 5).await;
         waited += 1;
-        assert!(waited < 100, "never saved: {:?}", store.status.get_untracked());
+        assert!(
+            waited < 100,
+            "never saved: {:?}",
+            store.status.get_untracked()
+        );
     }
     assert!(
         marks("readyboard:save-step") - steps0 > 2,
         "the save took several steps"
     );
-    assert!(stored(&|d| d.district.name == "Renamed once" && d.schools[0].name == "Renamed school"));
+    assert!(stored(
+        &|d| d.district.name == "Renamed once" && d.schools[0].name == "Renamed school"
+    ));
     assert!(!store.has_unsaved_edits());
 }

@@ -520,7 +520,14 @@ pub fn save_changes(
     for key in std::mem::take(&mut base.replaced) {
         let _ = remove_raw(&key);
     }
-    write(document, changes, base, base.revision.unwrap_or(0) + 1, writer, now)
+    write(
+        document,
+        changes,
+        base,
+        base.revision.unwrap_or(0) + 1,
+        writer,
+        now,
+    )
 }
 
 fn write(

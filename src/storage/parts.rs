@@ -402,8 +402,14 @@ impl Scan {
             self.done = 2;
             compared_one = true;
         }
-        let rounds = g.rounds.iter().map(|(s, r)| (rounds_name(s), Group::Rounds(r)));
-        let boards = g.boards.iter().map(|(s, b)| (board_name(s), Group::Boards(b)));
+        let rounds = g
+            .rounds
+            .iter()
+            .map(|(s, r)| (rounds_name(s), Group::Rounds(r)));
+        let boards = g
+            .boards
+            .iter()
+            .map(|(s, b)| (board_name(s), Group::Boards(b)));
         for (name, group) in rounds.chain(boards).skip(self.done - 2) {
             if compared_one && out_of_time() {
                 return None;
@@ -452,8 +458,8 @@ impl Scan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
     use crate::domain::{demo, synthetic};
+    use std::collections::HashMap;
 
     /// The document as [`join`] returns it: rounds and boards grouped by school.
     fn grouped(doc: &Document) -> Document {
@@ -640,12 +646,20 @@ mod tests {
         };
         assert_eq!(stepped, whole);
         let parts = 1 + doc.plus.boards.len() + {
-            let mut s: Vec<_> = edited.readiness.rounds.iter().map(|r| &r.school_id).collect();
+            let mut s: Vec<_> = edited
+                .readiness
+                .rounds
+                .iter()
+                .map(|r| &r.school_id)
+                .collect();
             s.sort();
             s.dedup();
             s.len()
         };
-        assert_eq!(steps, parts, "the core and planner, then one school's part a step");
+        assert_eq!(
+            steps, parts,
+            "the core and planner, then one school's part a step"
+        );
 
         // Out of time after three comparisons a step.
         let mut scan = Scan::default();

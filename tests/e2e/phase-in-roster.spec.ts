@@ -28,7 +28,7 @@ async function storedSchools(page: Page): Promise<unknown> {
 }
 
 async function chooseCsv(page: Page, name: string, text: string) {
-  await page.getByLabel('Roster file (.csv)').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.getByLabel('Roster file (.csv or .txt)').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 }
 
 const BAD_CSV = [
@@ -177,7 +177,7 @@ test('a Windows Excel CSV (Windows-1252) imports with its accents, and says how 
     Buffer.from(' new wing\r\n', 'ascii'),
   ]);
   expect(bytes.toString('utf8')).toContain('\uFFFD'); // not valid UTF-8
-  await page.getByLabel('Roster file (.csv)').setInputFiles({ name: 'roster-excel.csv', mimeType: 'text/csv', buffer: bytes });
+  await page.getByLabel('Roster file (.csv or .txt)').setInputFiles({ name: 'roster-excel.csv', mimeType: 'text/csv', buffer: bytes });
   const section = importSection(page);
   await expect(page.getByTestId('import-encoding')).toContainText('Read as Windows-1252 (Western, as Windows Excel saves CSV).');
   await expect(page.getByTestId('import-counts')).toHaveText(
@@ -196,6 +196,28 @@ test('a Windows Excel CSV (Windows-1252) imports with its accents, and says how 
   await chooseCsv(page, 'roster-utf8.csv', 'Name,Level\nÉcole Sud,PreK-5\n');
   await expect(page.getByTestId('import-encoding')).toHaveText('Read as UTF-8.');
   await expect(section.locator('.import-preview table')).toContainText('École Sud');
+  expect(errors).toEqual([]);
+});
+
+test('Excel "Unicode Text" (UTF-16, tabs) imports; a grade span Excel made a date is named', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  await openRoster(page);
+  // Excel's "Unicode Text": UTF-16 little-endian with a byte-order mark, tab-separated,
+  // numbers as a US locale writes them (no quotes around 1,212).
+  const text = 'Name\tLevel\tEnrollment\tReading % proficient\r\n\u738b\u82b3 Academy\t6-8\t1,212\t45.5\r\n';
+  const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  await page.getByLabel('Roster file (.csv or .txt)').setInputFiles({ name: 'roster.txt', mimeType: 'text/plain', buffer: bytes });
+  const section = importSection(page);
+  await expect(page.getByTestId('import-encoding')).toContainText('UTF-16');
+  const row = section.locator('.import-preview table').getByRole('row', { name: /王芳 Academy/ });
+  await expect(row).toContainText('6-8 · 1212 students · reading 45.5%');
+
+  // Typed as 6-8 and saved by Excel as a date ("8-Jun"): the preview says what happened.
+  await chooseCsv(page, 'roster-dates.csv', 'Name,Level\nNew Middle,8-Jun\n');
+  await expect(section.getByRole('alert')).toContainText(
+    'Row 2: the level \u201c8-Jun\u201d looks like a date that a spreadsheet made of the grade span 6-8.');
+  await expect(section.getByRole('button', { name: /^Import/ })).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -180,7 +180,7 @@ test('a roster import that would not fit in this browser is refused before its p
   await leaveFree(page, 200);
   const rows = ['Name,Level,Enrollment,Reading % proficient,Math % proficient'];
   for (let i = 0; i < 300; i++) rows.push(`Imported School ${i},K-8,${300 + i},45,40`);
-  await page.getByLabel('Roster file (.csv)').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) });
+  await page.getByLabel('Roster file (.csv or .txt)').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) });
   await expect(page.getByRole('alert').filter({ hasText: 'big.csv' })).toContainText('This browser does not have room to keep it');
   await expect(page.locator('.import-preview')).toHaveCount(0);
   await page.evaluate(() => localStorage.removeItem('another-app'));

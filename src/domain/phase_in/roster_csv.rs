@@ -285,11 +285,18 @@ pub fn preview(text: &str, existing: &[School]) -> Preview {
         if data.is_empty() {
             errors.push("The file has a header row but no schools under it.".into());
         } else {
+            let decimal_comma = match delimiter {
+                // Files split by semicolons come from locales that write 45,5 for 45.5.
+                b';' => true,
+                // Tab-separated files come from every locale: their figures say which.
+                b'\t' => writes_decimal_commas(&data, &columns),
+                _ => false,
+            };
             let file = File {
                 columns,
                 width: header.cells.len(),
-                // Files split by semicolons come from locales that write 45,5 for 45.5.
-                decimal_comma: delimiter == b';',
+                decimal_comma,
+                delimiter,
             };
             let mut row_errors = plan_rows(&data, &file, existing, &mut preview.rows);
             if row_errors.len() > MAX_ROW_ERRORS {
@@ -320,8 +327,9 @@ impl Record {
     }
 }
 
-/// Comma-separated, unless the first line has semicolons and no commas (as Excel writes
-/// in locales that use the comma for decimals). An Excel `sep=;` first line also counts.
+/// Comma-separated, unless the header has more tabs than commas and semicolons (Excel's
+/// "Unicode Text" and "Text (Tab delimited)"), or semicolons and no commas (as Excel writes
+/// CSV in locales that use the comma for decimals). An Excel `sep=;` first line also counts.
 /// Returns the delimiter and the text after any `sep=` line.
 fn delimiter(text: &str) -> (u8, &str) {
     let first = text.lines().next().unwrap_or("");
@@ -334,7 +342,10 @@ fn delimiter(text: &str) -> (u8, &str) {
         }
     }
     let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    if !header.contains(',') && header.contains(';') {
+    let count = |c: char| header.matches(c).count();
+    if count('\t') > count(',') + count(';') {
+        (b'\t', text)
+    } else if count(',') == 0 && count(';') > 0 {
         (b';', text)
     } else {
         (b',', text)
@@ -460,6 +471,36 @@ struct File {
     width: usize,
     /// Numbers are written as in much of Europe: "45,5" is 45.5 and "1.212" is 1212.
     decimal_comma: bool,
+    delimiter: u8,
+}
+
+/// Whether the figures of a file whose delimiter does not say (tab-separated) are written
+/// with decimal commas: some figure has a comma that can't separate thousands ("45,5",
+/// "1.212,5"), and none has a dot that can't ("45.5", "1,212.5").
+fn writes_decimal_commas(data: &[Record], columns: &HashMap<Column, usize>) -> bool {
+    let (mut commas, mut dots) = (false, false);
+    for col in [Column::Enrollment, Column::Reading, Column::Math] {
+        let Some(&i) = columns.get(&col) else {
+            continue;
+        };
+        for record in data {
+            let Some(cell) = record.cells.get(i) else {
+                continue;
+            };
+            let number = cell.trim().trim_end_matches('%').trim_end();
+            // The last mark in a figure with both is its decimal mark.
+            match (number.rfind(','), number.rfind('.')) {
+                (Some(c), Some(d)) => {
+                    commas |= c > d;
+                    dots |= d > c;
+                }
+                (Some(c), None) => commas |= number.len() - c - 1 != 3,
+                (None, Some(d)) => dots |= number.len() - d - 1 != 3,
+                (None, None) => {}
+            }
+        }
+    }
+    commas && !dots
 }
 
 impl File {
@@ -491,9 +532,10 @@ fn plan_rows(
         let row = record.row;
         let n = record.cells.len();
         if n > file.width
-            && record.cells[file.width..]
+            && (record.cells[file.width..]
                 .iter()
                 .any(|c| !c.trim().is_empty())
+                || split_thousands(record, file))
         {
             errors.push(format!(
                 "Row {row} has {n} cells but the header has {}. A value with a comma in it, \
@@ -568,6 +610,24 @@ fn plan_rows(
     errors
 }
 
+/// Whether a figure in `record` looks split in two at an unquoted thousands comma: "1,212"
+/// read as "1" then "212" (which pushes the cells after it one column along).
+fn split_thousands(record: &Record, file: &File) -> bool {
+    if file.delimiter != b',' {
+        return false;
+    }
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    [Column::Enrollment, Column::Reading, Column::Math]
+        .iter()
+        .filter_map(|col| file.columns.get(col))
+        .any(|&i| match (record.cells.get(i), record.cells.get(i + 1)) {
+            (Some(a), Some(b)) => digits(a.trim(), 1..=3) && digits(b.trim(), 3..=3),
+            _ => false,
+        })
+}
+
 /// A row's values as far as they could be read; `None` for a blank or a bad cell.
 struct RowValues {
     name: Option<String>,
@@ -611,6 +671,13 @@ fn read_fields(record: &Record, file: &File, errors: &mut Vec<String>) -> RowVal
             .ok()
     };
     let level = optional(cell(Column::Level), |raw| {
+        if let Some(span) = grade_span_made_a_date(raw) {
+            return Err(format!(
+                "Row {row}: the level {} looks like a date that a spreadsheet made of the grade \
+                 span {span}. Type {span} in the file (in Excel, format the column as Text first).",
+                quote_short(raw)
+            ));
+        }
         SchoolLevel::from_text(&format!("Row {row}: the level"), raw)
     })
     .map_err(&mut push)
@@ -648,6 +715,34 @@ fn read_fields(record: &Record, file: &File, errors: &mut Vec<String>) -> RowVal
     }
 }
 
+/// The grade span a spreadsheet turned into a date, as it shows one: "6-8" becomes 8 June
+/// ("8-Jun") or 6 August ("06-Aug"), "9-12" becomes "12-Sep" or "Sep-12". Lowest grade
+/// first, whichever way the locale read it.
+fn grade_span_made_a_date(raw: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let (a, b) = raw.trim().split_once('-')?;
+    let month = |s: &str| {
+        MONTHS
+            .iter()
+            .position(|m| s.eq_ignore_ascii_case(m))
+            .map(|i| i as u32 + 1)
+    };
+    let day = |s: &str| {
+        (1..=2)
+            .contains(&s.len())
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+            .filter(|d| (1..=12).contains(d))
+    };
+    let (m, d) = match (month(a), day(b), day(a), month(b)) {
+        (Some(m), Some(d), _, _) | (_, _, Some(d), Some(m)) => (m, d),
+        _ => return None,
+    };
+    Some(format!("{}-{}", m.min(d), m.max(d)))
+}
+
 /// `Ok(None)` for a blank cell; otherwise the parsed value, or the parser's error.
 fn optional<T, E>(raw: &str, parse: impl Fn(&str) -> Result<T, E>) -> Result<Option<T>, E> {
     if raw.is_empty() {
@@ -667,14 +762,17 @@ fn figure(raw: &str, value: impl std::fmt::Display) -> String {
 }
 
 /// Digit groups split at `separator`, when they are grouped as thousands are: the first
-/// group one to three digits, every later one three ("1,212", "20.000", "7").
+/// group one to three digits and no leading zero, every later one three ("1,212",
+/// "20.000", "7"; not "0.050").
 fn thousands_groups(digits: &str, separator: char) -> Option<String> {
     let groups: Vec<&str> = digits.split(separator).collect();
     let well_formed = groups
         .iter()
         .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
         && (groups.len() == 1
-            || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
+            || (groups[0].len() <= 3
+                && !groups[0].starts_with('0')
+                && groups[1..].iter().all(|g| g.len() == 3)));
     well_formed.then(|| groups.concat())
 }
 
@@ -1927,6 +2025,88 @@ mod tests {
             "Row 2: enrollment \u{201c}1,212\u{201d} is not a whole number (this file writes \
              decimals with a comma, as in 45,5)."
         );
+    }
+
+    #[test]
+    fn excel_unicode_text_is_read_as_tab_separated() {
+        // Excel "Unicode Text": UTF-16 little-endian with a BOM, cells split by tabs, numbers
+        // as the locale writes them.
+        let us = format!("Name\tLevel\tEnrollment\tReading\r\n{ECOLE}\tK-8\t1,212\t45.5\r\n");
+        let (fields, encoding) = one_school(&utf16(&us, true, true));
+        assert_eq!(encoding, Some(Encoding::Utf16Le));
+        assert_eq!(fields.name, ECOLE);
+        assert_eq!(fields.enrollment, Some(1212));
+        assert_eq!(fields.reading_proficient, Some(45.5));
+        // A European Excel writes decimal commas and thousands dots in the same format.
+        let eu = format!("Name\tLevel\tEnrollment\tReading\r\n{ECOLE}\tK-8\t1.212\t45,5\r\n");
+        let (fields, _) = one_school(&utf16(&eu, true, true));
+        assert_eq!(fields.enrollment, Some(1212));
+        assert_eq!(fields.reading_proficient, Some(45.5));
+        // "Text (Tab delimited)" is the same in Windows-1252; a comma in a name stays in it.
+        let p = preview(
+            "Name\tLevel\tEnrollment\nSmith, Jane Academy\tHigh\t1,212\n",
+            &[],
+        );
+        assert!(p.is_ok(), "{:?}", p.errors);
+        assert_eq!(p.rows[0].fields.name, "Smith, Jane Academy");
+        assert_eq!(p.rows[0].fields.enrollment, Some(1212));
+    }
+
+    #[test]
+    fn a_dot_after_a_leading_zero_is_a_decimal_point() {
+        // No thousands grouping starts with a zero group: "0.050" is a twentieth.
+        assert_eq!(parse_percent("0.050", true), Ok(0.05));
+        assert_eq!(
+            parse_enrollment("0.050", true),
+            Err("\u{201c}0.050\u{201d} is not a whole number.".into())
+        );
+        assert_eq!(
+            parse_enrollment("0,050", false),
+            Err("\u{201c}0,050\u{201d} is not a whole number.".into())
+        );
+        assert_eq!(parse_enrollment("1.050", true), Ok(1050));
+    }
+
+    #[test]
+    fn a_grade_span_a_spreadsheet_turned_into_a_date_is_refused_with_the_span() {
+        for (cell, span) in [
+            ("8-Jun", "6-8"),
+            ("06-Aug", "6-8"),
+            ("12-Sep", "9-12"),
+            ("Sep-12", "9-12"),
+            ("5-Jan", "1-5"),
+            ("jun-8", "6-8"),
+        ] {
+            assert_eq!(
+                row_error("Name,Level", &format!("Ash,{cell}")),
+                format!(
+                    "Row 2: the level \u{201c}{cell}\u{201d} looks like a date that a spreadsheet \
+                     made of the grade span {span}. Type {span} in the file (in Excel, format the \
+                     column as Text first)."
+                ),
+                "{cell}"
+            );
+        }
+        // Levels that only look a little like dates are levels.
+        let p = preview(
+            "Name,Level\nAsh,K-8\nBirch,6-8\nCedar,May School\nDogwood,9-12\n",
+            &[],
+        );
+        assert!(p.is_ok(), "{:?}", p.errors);
+    }
+
+    #[test]
+    fn an_unquoted_thousands_comma_is_caught_when_blank_cells_follow() {
+        // "1,212" unquoted splits in two; the row's last cells are blank, so the row is only
+        // one cell too wide, with nothing in the extra cell.
+        assert_eq!(
+            row_error("Name,Level,Enrollment,Notes", "Ash,High,1,212,"),
+            "Row 2 has 5 cells but the header has 4. A value with a comma in it, such as \
+             \u{201c}1,212\u{201d} or \u{201c}Smith, Jane\u{201d}, needs double quotes around it."
+        );
+        // A trailing comma alone (one blank cell too many) is fine.
+        let p = preview("Name,Level,Enrollment,Notes\nAsh,High,1212,,\n", &[]);
+        assert!(p.is_ok(), "{:?}", p.errors);
     }
 
     #[test]

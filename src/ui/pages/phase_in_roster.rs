@@ -909,7 +909,7 @@ fn Import() -> impl IntoView {
         <section class="panel" aria-labelledby="import-title">
             <h2 id="import-title" tabindex="-1">"Import a roster from a CSV file"</h2>
             <p>
-                "Save the roster from your spreadsheet as CSV. It needs a header row with the columns "
+                "Save the roster from your spreadsheet as CSV (any of Excel\u{2019}s CSV formats, or Unicode Text). It needs a header row with the columns "
                 <strong>"Name"</strong>" and "<strong>"Level"</strong>
                 " (such as Elementary, Middle, High or K-8); "<strong>"Enrollment"</strong>", "
                 <strong>"Reading % proficient"</strong>", "<strong>"Math % proficient"</strong>" and "
@@ -922,8 +922,8 @@ fn Import() -> impl IntoView {
             </p>
             <div class="import-controls">
                 <div class="field">
-                    <label for="roster-file">"Roster file (.csv)"</label>
-                    <input id="roster-file" type="file" accept=".csv,text/csv" on:change=on_file/>
+                    <label for="roster-file">"Roster file (.csv or .txt)"</label>
+                    <input id="roster-file" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values" on:change=on_file/>
                 </div>
                 <button type="button" class="secondary" on:click=template>"Download a CSV template"</button>
             </div>
