@@ -256,6 +256,11 @@ impl Store {
             return; // Saving waits until the person resolves the conflict.
         }
         self.status.set(SaveStatus::Saving);
+        self.schedule_save();
+    }
+
+    /// (Re)start the debounce timer of the next save.
+    fn schedule_save(&self) {
         let this = *self;
         let old = self.inner.try_update_value(|i| i.timer.take()).flatten();
         if let Some(t) = old {
@@ -364,10 +369,11 @@ impl Store {
         match step {
             Step::Stale => {
                 // Something changed under the scan. An edit has its own timer; anything else
-                // that leaves unsaved edits gets one now.
+                // that leaves unsaved edits gets one now (the status stays as it is: a save
+                // that just failed keeps saying so).
                 let idle = self.inner.with_value(|i| i.timer.is_none() && i.dirty);
-                if idle {
-                    self.mark_dirty();
+                if idle && self.conflict.with_untracked(Option::is_none) {
+                    self.schedule_save();
                 }
             }
             Step::More => {

@@ -488,6 +488,14 @@ fn writes_decimal_commas(data: &[Record], columns: &HashMap<Column, usize>) -> b
                 continue;
             };
             let number = cell.trim().trim_end_matches('%').trim_end();
+            // Only figures count: "k.A." or "n/a" says nothing about the decimal mark.
+            if !number
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+'))
+                || !number.bytes().any(|b| b.is_ascii_digit())
+            {
+                continue;
+            }
             // The last mark in a figure with both is its decimal mark.
             match (number.rfind(','), number.rfind('.')) {
                 (Some(c), Some(d)) => {
@@ -495,6 +503,11 @@ fn writes_decimal_commas(data: &[Record], columns: &HashMap<Column, usize>) -> b
                     dots |= d > c;
                 }
                 (Some(c), None) => commas |= number.len() - c - 1 != 3,
+                // An enrollment is whole, so a dot in one separates thousands ("1.212").
+                (None, Some(_)) if col == Column::Enrollment => {
+                    commas |= thousands_groups(number, '.').is_some();
+                    dots |= thousands_groups(number, '.').is_none();
+                }
                 (None, Some(d)) => dots |= number.len() - d - 1 != 3,
                 (None, None) => {}
             }
@@ -619,13 +632,23 @@ fn split_thousands(record: &Record, file: &File) -> bool {
     let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
         n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
-    [Column::Enrollment, Column::Reading, Column::Math]
+    // Only an enrollment carries thousands; a percentage never does.
+    let Some(&i) = file.columns.get(&Column::Enrollment) else {
+        return false;
+    };
+    let (Some(a), Some(b)) = (record.cells.get(i), record.cells.get(i + 1)) else {
+        return false;
+    };
+    let (a, b) = (a.trim(), b.trim());
+    if !digits(a, 1..=3) || !digits(b, 3..=3) {
+        return false;
+    }
+    let merged: u32 = format!("{a}{b}").parse().unwrap_or(u32::MAX);
+    // "412" then "100" may be an enrollment and a reading of 100%.
+    let next_is_percent = [Column::Reading, Column::Math]
         .iter()
-        .filter_map(|col| file.columns.get(col))
-        .any(|&i| match (record.cells.get(i), record.cells.get(i + 1)) {
-            (Some(a), Some(b)) => digits(a.trim(), 1..=3) && digits(b.trim(), 3..=3),
-            _ => false,
-        })
+        .any(|c| file.columns.get(c) == Some(&(i + 1)));
+    merged <= MAX_ENROLLMENT && !(next_is_percent && b.parse::<u32>().is_ok_and(|n| n <= 100))
 }
 
 /// A row's values as far as they could be read; `None` for a blank or a bad cell.
@@ -793,6 +816,14 @@ fn parse_enrollment(raw: &str, decimal_comma: bool) -> Result<u32, String> {
     let (negative, digits) = match raw.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, raw),
+    };
+    // French and Nordic Excel group thousands with a (narrow) no-break space or a space.
+    let spaced;
+    let digits = if decimal_comma && digits.contains(['\u{a0}', '\u{202f}', ' ']) {
+        spaced = digits.replace(['\u{a0}', '\u{202f}', ' '], ".");
+        spaced.as_str()
+    } else {
+        digits
     };
     let Some(digits) = thousands_groups(digits, if decimal_comma { '.' } else { ',' }) else {
         return Err(not_whole());
@@ -2050,6 +2081,41 @@ mod tests {
         assert!(p.is_ok(), "{:?}", p.errors);
         assert_eq!(p.rows[0].fields.name, "Smith, Jane Academy");
         assert_eq!(p.rows[0].fields.enrollment, Some(1212));
+    }
+
+    #[test]
+    fn reviewed_edge_cases_of_real_exports_are_read() {
+        // A trailing comma after a school at 100%: not a split thousands figure.
+        let p = preview(
+            "Name,Level,Enrollment,Reading,Math\nAsh,High,412,95,100,\nBirch,High,412,100,90,\n",
+            &[],
+        );
+        assert!(p.is_ok(), "{:?}", p.errors);
+        assert_eq!(p.rows[1].fields.reading_proficient, Some(100.0));
+        // German "Unicode Text": 1.212 students and whole percentages, and "k.A." for no data.
+        let p = preview(
+            "Name\tLevel\tEnrollment\tReading\nAsh\tHigh\t1.212\t45\nBirch\tHigh\t980\tk.A.\n",
+            &[],
+        );
+        assert_eq!(
+            p.rows.first().and_then(|r| r.fields.enrollment),
+            Some(1212),
+            "{:?}",
+            p.errors
+        );
+        let p = preview(
+            "Name\tLevel\tEnrollment\tReading\nAsh\tHigh\t412\t45,5\nBirch\tHigh\t980\tk.A.\n",
+            &[],
+        );
+        assert_eq!(
+            p.rows.first().and_then(|r| r.fields.reading_proficient),
+            Some(45.5)
+        );
+        // French Excel groups thousands with a no-break space.
+        assert_eq!(parse_enrollment("1\u{a0}212", true), Ok(1212));
+        assert_eq!(parse_enrollment("1\u{202f}212", true), Ok(1212));
+        assert_eq!(parse_enrollment("1 212", true), Ok(1212));
+        assert!(parse_enrollment("1 212", false).is_err());
     }
 
     #[test]
