@@ -339,6 +339,7 @@ pub fn big_district(schools: usize, rounds: usize, boards: usize) -> Document {
             &s.id,
             1 + (i % 3) as u8,
             "Agreed with the principals' council after the spring visits.",
+            false,
             "2026-09-01T00:00:00Z",
         );
     }

@@ -238,3 +238,56 @@ for (const width of [1280, 360]) {
     });
   });
 }
+
+test('readiness plans are for schools not ready, the words agree with the plan, and a cover note leads the brief', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  await page.goto('/phase-in');
+  // A ready school that waits only for a place is not offered a readiness plan.
+  const waiting = page.locator('section.cohort tbody tr', { hasText: 'Ready, waiting for a place' });
+  expect(await waiting.count()).toBeGreaterThan(0);
+  for (const row of await waiting.all()) {
+    await expect(row.getByRole('link', { name: /readiness plan/ })).toHaveCount(0);
+  }
+  // Every plan link names its school.
+  const links = page.getByRole('link', { name: /^Start a readiness plan for / });
+  const names = await links.allTextContents();
+  expect(new Set(names).size).toBe(names.length);
+  // The plan page of a waiting school says it needs none, and offers no button.
+  const href = await page.locator('section.cohort tbody tr', { hasText: 'Ready, waiting for a place' }).first()
+    .locator('th a').getAttribute('href');
+  await page.goto(href!.replace('/readiness/', '/phase-in/plans/'));
+  await expect(page.getByTestId('no-plan-needed')).toContainText('It needs no readiness plan: it waits only for its place in year');
+  await expect(page.getByRole('button', { name: 'Start a readiness plan' })).toHaveCount(0);
+  // A gated school's plan page says which year it can move to, in words the plan keeps.
+  await page.goto(PLAN);
+  await expect(page.getByTestId('once-ready')).toHaveText(/^If it passes the gate at its re-assessment, it (can move up to year 2|keeps year \d)/);
+
+  // The brief lists only schools not ready under "Schools that wait", and agrees with the plan.
+  await page.goto('/phase-in/brief');
+  const deferred = page.getByTestId('brief-deferred');
+  await expect(deferred).not.toContainText('Ready, waiting for a place');
+  await expect(deferred).toContainText('If it passes the gate at its re-assessment');
+  await expect(page.locator('#b-consequence').locator('..')).not.toContainText('assigned a coach the next year');
+
+  // A cover note: written on screen, printed first.
+  await page.getByRole('button', { name: 'Write a cover note' }).click();
+  await page.getByLabel(/Your cover note/).fill('I recommend the seven schools in year 1.\n\nThe others get a readiness plan and a leadership coach.');
+  await page.getByRole('button', { name: 'Save the cover note' }).click();
+  await expect(page.getByTestId('cover-note')).toContainText('I recommend the seven schools in year 1.');
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await page.reload();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('cover-note')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit the cover note' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  expect(errors).toEqual([]);
+});
+
+test('with the gate off, a ready label still names the criteria at 1', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/phase-in');
+  await page.getByLabel('Off: no gate').check();
+  const row = page.locator('section.cohort').getByRole('row', { name: /Northgate Middle School/ });
+  await expect(row).toContainText('With the gate off, 3 criteria are at 1 Not yet');
+});

@@ -12,7 +12,7 @@ test('the plan follows the story: year 1 by readiness, the gate and opt-outs hol
   await loadDemo(page);
   await page.goto('/phase-in');
   await expect(page.getByRole('heading', { name: 'Year 1: 7 of 7 places' })).toBeVisible();
-  await expect(page.getByTestId('consequence')).toHaveText('2 of the 5 lowest-performing schools get a coach in year 1.');
+  await expect(page.getByTestId('consequence')).toHaveText('2 of the 4 lowest-performing schools get a coach in year 1.');
   const one = await cohort(page, 1);
   expect(one).toContain('Canal Street Elementary');
   expect(one).not.toContain('Northgate Middle School');
@@ -94,6 +94,9 @@ test('pinning needs a rationale, is marked, survives a reload and can be undone'
   const row = page.getByRole('row', { name: /Westbrook High School/ }).first();
   await row.getByRole('button', { name: 'Pin… Westbrook High School' }).click();
   const form = page.getByRole('form', { name: 'Pin Westbrook High School to a year' });
+  // No complete round: year 1 is not offered, and the form says why.
+  await expect(form.getByRole('option', { name: 'Year 1 (not possible)' })).toBeDisabled();
+  await expect(form).toContainText('Westbrook High School can’t go in year 1: it has no complete readiness round');
   await form.getByLabel('Year').selectOption('2');
   await form.getByRole('button', { name: 'Pin' }).click();
   await expect(form.getByRole('alert')).toContainText('Write why this school goes in that year');
@@ -106,16 +109,41 @@ test('pinning needs a rationale, is marked, survives a reload and can be undone'
   await expect(pinned).toContainText('Pinned');
   await expect(pinned).toContainText('Pinned: Its new principal starts next year');
 
-  // A gated school pinned to year 1 is refused by the rules, in words.
-  await page.getByRole('button', { name: 'Pin… Northgate Middle School' }).click();
-  const f2 = page.getByRole('form', { name: 'Pin Northgate Middle School to a year' });
+  await expect(form).toHaveCount(0);
+
+  // A school below the gate: year 1 only as an explicit override, refused in the form first,
+  // never "pinned" and then "not applied".
+  await page.getByRole('button', { name: 'Pin… Harbor View Elementary' }).click();
+  const f2 = page.getByRole('form', { name: 'Pin Harbor View Elementary to a year' });
+  await expect(f2.getByRole('option', { name: 'Year 1 (as an override)' })).toBeAttached();
   await f2.getByLabel('Year').selectOption('1');
   await f2.getByLabel(/Rationale/).fill('The board asked for it.');
-  await f2.getByRole('button', { name: 'Pin' }).click();
-  await expect(page.getByTestId('plan-conflicts')).toContainText('Northgate Middle School is pinned to year 1, but it is below the gate');
-  expect(await cohort(page, 1)).not.toContain('Northgate Middle School');
-  await page.getByRole('button', { name: 'Unpin Northgate Middle School' }).click();
+  await expect(f2.getByRole('button', { name: 'Pin as an override' })).toBeVisible();
+  await f2.getByRole('button', { name: 'Pin as an override' }).click();
+  await expect(f2.getByRole('alert')).toContainText('Harbor View Elementary is below the gate (');
+  await expect(f2.getByRole('alert')).toContainText('so year 1 takes it only as an override');
+  await expect(page.getByText('Harbor View Elementary is pinned to year 1.')).toHaveCount(0);
   await expect(page.getByTestId('plan-conflicts')).toHaveCount(0);
+  expect(await cohort(page, 1)).not.toContain('Harbor View Elementary');
+  // The override, chosen on purpose, with its rationale: marked on the plan and both rankings.
+  await f2.getByLabel(/^Override: put this school in year 1 although it is below the gate/).check();
+  await f2.getByRole('button', { name: 'Pin as an override' }).click();
+  await expect(page.getByText('Harbor View Elementary is in year 1 as an override.')).toBeVisible();
+  expect(await cohort(page, 1)).toContain('Harbor View Elementary');
+  const over = page.locator('section.cohort').getByRole('row', { name: /Harbor View Elementary/ });
+  await expect(over).toContainText('Override');
+  await expect(over).toContainText('Override of year 1’s rule: below the gate (');
+  for (const list of ['By student-achievement need', 'By readiness']) {
+    const ranks = page.locator('section.rank-list', { has: page.getByRole('heading', { name: list }) });
+    await expect(ranks.getByRole('row', { name: /Harbor View Elementary/ })).toContainText('Override: year 1');
+  }
+  await expect(page.getByTestId('plan-conflicts')).toHaveCount(0);
+  await page.goto('/phase-in/brief');
+  await expect(page.getByTestId('brief-overrides')).toContainText('Harbor View Elementary, in year 1 as an override (it is below the gate (');
+  await expect(page.getByTestId('brief-cohorts').getByRole('row', { name: /Harbor View Elementary/ })).toContainText('Override');
+  await page.goto('/phase-in');
+  await page.getByRole('button', { name: 'Unpin Harbor View Elementary' }).click();
+  expect(await cohort(page, 1)).not.toContain('Harbor View Elementary');
 
   await expect(saveStatus(page)).toHaveText('Saved');
   await page.reload();

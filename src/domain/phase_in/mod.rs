@@ -11,7 +11,10 @@ pub mod state;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use plan::{consequence, plan, Consequence, Placement, Plan, Why};
+pub use plan::{
+    check_pin, consequence, lowest_performing_count, override_text, pin_school, plan,
+    year_once_ready, Consequence, PinCheck, Placement, Plan, Why,
+};
 pub use rank::{rank, Assessed, Rankings, Standing};
 pub use readiness_plan::{Progress, ReadinessPlan};
 pub use state::{PhaseIn, Pin, Settings};

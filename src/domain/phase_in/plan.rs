@@ -2,7 +2,10 @@
 //!
 //! The rules, in the order they apply:
 //! 1. Pins, oldest first. A pin is kept unless it breaks a rule below or its year is full
-//!    of earlier pins; a pin that is not kept is reported as a conflict, in words.
+//!    of earlier pins; a pin that is not kept is reported as a conflict, in words. A pin
+//!    to year 1 can override year 1's rule for a school below the gate or self-selected
+//!    out; the placement says which rule it overrode. [`pin_school`] refuses, before
+//!    saving, a pin the plan could not keep.
 //! 2. Year 1 takes only schools that have a complete round, pass the gate and have not
 //!    self-selected out, readiest first (ties go to greater need), up to capacity.
 //! 3. Later years take the rest in readiness order (passing the gate first, then by index,
@@ -15,6 +18,7 @@
 use super::rank::{need_order, readiness_order, GatedCriterion, Rankings};
 use super::state::{even_split, PhaseIn};
 use crate::domain::ids::Id;
+use crate::domain::readiness::level_label;
 use std::collections::HashMap;
 
 /// Why a school is where it is. For schools after year 1 it is why they are not in year 1.
@@ -22,10 +26,19 @@ use std::collections::HashMap;
 pub enum Why {
     /// Placed by the champion, with the rationale.
     Pinned(String),
-    /// Year 1 by readiness; the place in the readiness ranking.
-    Ready(usize),
-    /// Could go in year 1, but year 1 was full: the readiness place and year 1's capacity.
-    YearOneFull { place: usize, capacity: u32 },
+    /// Year 1 by readiness: the place in the readiness ranking, and the criteria at the
+    /// lowest level that no gate holds back (with the gate off), never hidden by the label.
+    Ready {
+        place: usize,
+        weak: Vec<GatedCriterion>,
+    },
+    /// Could go in year 1, but year 1 was full: the readiness place, year 1's capacity, and
+    /// the criteria at the lowest level (as for `Ready`).
+    YearOneFull {
+        place: usize,
+        capacity: u32,
+        weak: Vec<GatedCriterion>,
+    },
     /// Below the gate on these criteria.
     Gated(Vec<GatedCriterion>),
     /// Self-selected out of year 1, with the school's reason.
@@ -39,10 +52,17 @@ impl Why {
     pub fn describe(&self) -> String {
         match self {
             Why::Pinned(r) => format!("Pinned: {r}"),
-            Why::Ready(p) => format!("Ready: place {p} by readiness"),
-            Why::YearOneFull { place, capacity } => format!(
-                "Ready, but year 1 was full (place {place} by readiness; year 1 has {capacity} {})",
-                if *capacity == 1 { "place" } else { "places" }
+            Why::Ready { place, weak } => {
+                format!("Ready: place {place} by readiness{}", weak_text(weak))
+            }
+            Why::YearOneFull {
+                place,
+                capacity,
+                weak,
+            } => format!(
+                "Ready, waiting for a place: year 1 was full (place {place} by readiness; year 1 has {capacity} {}){}",
+                if *capacity == 1 { "place" } else { "places" },
+                weak_text(weak)
             ),
             Why::Gated(c) => format!(
                 "Not yet ready: {}",
@@ -57,6 +77,44 @@ impl Why {
     }
 }
 
+/// "; with the gate off, 3 criteria are at 1 Not yet: A; B; C", or nothing.
+fn weak_text(weak: &[GatedCriterion]) -> String {
+    match weak {
+        [] => String::new(),
+        [one] => format!(
+            ". With the gate off, 1 criterion is at {}: {}",
+            level_label(one.level),
+            one.name
+        ),
+        all => format!(
+            ". With the gate off, {} criteria are at {}: {}",
+            all.len(),
+            level_label(all[0].level),
+            all.iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    }
+}
+
+/// The criteria of a school's latest round at the lowest level that the gate does not hold
+/// back (only with the gate off can there be any).
+fn weak(r: &Rankings, i: usize) -> Vec<GatedCriterion> {
+    let Some(a) = &r.standings[i].readiness else {
+        return Vec::new();
+    };
+    a.levels
+        .iter()
+        .filter(|(id, _, level)| *level <= 1 && !a.gated.iter().any(|g| &g.criterion_id == id))
+        .map(|(id, name, level)| GatedCriterion {
+            criterion_id: id.clone(),
+            name: name.clone(),
+            level: *level,
+        })
+        .collect()
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
     /// Index into `Rankings::standings`.
@@ -65,6 +123,33 @@ pub struct Placement {
     pub year: Option<u8>,
     pub why: Why,
     pub pinned: bool,
+    /// The year-1 rule a pin set aside for this school (`Gated` or `OptedOut`).
+    pub overrode: Option<Why>,
+}
+
+impl Placement {
+    /// Whether the school needs a readiness plan: it is below the gate, not assessed or
+    /// self-selected out, whichever year it is in. A ready school waiting for a place
+    /// does not.
+    pub fn needs_readiness_plan(&self, r: &Rankings) -> bool {
+        year_one_bar(r, self.standing).is_some()
+    }
+}
+
+/// Year 1's rule a pin overrides, in words: "below the gate (Staff commitment at 1 Not
+/// yet)" or "self-selected out of year 1".
+pub fn override_text(bar: &Why) -> String {
+    match bar {
+        Why::Gated(c) => format!(
+            "below the gate ({})",
+            c.iter()
+                .map(GatedCriterion::describe)
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        Why::OptedOut(_) => "self-selected out of year 1".to_string(),
+        _ => "not assessed".to_string(),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -110,6 +195,15 @@ fn year_one_bar(r: &Rankings, i: usize) -> Option<Why> {
     }
 }
 
+/// The year-1 rule a pin may override for this school: the gate, or a self-selection out
+/// of a school that has a complete round. (A school with no round has nothing to weigh.)
+fn overridable(r: &Rankings, i: usize) -> Option<Why> {
+    if !r.standings[i].is_assessed() {
+        return None;
+    }
+    year_one_bar(r, i)
+}
+
 /// The proposed plan for the district.
 pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
     let n = r.standings.len();
@@ -119,6 +213,7 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
     let mut year_of: Vec<Option<u8>> = vec![None; n];
     let mut why: Vec<Option<Why>> = vec![None; n];
     let mut order: Vec<Vec<usize>> = vec![Vec::new(); y];
+    let mut overrides: Vec<Option<Why>> = vec![None; n];
     let by_id: HashMap<&Id, usize> = r
         .standings
         .iter()
@@ -144,7 +239,18 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
                     p.school_id == r.standings[*i].school.id && p.year >= 2 && p.year <= years
                 })
             };
-            let open = eligible.iter().filter(|i| !pinned_later(i)).count();
+            // Schools a pin puts in year 1 over its rule take a place there too.
+            let overridden = phase
+                .pins
+                .iter()
+                .filter(|p| p.year == 1 && p.overrides)
+                .filter(|p| {
+                    by_id
+                        .get(&p.school_id)
+                        .is_some_and(|&i| overridable(r, i).is_some())
+                })
+                .count();
+            let open = eligible.iter().filter(|i| !pinned_later(i)).count() + overridden;
             let first = (even[0] as usize).min(open);
             let mut c = vec![first as u32];
             c.extend(even_split(n - first, y - 1));
@@ -172,8 +278,11 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
             continue;
         }
         let yi = usize::from(pin.year - 1);
+        let mut overrode = None;
         if pin.year == 1 {
-            if let Some(bar) = year_one_bar(r, i) {
+            if pin.overrides && overridable(r, i).is_some() {
+                overrode = overridable(r, i);
+            } else if let Some(bar) = year_one_bar(r, i) {
                 let rule = match bar {
                     Why::OptedOut(_) => "it has self-selected out of year 1".to_string(),
                     Why::Gated(c) => format!(
@@ -207,6 +316,7 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
         }
         year_of[i] = Some(pin.year);
         why[i] = Some(Why::Pinned(pin.rationale.clone()));
+        overrides[i] = overrode;
         order[yi].push(i);
     }
     let pinned: Vec<bool> = why
@@ -223,7 +333,10 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
             break;
         }
         year_of[i] = Some(1);
-        why[i] = Some(Why::Ready(r.standings[i].readiness_place.unwrap_or(0)));
+        why[i] = Some(Why::Ready {
+            place: r.standings[i].readiness_place.unwrap_or(0),
+            weak: weak(r, i),
+        });
         order[0].push(i);
     }
 
@@ -242,9 +355,10 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
         while year < y && !room(year, &order) {
             year += 1;
         }
-        why[i] = Some(year_one_bar(r, i).unwrap_or(Why::YearOneFull {
+        why[i] = Some(year_one_bar(r, i).unwrap_or_else(|| Why::YearOneFull {
             place: r.standings[i].readiness_place.unwrap_or(0),
             capacity: capacities[0],
+            weak: weak(r, i),
         }));
         if year < y && room(year, &order) {
             year_of[i] = Some(year as u8 + 1);
@@ -261,6 +375,7 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
             year: Some(yi as u8 + 1),
             why: why[i].clone().expect("every placed school has a reason"),
             pinned: pinned[i],
+            overrode: overrides[i].clone(),
         })
         .collect();
     let unplaced: Vec<usize> = (0..n).filter(|&i| year_of[i].is_none()).collect();
@@ -297,6 +412,7 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
             year: None,
             why: why[i].clone().unwrap_or(Why::NotAssessed),
             pinned: false,
+            overrode: None,
         }));
     }
     Plan {
@@ -308,13 +424,109 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
     }
 }
 
+/// The year a school that is not ready would get once it is: the plan made again with the
+/// school passing the gate and opted back in, and never before year 2 (its readiness plan
+/// runs during year 1). `None` for a school with no complete round (it has no index to
+/// place it by) or one that would still not fit.
+pub fn year_once_ready(r: &Rankings, phase: &PhaseIn, standing: usize) -> Option<u8> {
+    let s = r.standings.get(standing)?;
+    let mut school = s.school.clone();
+    school.opt_out = None;
+    let mut ready = r.clone();
+    let a = ready.standings[standing].readiness.as_mut()?;
+    a.gated.clear();
+    ready.standings[standing].school = &school;
+    plan(&ready, phase).year_of(standing).map(|y| y.max(2))
+}
+
+/// Whether the plan could keep a pin of `school` to `year`, asked before it is saved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PinCheck {
+    Fits,
+    /// Year 1 only with an override of this rule (`Gated` or `OptedOut`).
+    NeedsOverride(Why),
+    /// The plan could not keep it; the reason, in words.
+    Refused(String),
+}
+
+/// Check a pin of `school` to `year` against the plan under `phase` (the school's current
+/// pin, if any, left out): the year exists, year 1's rules hold or can be overridden, and
+/// the year is not full of other pins.
+pub fn check_pin(r: &Rankings, phase: &PhaseIn, school: &Id, year: u8) -> PinCheck {
+    let years = phase.settings.years.max(1);
+    if year == 0 || year > years {
+        return PinCheck::Refused(format!("Year {year} is not in the {years}-year plan."));
+    }
+    let Some(i) = r.find(school) else {
+        return PinCheck::Refused("That school is not in the district.".into());
+    };
+    let name = &r.standings[i].school.name;
+    let mut others = phase.clone();
+    others.pins.retain(|p| &p.school_id != school);
+    let p = plan(r, &others);
+    let pinned_there = p.in_year(year).filter(|pl| pl.pinned).count();
+    let capacity = p.capacities[usize::from(year - 1)];
+    if pinned_there as u32 >= capacity {
+        return PinCheck::Refused(format!(
+            "Year {year} is full: {} {} already pinned there and its capacity is {capacity}. Raise year {year}\u{2019}s capacity or unpin a school first.",
+            pinned_there,
+            if pinned_there == 1 { "school is" } else { "schools are" },
+        ));
+    }
+    if year == 1 {
+        let assessed = r.standings[i].is_assessed();
+        match year_one_bar(r, i) {
+            Some(_) if !assessed => {
+                return PinCheck::Refused(format!(
+                    "{name} can\u{2019}t go in year 1: it has no complete readiness round, so there is nothing to weigh. Finish a round first, or choose a later year."
+                ))
+            }
+            Some(bar) => return PinCheck::NeedsOverride(bar),
+            None => {}
+        }
+    }
+    PinCheck::Fits
+}
+
+/// Pin `school` to `year` with a rationale, after [`check_pin`]: a pin the plan could not
+/// keep is refused with the reason, and a pin to year 1 that sets aside the gate or a
+/// self-selection needs `overrides`. Nothing changes on `Err`.
+pub fn pin_school(
+    doc: &mut crate::domain::Document,
+    school: &Id,
+    year: u8,
+    rationale: &str,
+    overrides: bool,
+    now: &str,
+) -> Result<(), String> {
+    let check = {
+        let r = super::rank(doc, &doc.phase_in.settings);
+        check_pin(&r, &doc.phase_in, school, year)
+    };
+    let overrides = match check {
+        PinCheck::Refused(why) => return Err(why),
+        PinCheck::NeedsOverride(bar) if !overrides => {
+            let name = doc
+                .school(school)
+                .map_or_else(String::new, |s| s.name.clone());
+            return Err(format!(
+                "{name} is {}, so year 1 takes it only as an override. Choose \u{201c}Override\u{201d} and say why, or choose a later year.",
+                override_text(&bar)
+            ));
+        }
+        PinCheck::NeedsOverride(_) => true,
+        PinCheck::Fits => false,
+    };
+    doc.phase_in
+        .set_pin(school, year, rationale, overrides, now)
+}
+
 /// What the plan means for the lowest-performing schools, as the seed's story tells it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Consequence {
-    /// How many schools make the lowest-performing quartile (a quarter of the schools with
-    /// figures, rounded, at least 1).
+    /// How many schools are the lowest-performing ([`lowest_performing_count`]).
     pub size: usize,
-    /// Standings in the quartile that get a coach in year 1.
+    /// Standings among them that get a coach in year 1.
     pub in_year_one: Vec<usize>,
     /// The others, with their year (or `None`) and why they are not in year 1.
     pub later: Vec<(usize, Option<u8>, Why)>,
@@ -335,13 +547,20 @@ impl Consequence {
     }
 }
 
-pub fn consequence(r: &Rankings, plan: &Plan) -> Consequence {
-    let with_figures = r.by_need.len();
-    let size = if with_figures == 0 {
+/// How many schools count as the lowest-performing, one definition everywhere: the lowest
+/// fifth of the schools with achievement figures, rounded, at least one (four of Benson's
+/// 21, as the seed tells it). [`Document::lowest_performing`](crate::domain::Document)
+/// lists them.
+pub fn lowest_performing_count(with_figures: usize) -> usize {
+    if with_figures == 0 {
         0
     } else {
-        ((with_figures as f64 / 4.0).round() as usize).max(1)
-    };
+        ((with_figures as f64 / 5.0).round() as usize).max(1)
+    }
+}
+
+pub fn consequence(r: &Rankings, plan: &Plan) -> Consequence {
+    let size = lowest_performing_count(r.by_need.len());
     let mut in_year_one = Vec::new();
     let mut later = Vec::new();
     for &i in r.by_need.iter().take(size) {

@@ -24,6 +24,9 @@ pub struct PhaseIn {
     pub pins: Vec<Pin>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plans: Vec<ReadinessPlan>,
+    /// The champion's cover note and recommendation, printed at the top of the brief.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cover_note: String,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -70,6 +73,10 @@ pub struct Pin {
     /// ISO time; pins apply oldest first.
     #[serde(default)]
     pub created_at: String,
+    /// The champion overrides year 1's rule for this school (the gate, or its
+    /// self-selection out): the plan and the brief mark it as an override.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub overrides: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -184,12 +191,14 @@ impl PhaseIn {
     }
 
     /// Pin a school to a year, with a rationale (required: the decision brief shows it). A
-    /// school has one pin at most; pinning again replaces it.
+    /// school has one pin at most; pinning again replaces it. This checks only the pin's
+    /// own fields: [`super::plan::pin_school`] also checks that the plan can keep it.
     pub fn set_pin(
         &mut self,
         school: &Id,
         year: u8,
         rationale: &str,
+        overrides: bool,
         now: &str,
     ) -> Result<(), String> {
         let years = self.settings.years;
@@ -208,15 +217,23 @@ impl PhaseIn {
             Some(p) => {
                 p.year = year;
                 p.rationale = rationale;
+                p.overrides = overrides;
             }
             None => self.pins.push(Pin {
                 school_id: school.clone(),
                 year,
                 rationale,
                 created_at: now.to_string(),
+                overrides,
                 extra: Extra::new(),
             }),
         }
+        Ok(())
+    }
+
+    /// The brief's cover note (blank clears it).
+    pub fn set_cover_note(&mut self, note: &str) -> Result<(), String> {
+        self.cover_note = text::clean_note("The cover note", note)?;
         Ok(())
     }
 

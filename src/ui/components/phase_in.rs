@@ -31,8 +31,13 @@ pub struct SchoolRow {
     pub why: String,
     pub is_pinned: bool,
     pub pin_rationale: Option<String>,
-    /// Needs a readiness plan: not placed in year 1, or gated.
+    /// "below the gate (…)" when a pin put the school in year 1 over that rule.
+    pub override_of: Option<String>,
+    /// Needs a readiness plan: below the gate, not assessed or self-selected out (a
+    /// ready school waiting for a place does not).
     pub needs_plan: bool,
+    /// For a school that needs a readiness plan: the year it would move to once ready.
+    pub once_ready: Option<u8>,
     pub has_plan: bool,
     /// A re-assessment shows the plan's goals met and the gate passed.
     pub eligible: bool,
@@ -106,7 +111,9 @@ pub fn snapshot(d: &Document) -> Snapshot {
             why: String::new(),
             is_pinned: false,
             pin_rationale: d.phase_in.pin(&s.school.id).map(|p| p.rationale.clone()),
+            override_of: None,
             needs_plan: false,
+            once_ready: None,
             has_plan: d.phase_in.plan(&s.school.id).is_some(),
             eligible: false,
         })
@@ -118,13 +125,15 @@ pub fn snapshot(d: &Document) -> Snapshot {
         row.year = pl.year;
         row.why = pl.why.describe();
         row.is_pinned = pl.pinned;
+        row.override_of = pl.overrode.as_ref().map(phase_in::override_text);
+        row.needs_plan = pl.needs_readiness_plan(&r);
+        if row.needs_plan {
+            row.once_ready = phase_in::year_once_ready(&r, &d.phase_in, pl.standing);
+        }
         match pl.year {
             Some(y) => cohorts[usize::from(y - 1)].push(pl.standing),
             None => unplaced.push(pl.standing),
         }
-    }
-    for row in rows.iter_mut() {
-        row.needs_plan = row.year != Some(1) || !row.gated.is_empty();
     }
     for plan in &d.phase_in.plans {
         if let Some(row) = rows.iter_mut().find(|r| r.id == plan.school_id.as_str()) {
@@ -178,6 +187,29 @@ pub fn use_snapshot() -> Memo<Snapshot> {
             .doc
             .with(|d| d.as_ref().map(snapshot).unwrap_or_default())
     })
+}
+
+/// What happens once a school that is not ready gets ready, in words that agree with the
+/// plan: "If it passes the gate at its re-assessment, it can move up to year 2."
+pub fn once_ready_text(r: &SchoolRow) -> String {
+    let how = if r.opted_out.is_some() {
+        "If it opts back in and stays above the gate"
+    } else if r.index.is_none() {
+        return "Once it completes a readiness round, the plan places it by readiness like any other school.".to_string();
+    } else {
+        "If it passes the gate at its re-assessment"
+    };
+    match (r.once_ready, r.year) {
+        (Some(y), Some(now)) if y < now => format!(
+            "{how}, it can move up to year {y}: schools that pass the gate are placed before those that do not."
+        ),
+        (Some(y), _) => format!(
+            "{how}, it keeps year {y}: the years before are full of readier schools."
+        ),
+        (None, _) => format!(
+            "{how}, it still does not fit in the plan\u{2019}s years; raise a year\u{2019}s capacity."
+        ),
+    }
 }
 
 /// "Year 2", or "Does not fit" for an unplaced school.

@@ -10,6 +10,7 @@ pub mod model;
 pub mod not_found;
 pub mod phase_in;
 pub mod phase_in_brief;
+pub mod phase_in_pin;
 pub mod phase_in_plan;
 pub mod phase_in_roster;
 pub mod readiness;

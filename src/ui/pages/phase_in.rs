@@ -7,11 +7,11 @@ use crate::domain::phase_in::state::MAX_YEARS;
 use crate::domain::readiness::framework::MAX_WEIGHT;
 use crate::domain::readiness::level_label;
 use crate::domain::Id;
-use crate::ui::browser;
 use crate::ui::components::phase_in::{
     gate_text, place_text, proficiency_text, use_snapshot, year_text, SchoolRow, Snapshot,
 };
 use crate::ui::components::{first_run::FirstRun, use_store};
+use crate::ui::pages::phase_in_pin::PinForm;
 use crate::ui::store::Phase;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -488,7 +488,15 @@ fn CohortRow(row: SchoolRow) -> impl IntoView {
         } else {
             "Start a readiness plan"
         };
-        view! { <a class="small-link" href=format!("/phase-in/plans/{}", row.id)>{label}</a> }
+        // Each link names its school for screen readers' lists of links.
+        view! {
+            <a class="small-link" href=format!("/phase-in/plans/{}", row.id)>
+                {label}<span class="visually-hidden">{format!(" for {}", row.name)}</span>
+            </a>
+        }
+    });
+    let override_note = row.override_of.clone().map(|o| {
+        view! { <span class="override-note">{format!("Override of year 1\u{2019}s rule: {o}.")}</span> }
     });
     let name = row.name.clone();
     let unpin = {
@@ -509,13 +517,19 @@ fn CohortRow(row: SchoolRow) -> impl IntoView {
             <th scope="row">
                 <a href=format!("/readiness/{}", row.id)>{row.name.clone()}</a>
                 <span class="small">{row.level.clone()}</span>
-                {row.is_pinned.then(|| view! { <span class="tag pinned-tag">"Pinned"</span> })}
+                {if row.override_of.is_some() {
+                    view! { <span class="tag override-tag">"Override"</span> }.into_any()
+                } else if row.is_pinned {
+                    view! { <span class="tag pinned-tag">"Pinned"</span> }.into_any()
+                } else {
+                    ().into_any()
+                }}
                 {(!row.gated.is_empty()).then(|| view! { <span class="tag gated-tag">"Below the gate"</span> })}
                 {row.opted_out.is_some().then(|| view! { <span class="tag">"Self-selected out"</span> })}
             </th>
             <td class="num">{index}</td>
             <td class="num">{place_text(row.need_place)}</td>
-            <td>{row.why.clone()}" "{plan_link}</td>
+            <td>{row.why.clone()}" "{override_note}" "{plan_link}</td>
             <td class="row-actions">
                 {if row.pin_rationale.is_some() {
                     view! { <button type="button" class="secondary" on:click=unpin>"Unpin"<span class="visually-hidden">{format!(" {name}")}</span></button> }.into_any()
@@ -530,71 +544,15 @@ fn CohortRow(row: SchoolRow) -> impl IntoView {
                 }}
             </td>
         </tr>
-        {move || open.get().then(|| view! { <PinForm id=row.id.clone() name=row.name.clone() year=row.year/> })}
-    }
-}
-
-#[component]
-fn PinForm(id: String, name: String, year: Option<u8>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let store = use_store();
-    let years = ctx.snap.with_untracked(|s| s.years);
-    let chosen = RwSignal::new(year.unwrap_or(1).to_string());
-    let rationale = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let form_id = format!("pin-{id}");
-    let submit = {
-        let name = name.clone();
-        let focus_id = form_id.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let y: u8 = chosen.get_untracked().parse().unwrap_or(0);
-            let sid = Id::fixed(id.clone());
-            let now = browser::now_iso();
-            match store.try_edit(|d| {
-                d.phase_in
-                    .set_pin(&sid, y, &rationale.get_untracked(), &now)
-            }) {
-                Ok(()) => {
+        {move || open.get().then(|| view! {
+            <PinForm id=row.id.clone() name=row.name.clone() year=row.year columns=5
+                on_pinned=Callback::new(move |notice: String| {
                     ctx.pinning.set(None);
                     ctx.unpinned.set(None);
-                    ctx.notice
-                        .set(Some(format!("{name} is pinned to year {y}.")));
-                }
-                Err(e) => {
-                    error.set(Some(e));
-                    browser::focus_id(&format!("{focus_id}-why"));
-                }
-            }
-        }
-    };
-    let fid = form_id.clone();
-    view! {
-        <tr class="pin-form-row">
-            <td colspan="5">
-                <form class="pin-form" on:submit=submit aria-label=format!("Pin {name} to a year")>
-                    <div class="field">
-                        <label for=format!("{fid}-year")>"Year"</label>
-                        <select id=format!("{fid}-year") on:change=move |ev| chosen.set(event_target_value(&ev))>
-                            {(1..=years).map(|y| view! { <option value=y.to_string() selected=move || chosen.get() == y.to_string()>{format!("Year {y}")}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field grow">
-                        <label for=format!("{fid}-why")>"Rationale (required; it appears in the decision brief)"</label>
-                        <textarea id=format!("{fid}-why") rows="2" maxlength="4000"
-                            aria-invalid=move || error.with(Option::is_some).then_some("true")
-                            aria-describedby=move || error.with(Option::is_some).then(|| format!("{fid}-error"))
-                            prop:value=move || rationale.get()
-                            on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
-                        {move || error.get().map(|e| view! { <p id=format!("{form_id}-error") class="field-error" role="alert">{e}</p> })}
-                    </div>
-                    <div class="actions">
-                        <button type="submit" class="primary">"Pin"</button>
-                        <button type="button" class="secondary" on:click=move |_| ctx.pinning.set(None)>"Cancel"</button>
-                    </div>
-                </form>
-            </td>
-        </tr>
+                    ctx.notice.set(Some(notice));
+                })
+                on_cancel=Callback::new(move |_| ctx.pinning.set(None))/>
+        })}
     }
 }
 
@@ -668,9 +626,10 @@ fn RankList(by_need: bool) -> impl IntoView {
 /// What a cohort row shows, as a key: equal keys mean the row's DOM can stay as it is.
 fn cohort_key(r: &SchoolRow) -> String {
     format!(
-        "{}|{}|{:?}|{:?}|{}|{}|{}|{}|{}|{}|{}",
+        "{}|{}|{:?}|{:?}|{:?}|{}|{}|{}|{}|{}|{}|{}",
         r.id,
         r.why,
+        r.override_of,
         r.index,
         r.need_place,
         r.is_pinned,
@@ -685,8 +644,9 @@ fn cohort_key(r: &SchoolRow) -> String {
 
 fn rank_key(r: &SchoolRow, by_need: bool) -> String {
     format!(
-        "{}|{by_need}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{}",
+        "{}|{by_need}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{}",
         r.id,
+        r.override_of,
         r.need_place,
         r.readiness_place,
         r.proficiency,
@@ -721,6 +681,7 @@ fn RankRow(row: SchoolRow, by_need: bool) -> impl IntoView {
         <tr class:mismatch=r.mismatch>
             <td class="num">{place_text(place)}</td>
             <th scope="row">{r.name.clone()}
+                {r.override_of.is_some().then(|| view! { <span class="tag override-tag">"Override: year 1"</span> })}
                 {(!by_need && !r.gated.is_empty()).then(|| view! { <span class="tag gated-tag">"Below the gate"</span> })}
                 {r.opted_out.is_some().then(|| view! { <span class="tag">"Self-selected out"</span> })}
             </th>

@@ -10,7 +10,8 @@ use crate::domain::text;
 use crate::domain::{Document, Id};
 use crate::ui::browser;
 use crate::ui::components::phase_in::{
-    gate_text, place_text, proficiency_text, use_snapshot, year_text, SchoolRow, Snapshot,
+    gate_text, once_ready_text, place_text, proficiency_text, use_snapshot, year_text, SchoolRow,
+    Snapshot,
 };
 use crate::ui::components::readiness::Crumbs;
 use crate::ui::components::use_store;
@@ -104,6 +105,17 @@ fn plan_briefs(d: &Document, gate: u8) -> HashMap<String, PlanBrief> {
             )
         })
         .collect()
+}
+
+/// "Override" or "Pinned" next to a school placed by hand.
+fn tag(r: &SchoolRow) -> Option<AnyView> {
+    if r.override_of.is_some() {
+        Some(view! { " "<span class="override-tag tag">"Override"</span> }.into_any())
+    } else if r.is_pinned {
+        Some(view! { " "<span class="pinned-tag">"Pinned"</span> }.into_any())
+    } else {
+        None
+    }
 }
 
 /// Every school once, in plan order: year 1 first, the schools that do not fit last.
@@ -247,6 +259,7 @@ pub fn PhaseInBriefPage() -> impl IntoView {
                 } else {
                     "The plan is meant to give every school a coach within the phase-in, but as it stands some schools do not fit (see the cohorts). "
                 }}"This brief shows how the schools were ranked, which year each one is proposed for and why, and how the schools that wait will get ready."</p>
+                <CoverNote/>
                 <Basis s=s.clone()/>
                 <Rankings s=s.clone()/>
                 <Cohorts s=s.clone()/>
@@ -256,6 +269,81 @@ pub fn PhaseInBriefPage() -> impl IntoView {
             </article>
         }
         .into_any()
+    }
+}
+
+/// The champion's cover note: printed at the top of the brief, and edited here on screen.
+#[component]
+fn CoverNote() -> impl IntoView {
+    let store = use_store();
+    let stored = Memo::new(move |_| {
+        store.doc.with(|d| {
+            d.as_ref()
+                .map(|d| d.phase_in.cover_note.clone())
+                .unwrap_or_default()
+        })
+    });
+    let editing = RwSignal::new(false);
+    let draft = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let open = move |_| {
+        draft.set(stored.get_untracked());
+        message.set(None);
+        editing.set(true);
+        request_animation_frame(|| browser::focus_id("cover-note-text"));
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match store.try_edit(|d| d.phase_in.set_cover_note(&draft.get_untracked())) {
+            Ok(()) => {
+                editing.set(false);
+                message.set(Some(Ok("Cover note saved.".into())));
+                request_animation_frame(|| browser::focus_id("cover-note-edit"));
+            }
+            Err(e) => message.set(Some(Err(e))),
+        }
+    };
+    view! {
+        <section aria-labelledby="b-cover" class="cover-note" class:empty=move || stored.with(String::is_empty)>
+            <h2 id="b-cover">"Recommendation"</h2>
+            {move || {
+                let note = stored.get();
+                (!note.is_empty()).then(|| view! {
+                    <div class="cover-text" data-testid="cover-note">
+                        {note.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
+                    </div>
+                })
+            }}
+            {move || if editing.get() {
+                view! {
+                    <form class="no-print cover-form" on:submit=save>
+                        <div class="field">
+                            <label for="cover-note-text">"Your cover note: the recommendation, and anything the readers should know first"</label>
+                            <textarea id="cover-note-text" rows="6" maxlength="4000"
+                                prop:value=move || draft.get()
+                                on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+                        </div>
+                        <div class="actions">
+                            <button type="submit" class="primary">"Save the cover note"</button>
+                            <button type="button" class="secondary" on:click=move |_| editing.set(false)>"Cancel"</button>
+                        </div>
+                    </form>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="no-print">
+                        {move || stored.with(String::is_empty).then_some("No cover note yet. ")}
+                        <button type="button" class="secondary" id="cover-note-edit" on:click=open>
+                            {move || if stored.with(String::is_empty) { "Write a cover note" } else { "Edit the cover note" }}
+                        </button>
+                    </p>
+                }.into_any()
+            }}
+            {move || message.get().map(|m| match m {
+                Ok(t) => view! { <p class="ok no-print" role="status">{t}</p> }.into_any(),
+                Err(e) => view! { <p class="field-error no-print" role="alert">{e}</p> }.into_any(),
+            })}
+        </section>
     }
 }
 
@@ -336,7 +424,7 @@ fn Rankings(s: Snapshot) -> impl IntoView {
             view! {
                 <tr>
                     <td class="num">{place_text(r.need_place)}</td>
-                    <th scope="row">{r.name.clone()}{mismatch(r).map(|m| view! { <span class="mismatch-tag">{m}</span> })}</th>
+                    <th scope="row">{r.name.clone()}{tag(r)}{mismatch(r).map(|m| view! { <span class="mismatch-tag">{m}</span> })}</th>
                     <td class="num">{proficiency_text(r.proficiency)}</td>
                 </tr>
             }
@@ -352,6 +440,7 @@ fn Rankings(s: Snapshot) -> impl IntoView {
                     <td class="num">{place_text(r.readiness_place)}</td>
                     <th scope="row">
                         {r.name.clone()}
+                        {tag(r)}
                         {mismatch(r).map(|m| view! { <span class="mismatch-tag">{m}</span> })}
                         {(!r.gated.is_empty()).then(|| view! { <span class="small">{format!("gated: {}", r.gated.join("; "))}</span> })}
                     </th>
@@ -449,11 +538,11 @@ fn Cohorts(s: Snapshot) -> impl IntoView {
                                     let r = &s.rows[i];
                                     view! {
                                         <tr>
-                                            <th scope="row">{r.name.clone()}{r.is_pinned.then(|| view! { " "<span class="pinned-tag">"Pinned"</span> })}</th>
+                                            <th scope="row">{r.name.clone()}{tag(r)}</th>
                                             <td>{r.level.clone()}</td>
                                             <td class="num">{r.index.map(|x| x.to_string()).unwrap_or_else(|| "not assessed".into())}</td>
                                             <td class="num">{place_text(r.need_place)}</td>
-                                            <td>{r.why.clone()}</td>
+                                            <td>{r.why.clone()}{r.override_of.as_ref().map(|o| view! { <span class="override-note">{format!("Override of year 1\u{2019}s rule: {o}.")}</span> })}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -493,6 +582,7 @@ fn Cohorts(s: Snapshot) -> impl IntoView {
 #[component]
 fn Overrides(pins: Vec<(Id, String, u8, String)>, s: Snapshot) -> impl IntoView {
     let applied = |id: &Id| s.row(id.as_str()).is_some_and(|r| r.is_pinned);
+    let overrode = |id: &Id| s.row(id.as_str()).and_then(|r| r.override_of.clone());
     view! {
         <section aria-labelledby="b-overrides" data-testid="brief-overrides">
             <h2 id="b-overrides">"Overrides"</h2>
@@ -504,8 +594,12 @@ fn Overrides(pins: Vec<(Id, String, u8, String)>, s: Snapshot) -> impl IntoView 
                     <ul class="brief-list">
                         {pins.into_iter().map(|(id, name, year, why)| {
                             let note = (!applied(&id)).then_some(" (not applied: see the conflicts under the cohorts)");
+                            let placed = match overrode(&id) {
+                                Some(o) => format!(", in year {year} as an override (it is {o}): "),
+                                None => format!(", pinned to year {year}: "),
+                            };
                             view! {
-                                <li><strong>{name}</strong>{format!(", pinned to year {year}: ")}{why}{note}</li>
+                                <li><strong>{name}</strong>{placed}{why}{note}</li>
                             }
                         }).collect_view()}
                     </ul>
@@ -517,10 +611,18 @@ fn Overrides(pins: Vec<(Id, String, u8, String)>, s: Snapshot) -> impl IntoView 
 
 #[component]
 fn Consequence(s: Snapshot) -> impl IntoView {
-    let later: Vec<(String, String, String)> = s
+    let later: Vec<(String, String, String, String)> = s
         .consequence_later
         .iter()
-        .map(|(i, y, why)| (s.rows[*i].name.clone(), year_text(*y), why.clone()))
+        .map(|(i, y, why)| {
+            let r = &s.rows[*i];
+            let next = if r.needs_plan {
+                once_ready_text(r)
+            } else {
+                String::new()
+            };
+            (r.name.clone(), year_text(*y), why.clone(), next)
+        })
         .collect();
     let inside: Vec<String> = s
         .consequence_in
@@ -535,9 +637,9 @@ fn Consequence(s: Snapshot) -> impl IntoView {
             {(!later.is_empty()).then(|| view! {
                 <p>"Not in year 1, and why:"</p>
                 <ul class="brief-list">
-                    {later.into_iter().map(|(n, y, w)| view! { <li><strong>{n}</strong>{format!(" ({y}): {w}")}</li> }).collect_view()}
+                    {later.into_iter().map(|(n, y, w, next)| view! { <li><strong>{n}</strong>{format!(" ({y}): {w}. {next}")}</li> }).collect_view()}
                 </ul>
-                <p>"These schools are asked to work with the coach champion on a readiness plan during the next year; if they demonstrate progress on the criteria, they are assigned a coach the next year. Their principals work with a leadership coach."</p>
+                <p>"Schools not yet ready work with the coach champion on a readiness plan during year 1, and their principals with a leadership coach. The plan is made again after each re-assessment, so a school that gets ready moves up as far as the years\u{2019} places allow."</p>
             })}
         </section>
     }
@@ -556,9 +658,8 @@ fn Deferred(s: Snapshot, plans: HashMap<String, PlanBrief>) -> impl IntoView {
         <section aria-labelledby="b-deferred" data-testid="brief-deferred">
             <h2 id="b-deferred">"Schools that wait, and their readiness plans"</h2>
             <p>{format!(
-                "{count} {} not in year 1 or {} below the gate; {with_plan} {} a readiness plan.",
+                "{count} {} below the gate, not assessed yet or self-selected out; {with_plan} {} a readiness plan. Ready schools that wait only for a place in a later year need none.",
                 if count == 1 { "school is" } else { "schools are" },
-                if count == 1 { "is" } else { "are" },
                 if with_plan == 1 { "has" } else { "have" },
             )}</p>
             <div class="deferred-list">
@@ -568,6 +669,7 @@ fn Deferred(s: Snapshot, plans: HashMap<String, PlanBrief>) -> impl IntoView {
                         <div class="deferred">
                             <h3>{r.name.clone()}</h3>
                             <p><strong>{year_text(r.year)}</strong>{format!(": {}", r.why)}</p>
+                            <p>{once_ready_text(&r)}</p>
                             <p class="no-print"><a href=format!("/phase-in/plans/{}", r.id)>{if plan.is_some() {
                                 format!("Open the readiness plan for {}", r.name)
                             } else {

@@ -12,7 +12,9 @@ use crate::domain::readiness::level_label;
 use crate::domain::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::{Document, Id};
 use crate::ui::browser;
-use crate::ui::components::phase_in::{gate_text, use_snapshot, year_text, SchoolRow};
+use crate::ui::components::phase_in::{
+    gate_text, once_ready_text, use_snapshot, year_text, SchoolRow,
+};
 use crate::ui::components::readiness::Crumbs;
 use crate::ui::components::use_store;
 use crate::ui::store::Store;
@@ -290,17 +292,25 @@ fn StartPlan(school: Id, row: Memo<Option<SchoolRow>>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="start-title">
             <h2 id="start-title">"No readiness plan yet"</h2>
-            <p>"A readiness plan is how a school that does not get a coach in year 1 gets ready for one. During the next year the school\u{2019}s leadership works with the coach champion on goals drawn from its weakest criteria, with actions, owners and regular check-ins."</p>
-            <p>"If the school demonstrates progress on the criteria at its re-assessment, it is assigned a coach the next year. The principal also works with a leadership coach, as another support for the school\u{2019}s readiness."</p>
-            {move || (!needs()).then(|| view! {
-                <p class="note">"This school is placed in year 1 and passes the gate, so it does not need a readiness plan. You can still start one."</p>
-            })}
-            {move || if assessed() {
-                view! { <p>"The plan starts with up to three goals suggested from the criteria at or near the gate in the school\u{2019}s latest round. You can change them."</p> }.into_any()
+            <p>"A readiness plan is for a school that is not ready for a coach: below the gate, not assessed yet, or self-selected out. During year 1 the school\u{2019}s leadership works with the coach champion on goals drawn from its weakest criteria, with actions, owners and regular check-ins, and the principal works with a leadership coach."</p>
+            {move || row.with(|r| r.as_ref().map(|r| if r.needs_plan {
+                view! { <p data-testid="once-ready">{once_ready_text(r)}</p> }.into_any()
             } else {
-                view! { <p>"This school has no complete readiness round yet, so the plan starts with no goals: goals come from its first round."</p> }.into_any()
-            }}
-            <button type="button" class="primary" on:click=start>"Start a readiness plan"</button>
+                view! {
+                    <p class="note" data-testid="no-plan-needed">{format!(
+                        "{} is ready for a coach ({}). It needs no readiness plan: it waits only for its place in {}.",
+                        r.name, r.why, year_text(r.year).to_lowercase()
+                    )}</p>
+                }.into_any()
+            }))}
+            {move || needs().then(|| view! {
+                {if assessed() {
+                    view! { <p>"The plan starts with up to three goals suggested from the criteria at or near the gate in the school\u{2019}s latest round. You can change them."</p> }.into_any()
+                } else {
+                    view! { <p>"This school has no complete readiness round yet, so the plan starts with no goals: goals come from its first round."</p> }.into_any()
+                }}
+                <button type="button" class="primary" on:click=start.clone()>"Start a readiness plan"</button>
+            })}
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>
     }
