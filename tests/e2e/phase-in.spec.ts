@@ -183,3 +183,70 @@ for (const width of [1280, 360]) {
     expect(overflow, `/phase-in scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
   });
 }
+
+test('every section of /phase-in is in the accessibility tree at load, and the page does not jump', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/phase-in');
+  await ready(page);
+  // Read the tree before scrolling: off-screen sections must be there already.
+  const tree = await page.locator('main').ariaSnapshot();
+  for (const h of ['heading "Year 1: 7 of 7 places"', 'heading "Year 3: 7 of 7 places"',
+    'heading "By student-achievement need"', 'heading "By readiness"']) {
+    expect(tree, h).toContain(h);
+  }
+  // No section is painted late: content-visibility is not used on the planner.
+  const lazy = await page.evaluate(() => [...document.querySelectorAll('main *')]
+    .filter((e) => getComputedStyle(e).contentVisibility === 'auto').length);
+  expect(lazy).toBe(0);
+});
+
+test('scroll regions are Tab stops only when they scroll, tables are named, and wide tables say they scroll', async ({ page }) => {
+  await loadDemo(page);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto('/phase-in');
+    await ready(page);
+    await page.getByText('Criteria weights for planning').click();
+    // Let the wrappers measure.
+    await page.waitForTimeout(100);
+    const regions = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')].map((d) => ({
+      focusable: d.getAttribute('tabindex') === '0',
+      scrolls: d.scrollWidth > d.clientWidth + 1,
+      name: d.getAttribute('aria-label'),
+      cue: !(d.nextElementSibling?.classList.contains('hidden') ?? true),
+      visible: (d as HTMLElement).offsetParent !== null,
+    })).filter((r) => r.visible));
+    for (const r of regions) {
+      expect(r.focusable, `${width}px: ${JSON.stringify(r)}`).toBe(r.scrolls);
+      expect(r.cue, `${width}px: ${JSON.stringify(r)}`).toBe(r.scrolls);
+      if (r.scrolls) expect(r.name).toMatch(/table \(scrolls sideways\)$/);
+    }
+    if (width === 1280) expect(regions.filter((r) => r.focusable), JSON.stringify(regions)).toHaveLength(0);
+    if (width === 390) expect(regions.filter((r) => r.focusable).length).toBeGreaterThan(0);
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll('main table')]
+      .filter((t) => !t.querySelector('caption') && !t.getAttribute('aria-label') && !t.getAttribute('aria-labelledby')).length);
+    expect(unnamed, `${width}px: tables with no name`).toBe(0);
+    // At 390 px no school name is drawn over the figures beside it.
+    if (width === 390) {
+      const overlaps = await page.evaluate(() => [...document.querySelectorAll('.rank-list tbody tr')].filter((tr) => {
+        const th = tr.querySelector('th')!;
+        const next = th.nextElementSibling!;
+        return th.scrollWidth > th.clientWidth + 1 || th.getBoundingClientRect().right > next.getBoundingClientRect().left + 1;
+      }).length);
+      expect(overlaps).toBe(0);
+      await page.screenshot({ path: 'test-results/phase-in-390.png', fullPage: true });
+    }
+  }
+});
+
+test('under forced colours the current page in the navigation is still marked', async ({ page }) => {
+  await loadDemo(page);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto('/phase-in');
+  const current = page.locator('.nav-list a[aria-current="page"]');
+  await expect(current).toHaveText('Phase-in plan');
+  const line = await current.evaluate((a) => getComputedStyle(a).textDecorationLine);
+  expect(line).toContain('underline');
+  const other = page.locator('.nav-list a:not([aria-current])').first();
+  expect(await other.evaluate((a) => getComputedStyle(a).textDecorationLine)).not.toContain('underline');
+});

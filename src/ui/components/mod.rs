@@ -8,6 +8,7 @@ pub mod not_built;
 pub mod phase_in;
 pub mod publish;
 pub mod readiness;
+pub mod scroll_table;
 
 use super::store::Store;
 

@@ -10,6 +10,7 @@ use crate::domain::Id;
 use crate::ui::components::phase_in::{
     gate_text, place_text, proficiency_text, use_snapshot, year_text, SchoolRow, Snapshot,
 };
+use crate::ui::components::scroll_table::ScrollTable;
 use crate::ui::components::{first_run::FirstRun, use_store};
 use crate::ui::pages::phase_in_pin::PinForm;
 use crate::ui::store::Phase;
@@ -307,8 +308,8 @@ fn WhatIf() -> impl IntoView {
             </div>
             <details class="weights">
                 <summary>"Criteria weights for planning"</summary>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Criteria weights">
-                    <table class="data compact">
+                <ScrollTable label="Criteria weights table">
+                    <table aria-label="Criteria weights for planning" class="data compact">
                         <thead><tr><th scope="col">"Criterion"</th><th scope="col">"Weight (0\u{2013}10)"</th><th scope="col">"Framework"</th></tr></thead>
                         <tbody>
                             // Rows follow the framework's criteria; values follow the settings.
@@ -337,7 +338,7 @@ fn WhatIf() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </ScrollTable>
                 <button type="button" class="secondary" on:click=move |_| store.edit(|d| d.phase_in.settings.weights.clear())>"Use the framework\u{2019}s weights"</button>
             </details>
         </section>
@@ -440,11 +441,12 @@ fn Cohort(year: Option<u8>) -> impl IntoView {
     };
     let total = move || list.with(|l| l.2.len());
     let shown = move || list.with(|l| limited(&l.2, show_all.get()));
+    let table_title = title_id.clone();
     view! {
         <section aria-labelledby=title_id.clone() class="cohort">
             <h3 id=title_id.clone()>{heading}</h3>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby=title_id.clone() class:hidden=move || total() == 0>
-                <table class="data cohort-table">
+            <ScrollTable label=format!("{} cohort table", year.map_or("Not placed".to_string(), |y| format!("Year {y}")))>
+                <table aria-labelledby=table_title class:hidden=move || total() == 0 class="data cohort-table">
                     <colgroup>
                         <col class="c-school"/><col class="c-num"/><col class="c-num"/><col/><col class="c-pin"/>
                     </colgroup>
@@ -462,7 +464,7 @@ fn Cohort(year: Option<u8>) -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
-            </div>
+            </ScrollTable>
             {list_footer(total, show_all)}
         </section>
     }
@@ -601,8 +603,8 @@ fn RankList(by_need: bool) -> impl IntoView {
     view! {
         <section aria-labelledby=title_id class="rank-list">
             <h3 id=title_id>{title}</h3>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby=title_id>
-                <table class="data compact">
+            <ScrollTable label=format!("{title} table")>
+                <table aria-labelledby=title_id class="data compact">
                     <colgroup><col class="c-place"/><col/><col class="c-num"/><col class="c-num"/><col class="c-apart"/></colgroup>
                     <thead><tr>
                         <th scope="col" class="num">"Place"</th>
@@ -617,7 +619,7 @@ fn RankList(by_need: bool) -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
-            </div>
+            </ScrollTable>
             {list_footer(total, show_all)}
         </section>
     }
@@ -687,7 +689,7 @@ fn RankRow(row: SchoolRow, by_need: bool) -> impl IntoView {
             </th>
             <td class="num">{figure}</td>
             <td class="num">{other.map_or_else(|| if by_need { "not assessed".to_string() } else { "no figures".to_string() }, |p| p.to_string())}</td>
-            <td class="num nowrap">{apart}{r.mismatch.then(|| view! { <span class="tag mismatch-tag">"far apart"</span> })}</td>
+            <td class="num">{apart}" "{r.mismatch.then(|| view! { <span class="tag mismatch-tag">"far apart"</span> })}</td>
         </tr>
     }
 }

@@ -14,6 +14,7 @@ use crate::ui::components::phase_in::{
     Snapshot,
 };
 use crate::ui::components::readiness::Crumbs;
+use crate::ui::components::scroll_table::ScrollTable;
 use crate::ui::components::use_store;
 use crate::ui::pages::phase_in_plan::{criterion_name, progress_words, status_summary};
 use leptos::prelude::*;
@@ -356,7 +357,7 @@ fn Basis(s: Snapshot) -> impl IntoView {
             <h2 id="b-basis">"The basis of the plan"</h2>
             <div class="two-col brief-basis">
                 <div>
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="b-weights">
+                    <ScrollTable label="Criteria weights table">
                         <table class="data compact">
                             <caption id="b-weights">"Readiness criteria and their weights"</caption>
                             <thead><tr>
@@ -375,7 +376,7 @@ fn Basis(s: Snapshot) -> impl IntoView {
                                 <tr class="total"><th scope="row">"Total"</th><td class="num">{total.to_string()}</td>{changed.then(|| view! { <td></td> })}</tr>
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollTable>
                 </div>
                 <div>
                     <p><strong>"The gate: "</strong>{if s.gate == 0 {
@@ -384,7 +385,7 @@ fn Basis(s: Snapshot) -> impl IntoView {
                         format!("a school with any criterion {} is not placed in year 1, however high its index: a weak factor is not averaged away.", gate_text(s.gate))
                     }}</p>
                     <p>"Year 1 takes only schools that have a complete readiness round, pass the gate and have not self-selected out, readiest first. Later years take the rest in readiness order, then the schools not assessed yet."</p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="b-years">
+                    <ScrollTable label="Coaches per year table">
                         <table class="data compact">
                             <caption id="b-years">{if s.auto_capacity { "Coaches per year (split evenly)" } else { "Coaches per year (set by the champion)" }}</caption>
                             <thead><tr>
@@ -402,7 +403,7 @@ fn Basis(s: Snapshot) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollTable>
                 </div>
             </div>
         </section>
@@ -468,7 +469,7 @@ fn Rankings(s: Snapshot) -> impl IntoView {
                 s.mismatch_at
             )}</p>
             <div class="two-col brief-rankings">
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="b-by-need">
+                <ScrollTable label="Need ranking table">
                     <table class="data compact">
                         <caption id="b-by-need">"By need: lowest proficiency first"</caption>
                         <thead><tr>
@@ -478,8 +479,8 @@ fn Rankings(s: Snapshot) -> impl IntoView {
                         </tr></thead>
                         <tbody>{need}</tbody>
                     </table>
-                </div>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="b-by-readiness">
+                </ScrollTable>
+                <ScrollTable label="Readiness ranking table">
                     <table class="data compact">
                         <caption id="b-by-readiness">"By readiness: readiest first"</caption>
                         <thead><tr>
@@ -489,7 +490,7 @@ fn Rankings(s: Snapshot) -> impl IntoView {
                         </tr></thead>
                         <tbody>{ready}</tbody>
                     </table>
-                </div>
+                </ScrollTable>
             </div>
             {if not_assessed.is_empty() {
                 view! { <p>"Every school has a complete readiness round."</p> }.into_any()
@@ -520,21 +521,7 @@ fn Cohorts(s: Snapshot) -> impl IntoView {
                 cap,
                 if cap == 1 { "coach" } else { "coaches" }
             );
-            let body = if list.is_empty() {
-                view! { <p>"No school is placed in this year."</p> }.into_any()
-            } else {
-                view! {
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby=id.clone()>
-                        <table class="data compact cohort">
-                            <thead><tr>
-                                <th scope="col">"School"</th>
-                                <th scope="col">"Level"</th>
-                                <th scope="col" class="num">"Readiness index"</th>
-                                <th scope="col" class="num">"Need place"</th>
-                                <th scope="col">"Why"</th>
-                            </tr></thead>
-                            <tbody>
-                                {list.iter().map(|&i| {
+            let rows = list.iter().map(|&i| {
                                     let r = &s.rows[i];
                                     view! {
                                         <tr>
@@ -545,10 +532,26 @@ fn Cohorts(s: Snapshot) -> impl IntoView {
                                             <td>{r.why.clone()}{r.override_of.as_ref().map(|o| view! { <span class="override-note">{format!("Override of year 1\u{2019}s rule: {o}.")}</span> })}</td>
                                         </tr>
                                     }
-                                }).collect_view()}
+                                }).collect_view();
+            let table_id = id.clone();
+            let body = if list.is_empty() {
+                view! { <p>"No school is placed in this year."</p> }.into_any()
+            } else {
+                view! {
+                    <ScrollTable label=format!("Year {} cohort table", y + 1)>
+                        <table aria-labelledby=table_id class="data compact cohort">
+                            <thead><tr>
+                                <th scope="col">"School"</th>
+                                <th scope="col">"Level"</th>
+                                <th scope="col" class="num">"Readiness index"</th>
+                                <th scope="col" class="num">"Need place"</th>
+                                <th scope="col">"Why"</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows}
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollTable>
                 }.into_any()
             };
             view! {

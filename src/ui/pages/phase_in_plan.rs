@@ -16,6 +16,7 @@ use crate::ui::components::phase_in::{
     gate_text, once_ready_text, use_snapshot, year_text, SchoolRow,
 };
 use crate::ui::components::readiness::Crumbs;
+use crate::ui::components::scroll_table::ScrollTable;
 use crate::ui::components::use_store;
 use crate::ui::store::Store;
 use leptos::prelude::*;
@@ -784,8 +785,8 @@ fn Actions(school: Id) -> impl IntoView {
                     return view! { <p>"No actions yet. Add the first one below."</p> }.into_any();
                 }
                 view! {
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="actions-title">
-                        <table class="data plan-actions" data-testid="actions-table">
+                    <ScrollTable label="Actions table">
+                        <table aria-labelledby="actions-title" class="data plan-actions" data-testid="actions-table">
                             <thead><tr>
                                 <th scope="col">"Action"</th>
                                 <th scope="col">"Owner"</th>
@@ -829,7 +830,7 @@ fn Actions(school: Id) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollTable>
                 }.into_any()
             }}
             <h3 id="add-action-title">"Add an action"</h3>

@@ -9,6 +9,7 @@ use crate::domain::text::quote_short;
 use crate::domain::Id;
 use crate::ui::browser;
 use crate::ui::components::readiness::Crumbs;
+use crate::ui::components::scroll_table::ScrollTable;
 use crate::ui::components::{first_run::FirstRun, use_store};
 use crate::ui::store::{Phase, Store};
 use leptos::prelude::*;
@@ -487,8 +488,8 @@ fn Roster() -> impl IntoView {
                 }
             }}
             <Show when=move || { n_matching() > 0 }>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="roster-title">
-                    <table class="data roster">
+                <ScrollTable label="Roster table">
+                    <table aria-labelledby="roster-title" class="data roster">
                         <thead><tr>
                             <th scope="col">"School"</th>
                             <th scope="col">"Level"</th>
@@ -506,7 +507,7 @@ fn Roster() -> impl IntoView {
                             }}
                         </tbody>
                     </table>
-                </div>
+                </ScrollTable>
             </Show>
             {move || {
                 let m = n_matching();
@@ -1036,8 +1037,8 @@ fn preview_view(
             {encoding}
             <p data-testid="import-counts">{summary}</p>
             {ignored}
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="import-preview-title">
-                <table class="data compact">
+            <ScrollTable label="Import preview table">
+                <table aria-labelledby="import-preview-title" class="data compact">
                     <thead><tr>
                         <th scope="col" class="num">"Row"</th>
                         <th scope="col">"Action"</th>
@@ -1046,7 +1047,7 @@ fn preview_view(
                     </tr></thead>
                     <tbody>{rows_view}</tbody>
                 </table>
-            </div>
+            </ScrollTable>
             {move || (!show_all.get() && n_rows > LIMIT).then(|| view! {
                 <button type="button" class="secondary" on:click=move |_| show_all.set(true)>{format!("Show all {n_rows} rows")}</button>
             })}
