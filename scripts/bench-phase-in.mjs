@@ -12,6 +12,7 @@ try {
   // Warm-up visit (see bench-readiness.mjs): the browser compiles and caches the code.
   await page.goto(`${base}/phase-in`);
   await page.getByRole('heading', { name: /^Year 1:/ }).waitFor();
+  await page.getByRole('button', { name: 'New scenario' }).click();
   await page.getByLabel('At or below 2 Emerging').check();
   await page.getByLabel('The framework’s gate (at or below 1 Not yet)').check();
   await settle();
@@ -22,6 +23,9 @@ try {
   const loadMs = Date.now() - t;
 
   const year1 = () => page.getByRole('heading', { name: /^Year 1:/ }).textContent();
+  // What-if changes happen in a scenario: each one plans the scenario and compares it with
+  // the adopted plan.
+  await step('scenario: new (click)', () => page.getByRole('button', { name: 'New scenario' }).click());
   await step('gate: at or below 2 Emerging (click)', () => page.getByLabel('At or below 2 Emerging').check());
   await step('gate: off (click)', () => page.getByLabel('Off: no gate').check());
   await step('gate: back to the framework’s (click)', () => page.getByLabel('The framework’s gate (at or below 1 Not yet)').check());
@@ -43,6 +47,7 @@ try {
   await page.getByLabel('Years in the phase-in').focus();
   await step('years: 4 (ArrowDown on the select)', () => page.keyboard.press('ArrowDown'));
   await step('years: 3 (ArrowUp on the select)', () => page.keyboard.press('ArrowUp'));
+  await step('scenario: adopt (click)', () => page.getByRole('button', { name: 'Adopt this scenario' }).click());
   const first = { name: (await page.locator('section.cohort tbody th a').first().innerText()) };
   await step('pin: open the form (click)', () => page.getByRole('button', { name: `Pin… ${first.name}`, exact: true }).click());
   const form = page.getByRole('form', { name: `Pin ${first.name} to a year` });

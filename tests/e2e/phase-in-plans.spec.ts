@@ -288,6 +288,7 @@ test('readiness plans are for schools not ready, the words agree with the plan, 
 test('with the gate off, a ready label still names the criteria at 1', async ({ page }) => {
   await loadDemo(page);
   await page.goto('/phase-in');
+  await page.getByRole('button', { name: 'New scenario' }).click();
   await page.getByLabel('Off: no gate').check();
   const row = page.locator('section.cohort').getByRole('row', { name: /Northgate Middle School/ });
   await expect(row).toContainText('With the gate off, 3 criteria are at 1 Not yet');

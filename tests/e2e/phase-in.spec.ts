@@ -1,6 +1,13 @@
 import { test, expect, Page } from '@playwright/test';
 import { loadDemo, saveStatus, expectNoAxeViolations, ready, watchErrors } from './helpers';
 
+/** Start a scenario from the adopted plan; its settings are then on screen. */
+async function newScenario(page: Page) {
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await expect(page).toHaveURL(/\?scenario=/);
+  await expect(page.getByLabel('Scenario name')).toBeFocused();
+}
+
 /** The names in one year's cohort table, in order. */
 async function cohort(page: Page, year: number): Promise<string[]> {
   const section = page.locator('section.cohort', { has: page.getByRole('heading', { name: new RegExp(`^Year ${year}:`) }) });
@@ -25,10 +32,11 @@ test('the plan follows the story: year 1 by readiness, the gate and opt-outs hol
   expect(errors).toEqual([]);
 });
 
-test('what-if: the gate, the capacity and the weights re-plan at once', async ({ page }) => {
+test('what-if: the gate, the capacity and the weights re-plan a scenario at once', async ({ page }) => {
   await loadDemo(page);
   await page.goto('/phase-in');
   await expect(page.getByRole('heading', { name: 'Year 1: 7 of 7 places' })).toBeVisible();
+  await newScenario(page);
 
   // A stricter gate: fewer schools may go in year 1, and the years still hold all 21.
   await page.getByLabel('At or below 2 Emerging').check();
@@ -67,9 +75,55 @@ test('what-if: the gate, the capacity and the weights re-plan at once', async ({
   await expect.poll(() => cohort(page, 1)).toEqual(before);
 });
 
+test('a scenario is kept apart from the adopted plan, compared with it, and adopted in one undoable step', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  await page.goto('/phase-in');
+  await expect(page.getByTestId('adopted-line')).toContainText('no scenario has been adopted yet');
+  const adopted = await cohort(page, 1);
+  await newScenario(page);
+  await page.getByLabel('Scenario name').fill('Stricter gate');
+  await page.getByLabel('Scenario name').press('Tab');
+  await page.getByLabel('At or below 2 Emerging').check();
+  await expect(page.getByRole('heading', { name: 'Cohorts in this scenario' })).toBeVisible();
+  const tried = await cohort(page, 1);
+  expect(tried).not.toEqual(adopted);
+  // The comparison names the schools that move, and to which year.
+  const moves = page.getByTestId('scenario-moves');
+  await expect(moves).toContainText(/Compared with the adopted plan: \d+ schools? moves? to another year\./);
+  const moved = adopted.find((n) => !tried.includes(n))!;
+  await expect(moves.getByRole('row', { name: new RegExp(moved) })).toContainText('Year 1');
+  // The adopted plan, and the brief, have not changed.
+  await page.getByLabel('Plan on this page').selectOption({ label: 'The adopted plan' });
+  await expect(page).not.toHaveURL(/scenario=/);
+  expect(await cohort(page, 1)).toEqual(adopted);
+  await page.goto('/phase-in/brief');
+  await expect(page.getByTestId('brief-adopted')).toContainText('no scenario has been adopted yet');
+  expect(await page.getByTestId('brief-cohorts').locator('h3').first().innerText()).toContain('Year 1: 7 schools');
+  // Adopt: one step, with Undo.
+  await page.goto('/phase-in');
+  await page.getByLabel('Plan on this page').selectOption({ label: 'Scenario: Stricter gate' });
+  await page.getByRole('button', { name: 'Adopt this scenario' }).click();
+  await expect(page.getByText('“Stricter gate” is now the adopted plan.')).toBeVisible();
+  expect(await cohort(page, 1)).toEqual(tried);
+  await expect(page.getByTestId('adopted-line')).toContainText('The plan was last adopted');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('The adoption is undone')).toBeVisible();
+  expect(await cohort(page, 1)).toEqual(adopted);
+  // Adopt again, and the brief prints the adopted plan with its date.
+  await page.getByLabel('Plan on this page').selectOption({ label: 'Scenario: Stricter gate' });
+  await page.getByRole('button', { name: 'Adopt this scenario' }).click();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await page.goto('/phase-in/brief');
+  await expect(page.getByTestId('brief-adopted')).toContainText('The adopted plan, adopted ');
+  await expect(page.locator('.facts-line').first()).toContainText('gate at or below 2 Emerging');
+  expect(errors).toEqual([]);
+});
+
 test('keyboard focus stays on the control while the plan re-renders around it', async ({ page }) => {
   await loadDemo(page);
   await page.goto('/phase-in');
+  await newScenario(page);
   const framework = page.getByLabel('The framework’s gate (at or below 1 Not yet)');
   await framework.focus();
   await page.keyboard.press('ArrowDown'); // Off
@@ -176,6 +230,7 @@ for (const width of [1280, 360]) {
     await loadDemo(page);
     await page.goto('/phase-in');
     await ready(page);
+    await newScenario(page);
     await page.getByText('Criteria weights for planning').click();
     await page.getByRole('button', { name: 'Pin… Westbrook High School' }).click();
     await expectNoAxeViolations(page, `/phase-in at ${width}px`);
@@ -206,6 +261,7 @@ test('scroll regions are Tab stops only when they scroll, tables are named, and 
     await page.setViewportSize({ width, height: 844 });
     await page.goto('/phase-in');
     await ready(page);
+    await newScenario(page);
     await page.getByText('Criteria weights for planning').click();
     // Let the wrappers measure.
     await page.waitForTimeout(100);

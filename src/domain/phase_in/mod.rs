@@ -12,9 +12,9 @@ pub mod state;
 mod tests;
 
 pub use plan::{
-    check_pin, consequence, lowest_performing_count, override_text, pin_school, plan,
-    year_once_ready, Consequence, PinCheck, Placement, Plan, Why,
+    check_pin, consequence, lowest_performing_count, moves, override_text, pin_school, plan,
+    year_once_ready, Consequence, Move, PinCheck, Placement, Plan, Why,
 };
 pub use rank::{rank, Assessed, Rankings, Standing};
 pub use readiness_plan::{Progress, ReadinessPlan};
-pub use state::{PhaseIn, Pin, Settings};
+pub use state::{Adoption, PhaseIn, Pin, Scenario, Settings};

@@ -521,6 +521,34 @@ pub fn pin_school(
         .set_pin(school, year, rationale, overrides, now)
 }
 
+/// A school that one plan puts in another year than another plan does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Move {
+    /// Index into `Rankings::standings` (both plans must come from the same district).
+    pub standing: usize,
+    /// Its year in the adopted plan, and in the scenario (`None`: does not fit).
+    pub from: Option<u8>,
+    pub to: Option<u8>,
+}
+
+/// The schools `scenario` places in another year than `adopted`, in roster order.
+pub fn moves(adopted: &Plan, scenario: &Plan) -> Vec<Move> {
+    let mut out: Vec<Move> = adopted
+        .placements
+        .iter()
+        .filter_map(|a| {
+            let to = scenario.year_of(a.standing);
+            (to != a.year).then_some(Move {
+                standing: a.standing,
+                from: a.year,
+                to,
+            })
+        })
+        .collect();
+    out.sort_by_key(|m| m.standing);
+    out
+}
+
 /// What the plan means for the lowest-performing schools, as the seed's story tells it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Consequence {

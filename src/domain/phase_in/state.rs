@@ -27,6 +27,13 @@ pub struct PhaseIn {
     /// The champion's cover note and recommendation, printed at the top of the brief.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cover_note: String,
+    /// Named what-if settings, tried without touching the adopted plan (`settings`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
+    /// When the settings were last adopted from a scenario (ISO time); `None`: the plan
+    /// has never been adopted and follows the defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted_at: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -62,6 +69,30 @@ impl Default for Settings {
     }
 }
 
+/// A named set of what-if settings. Editing it never changes the adopted plan; adopting it
+/// copies its settings into the plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scenario {
+    pub id: Id,
+    pub name: String,
+    pub settings: Settings,
+    #[serde(default)]
+    pub created_at: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What an adoption replaced, for its undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Adoption {
+    pub settings: Settings,
+    pub adopted_at: Option<String>,
+}
+
+/// A scenario's name: at most this many characters.
+pub const MAX_SCENARIO_NAME: usize = 80;
+
 /// The champion's decision to put a school in a given year, with the reason in words.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -92,8 +123,102 @@ impl Settings {
         }
     }
 
+    /// What makes these settings unfit, each message starting with `what`.
+    pub fn problems(&self, what: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if !(1..=MAX_YEARS).contains(&self.years) {
+            out.push(format!(
+                "{what} spans {} years; it must be 1 to {MAX_YEARS}.",
+                self.years
+            ));
+        }
+        if let Some(g) = self.gate {
+            if g >= MAX_LEVEL {
+                out.push(format!(
+                    "{what} has the gate at {g}; it must be below {MAX_LEVEL}."
+                ));
+            }
+        }
+        for (c, w) in &self.weights {
+            if *w > MAX_WEIGHT {
+                out.push(format!(
+                    "{what} weighs {c} at {w}; the limit is {MAX_WEIGHT}."
+                ));
+            }
+        }
+        out
+    }
+
     pub fn is_auto_capacity(&self) -> bool {
         !matches!(&self.capacity, Some(c) if c.len() == usize::from(self.years.max(1)))
+    }
+
+    /// Plan over `years` years (1 to 6). A capacity set by hand for another number of years
+    /// no longer fits, so it goes back to the even split.
+    pub fn set_years(&mut self, years: u8) -> Result<(), String> {
+        if !(1..=MAX_YEARS).contains(&years) {
+            return Err(format!(
+                "The plan can span 1 to {MAX_YEARS} years; {years} is out of range."
+            ));
+        }
+        if years != self.years {
+            self.years = years;
+            self.capacity = None;
+        }
+        Ok(())
+    }
+
+    /// Set one year's capacity (1-based year). The other years keep their current numbers.
+    pub fn set_capacity(&mut self, year: u8, coaches: u32, schools: usize) -> Result<(), String> {
+        let years = self.years;
+        if year == 0 || year > years {
+            return Err(format!("Year {year} is not in the {years}-year plan."));
+        }
+        if coaches > MAX_CAPACITY {
+            return Err(format!(
+                "{coaches} coaches in one year is more than the limit of {MAX_CAPACITY}."
+            ));
+        }
+        let mut c = self.capacities(schools);
+        c[usize::from(year - 1)] = coaches;
+        self.capacity = Some(c);
+        Ok(())
+    }
+
+    /// Go back to splitting the schools evenly over the years.
+    pub fn reset_capacity(&mut self) {
+        self.capacity = None;
+    }
+
+    /// The gate for planning (`None`: the framework's own).
+    pub fn set_gate(&mut self, gate: Option<u8>) -> Result<(), String> {
+        if let Some(g) = gate {
+            if g >= MAX_LEVEL {
+                return Err(format!(
+                    "A gate at {g} would hold back every school; choose 0 (off) to {}.",
+                    MAX_LEVEL - 1
+                ));
+            }
+        }
+        self.gate = gate;
+        Ok(())
+    }
+
+    /// Override a criterion's weight for planning; `None` goes back to the framework's.
+    pub fn set_weight(&mut self, criterion: &str, weight: Option<u32>) -> Result<(), String> {
+        match weight {
+            Some(w) if w > MAX_WEIGHT => Err(format!(
+                "Weights run from 0 to {MAX_WEIGHT}; {w} is out of range."
+            )),
+            Some(w) => {
+                self.weights.insert(criterion.to_string(), w);
+                Ok(())
+            }
+            None => {
+                self.weights.remove(criterion);
+                Ok(())
+            }
+        }
     }
 }
 
@@ -122,72 +247,113 @@ impl PhaseIn {
         self.plans.iter_mut().find(|p| &p.school_id == school)
     }
 
-    /// Plan over `years` years (1 to 6). A capacity set by hand for another number of years
-    /// no longer fits, so it goes back to the even split.
+    /// Plan over `years` years (see [`Settings::set_years`]).
     pub fn set_years(&mut self, years: u8) -> Result<(), String> {
-        if !(1..=MAX_YEARS).contains(&years) {
-            return Err(format!(
-                "The plan can span 1 to {MAX_YEARS} years; {years} is out of range."
-            ));
-        }
-        if years != self.settings.years {
-            self.settings.years = years;
-            self.settings.capacity = None;
-        }
-        Ok(())
+        self.settings.set_years(years)
     }
 
-    /// Set one year's capacity (1-based year). The other years keep their current numbers.
     pub fn set_capacity(&mut self, year: u8, coaches: u32, schools: usize) -> Result<(), String> {
-        let years = self.settings.years;
-        if year == 0 || year > years {
-            return Err(format!("Year {year} is not in the {years}-year plan."));
+        self.settings.set_capacity(year, coaches, schools)
+    }
+
+    pub fn reset_capacity(&mut self) {
+        self.settings.reset_capacity();
+    }
+
+    pub fn set_gate(&mut self, gate: Option<u8>) -> Result<(), String> {
+        self.settings.set_gate(gate)
+    }
+
+    pub fn set_weight(&mut self, criterion: &str, weight: Option<u32>) -> Result<(), String> {
+        self.settings.set_weight(criterion, weight)
+    }
+
+    pub fn scenario(&self, id: &Id) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| &s.id == id)
+    }
+
+    pub fn scenario_mut(&mut self, id: &Id) -> Option<&mut Scenario> {
+        self.scenarios.iter_mut().find(|s| &s.id == id)
+    }
+
+    fn check_scenario_name(&self, name: &str, except: Option<&Id>) -> Result<String, String> {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return Err(
+                "Give the scenario a name, such as \u{201c}Four coaches in year 1\u{201d}.".into(),
+            );
         }
-        if coaches > MAX_CAPACITY {
+        let n = name.chars().count();
+        if n > MAX_SCENARIO_NAME {
             return Err(format!(
-                "{coaches} coaches in one year is more than the limit of {MAX_CAPACITY}."
+                "The name is {n} characters long; the limit is {MAX_SCENARIO_NAME}."
             ));
         }
-        let mut c = self.settings.capacities(schools);
-        c[usize::from(year - 1)] = coaches;
-        self.settings.capacity = Some(c);
+        if self
+            .scenarios
+            .iter()
+            .any(|s| Some(&s.id) != except && s.name.to_lowercase() == name.to_lowercase())
+        {
+            return Err(format!(
+                "There is already a scenario called {}.",
+                text::quote_short(&name)
+            ));
+        }
+        Ok(name)
+    }
+
+    /// A new scenario that starts from the adopted settings.
+    pub fn add_scenario(&mut self, id: Id, name: &str, now: &str) -> Result<(), String> {
+        let name = self.check_scenario_name(name, None)?;
+        self.scenarios.push(Scenario {
+            id,
+            name,
+            settings: self.settings.clone(),
+            created_at: now.to_string(),
+            extra: Extra::new(),
+        });
         Ok(())
     }
 
-    /// Go back to splitting the schools evenly over the years.
-    pub fn reset_capacity(&mut self) {
-        self.settings.capacity = None;
-    }
-
-    /// The gate for planning (`None`: the framework's own).
-    pub fn set_gate(&mut self, gate: Option<u8>) -> Result<(), String> {
-        if let Some(g) = gate {
-            if g >= MAX_LEVEL {
-                return Err(format!(
-                    "A gate at {g} would hold back every school; choose 0 (off) to {}.",
-                    MAX_LEVEL - 1
-                ));
-            }
-        }
-        self.settings.gate = gate;
+    pub fn rename_scenario(&mut self, id: &Id, name: &str) -> Result<(), String> {
+        let name = self.check_scenario_name(name, Some(id))?;
+        let s = self
+            .scenario_mut(id)
+            .ok_or_else(|| "That scenario no longer exists.".to_string())?;
+        s.name = name;
         Ok(())
     }
 
-    /// Override a criterion's weight for planning; `None` goes back to the framework's.
-    pub fn set_weight(&mut self, criterion: &str, weight: Option<u32>) -> Result<(), String> {
-        match weight {
-            Some(w) if w > MAX_WEIGHT => Err(format!(
-                "Weights run from 0 to {MAX_WEIGHT}; {w} is out of range."
-            )),
-            Some(w) => {
-                self.settings.weights.insert(criterion.to_string(), w);
-                Ok(())
-            }
-            None => {
-                self.settings.weights.remove(criterion);
-                Ok(())
-            }
-        }
+    /// Remove a scenario and return it with its place, for undo.
+    pub fn remove_scenario(&mut self, id: &Id) -> Option<(usize, Scenario)> {
+        let i = self.scenarios.iter().position(|s| &s.id == id)?;
+        Some((i, self.scenarios.remove(i)))
+    }
+
+    pub fn restore_scenario(&mut self, at: usize, scenario: Scenario) {
+        self.scenarios.retain(|s| s.id != scenario.id);
+        let at = at.min(self.scenarios.len());
+        self.scenarios.insert(at, scenario);
+    }
+
+    /// Make a scenario's settings the adopted plan's, in one step; the result undoes it
+    /// ([`PhaseIn::undo_adoption`]). The scenario stays, now equal to the plan.
+    pub fn adopt(&mut self, id: &Id, now: &str) -> Result<Adoption, String> {
+        let settings = self
+            .scenario(id)
+            .ok_or_else(|| "That scenario no longer exists.".to_string())?
+            .settings
+            .clone();
+        let before = Adoption {
+            settings: std::mem::replace(&mut self.settings, settings),
+            adopted_at: self.adopted_at.replace(now.to_string()),
+        };
+        Ok(before)
+    }
+
+    pub fn undo_adoption(&mut self, before: Adoption) {
+        self.settings = before.settings;
+        self.adopted_at = before.adopted_at;
     }
 
     /// Pin a school to a year, with a rationale (required: the decision brief shows it). A
@@ -249,28 +415,23 @@ impl PhaseIn {
         self.pins.insert(at, pin);
     }
 
+    fn settings_problems_of(&self, sc: &Scenario) -> Vec<String> {
+        let what = format!("Scenario {}", text::quote_short(&sc.name));
+        let mut out = sc.settings.problems(&what);
+        if sc.name.trim().is_empty() {
+            out.push(format!("Scenario {} has no name.", sc.id));
+        }
+        out
+    }
+
     /// Everything that makes the stored planner unfit: the message names the problem.
     pub fn problems(&self, school_exists: impl Fn(&Id) -> bool) -> Vec<String> {
-        let mut out = Vec::new();
-        if !(1..=MAX_YEARS).contains(&self.settings.years) {
-            out.push(format!(
-                "The phase-in plan spans {} years; it must be 1 to {MAX_YEARS}.",
-                self.settings.years
+        let mut out = self.settings.problems("The phase-in plan");
+        let mut ids = std::collections::HashSet::new();
+        for sc in &self.scenarios {
+            out.extend(self.settings_problems_of(sc).into_iter().chain(
+                (!ids.insert(&sc.id)).then(|| format!("Scenario {} appears twice.", sc.id)),
             ));
-        }
-        if let Some(g) = self.settings.gate {
-            if g >= MAX_LEVEL {
-                out.push(format!(
-                    "The planning gate is {g}; it must be below {MAX_LEVEL}."
-                ));
-            }
-        }
-        for (c, w) in &self.settings.weights {
-            if *w > MAX_WEIGHT {
-                out.push(format!(
-                    "The planning weight for {c} is {w}; the limit is {MAX_WEIGHT}."
-                ));
-            }
         }
         let mut pinned = std::collections::HashSet::new();
         for p in &self.pins {

@@ -4,7 +4,7 @@
 
 use crate::domain::phase_in::{self, Progress};
 use crate::domain::readiness::level_label;
-use crate::domain::Document;
+use crate::domain::{Document, Id};
 use crate::ui::components::use_store;
 use leptos::prelude::*;
 
@@ -37,6 +37,7 @@ pub struct SchoolRow {
     /// ready school waiting for a place does not).
     pub needs_plan: bool,
     /// For a school that needs a readiness plan: the year it would move to once ready.
+    /// Not filled by [`snapshot`] (it re-plans once per school): see [`fill_once_ready`].
     pub once_ready: Option<u8>,
     pub has_plan: bool,
     /// A re-assessment shows the plan's goals met and the gate passed.
@@ -72,6 +73,9 @@ pub struct Snapshot {
     pub consequence_in: Vec<usize>,
     /// (criterion id, name, planning weight, framework weight).
     pub weights: Vec<(String, String, u32, u32)>,
+    /// For a scenario: the schools it places in another year than the adopted plan does,
+    /// as (row, adopted year, scenario year).
+    pub moves: Vec<(usize, Option<u8>, Option<u8>)>,
 }
 
 impl Snapshot {
@@ -80,11 +84,37 @@ impl Snapshot {
     }
 }
 
-/// Rank and plan the district under its stored settings.
+/// Rank and plan the district under its adopted settings.
 pub fn snapshot(d: &Document) -> Snapshot {
-    let settings = &d.phase_in.settings;
+    snapshot_of(d, None)
+}
+
+/// Rank and plan the district under a scenario's settings (the adopted ones for `None`, or
+/// for a scenario that no longer exists), with the schools that move against the adopted plan.
+pub fn snapshot_of(d: &Document, scenario: Option<&Id>) -> Snapshot {
+    let chosen = scenario.and_then(|id| d.phase_in.scenario(id));
+    let Some(chosen) = chosen else {
+        return snapshot_with(d, &d.phase_in).0;
+    };
+    let mut phase = d.phase_in.clone();
+    phase.settings = chosen.settings.clone();
+    let (mut snap, tried) = snapshot_with(d, &phase);
+    let adopted = {
+        let r = phase_in::rank(d, &d.phase_in.settings);
+        phase_in::plan(&r, &d.phase_in)
+    };
+    // Rows and standings are both in roster order, whatever the settings.
+    snap.moves = phase_in::moves(&adopted, &tried)
+        .into_iter()
+        .map(|m| (m.standing, m.from, m.to))
+        .collect();
+    snap
+}
+
+fn snapshot_with(d: &Document, phase: &phase_in::PhaseIn) -> (Snapshot, phase_in::Plan) {
+    let settings = &phase.settings;
     let r = phase_in::rank(d, settings);
-    let p = phase_in::plan(&r, &d.phase_in);
+    let p = phase_in::plan(&r, phase);
     let c = phase_in::consequence(&r, &p);
     let mut rows: Vec<SchoolRow> = r
         .standings
@@ -127,9 +157,6 @@ pub fn snapshot(d: &Document) -> Snapshot {
         row.is_pinned = pl.pinned;
         row.override_of = pl.overrode.as_ref().map(phase_in::override_text);
         row.needs_plan = pl.needs_readiness_plan(&r);
-        if row.needs_plan {
-            row.once_ready = phase_in::year_once_ready(&r, &d.phase_in, pl.standing);
-        }
         match pl.year {
             Some(y) => cohorts[usize::from(y - 1)].push(pl.standing),
             None => unplaced.push(pl.standing),
@@ -144,7 +171,7 @@ pub fn snapshot(d: &Document) -> Snapshot {
         }
     }
     let current = d.readiness.current();
-    Snapshot {
+    let snap = Snapshot {
         by_need: r.by_need.clone(),
         by_readiness: r.by_readiness.clone(),
         not_assessed: r.not_assessed().collect(),
@@ -175,17 +202,46 @@ pub fn snapshot(d: &Document) -> Snapshot {
                 )
             })
             .collect(),
+        moves: Vec::new(),
         rows,
+    };
+    (snap, p)
+}
+
+/// Fill `once_ready` for the rows in `which` (indexes into `snap.rows`) that need a
+/// readiness plan, under the adopted settings. Each is a re-plan, so fill only the rows a
+/// page shows.
+pub fn fill_once_ready(d: &Document, snap: &mut Snapshot, which: &[usize]) {
+    let r = phase_in::rank(d, &d.phase_in.settings);
+    for &i in which {
+        if snap.rows.get(i).is_some_and(|row| row.needs_plan) {
+            snap.rows[i].once_ready = phase_in::year_once_ready(&r, &d.phase_in, i);
+        }
     }
 }
 
-/// The snapshot as a memo: recomputed when the document changes, shared by a page's parts.
+/// The adopted plan's snapshot as a memo: recomputed when the document changes, shared by a
+/// page's parts.
 pub fn use_snapshot() -> Memo<Snapshot> {
     let store = use_store();
     Memo::new(move |_| {
         store
             .doc
             .with(|d| d.as_ref().map(snapshot).unwrap_or_default())
+    })
+}
+
+/// The snapshot of the scenario `scenario` names (the adopted plan for `None`).
+pub fn use_snapshot_of(scenario: Memo<Option<Id>>) -> Memo<Snapshot> {
+    let store = use_store();
+    Memo::new(move |_| {
+        scenario.with(|id| {
+            store.doc.with(|d| {
+                d.as_ref()
+                    .map(|d| snapshot_of(d, id.as_ref()))
+                    .unwrap_or_default()
+            })
+        })
     })
 }
 

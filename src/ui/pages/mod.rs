@@ -13,6 +13,7 @@ pub mod phase_in_brief;
 pub mod phase_in_pin;
 pub mod phase_in_plan;
 pub mod phase_in_roster;
+pub mod phase_in_scenarios;
 pub mod readiness;
 pub mod readiness_framework;
 pub mod readiness_round;

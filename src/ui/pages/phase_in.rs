@@ -3,19 +3,18 @@
 //! rationale, and the consequence for the lowest-performing schools. Everything is computed
 //! by `domain::phase_in` from the stored settings, so a change re-plans at once.
 
-use crate::domain::phase_in::state::MAX_YEARS;
-use crate::domain::readiness::framework::MAX_WEIGHT;
-use crate::domain::readiness::level_label;
 use crate::domain::Id;
 use crate::ui::components::phase_in::{
-    gate_text, place_text, proficiency_text, use_snapshot, year_text, SchoolRow, Snapshot,
+    gate_text, place_text, proficiency_text, use_snapshot_of, year_text, SchoolRow, Snapshot,
 };
 use crate::ui::components::scroll_table::ScrollTable;
 use crate::ui::components::{first_run::FirstRun, use_store};
 use crate::ui::pages::phase_in_pin::PinForm;
+use crate::ui::pages::phase_in_scenarios::Scenarios;
 use crate::ui::store::Phase;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 /// Rows shown per list before "Show all": keeps every list quick at 500 schools.
 const LIMIT: usize = 25;
@@ -80,6 +79,8 @@ impl Filter {
 #[derive(Clone, Copy)]
 struct Ctx {
     snap: Memo<Snapshot>,
+    /// The scenario shown instead of the adopted plan.
+    scenario: Memo<Option<Id>>,
     query: RwSignal<String>,
     filter: RwSignal<Filter>,
     /// The school whose pin form is open.
@@ -140,8 +141,23 @@ pub fn PhaseInPage() -> impl IntoView {
 
 #[component]
 fn Planner() -> impl IntoView {
+    let query = use_query_map();
+    let store = use_store();
+    // The scenario named in the address (`?scenario=<id>`), if it exists.
+    let scenario = Memo::new(move |_| {
+        let wanted = query.with(|q| q.get("scenario"))?;
+        store.doc.with(|d| {
+            d.as_ref()?
+                .phase_in
+                .scenarios
+                .iter()
+                .find(|s| s.id.as_str() == wanted)
+                .map(|s| s.id.clone())
+        })
+    });
     let ctx = Ctx {
-        snap: use_snapshot(),
+        snap: use_snapshot_of(scenario),
+        scenario,
         query: RwSignal::new(String::new()),
         filter: RwSignal::new(Filter::All),
         pinning: RwSignal::new(None),
@@ -164,7 +180,7 @@ fn Planner() -> impl IntoView {
         } else {
             view! {
                 <Consequence/>
-                <WhatIf/>
+                <Scenarios snap=ctx.snap scenario=ctx.scenario/>
                 <Finder/>
                 <Cohorts/>
                 <Rankings/>
@@ -206,141 +222,6 @@ fn Consequence() -> impl IntoView {
                     })}
                 }
             })}
-        </section>
-    }
-}
-
-#[component]
-fn WhatIf() -> impl IntoView {
-    let store = use_store();
-    let ctx = expect_context::<Ctx>();
-    let snap = ctx.snap;
-    let error = RwSignal::new(None::<String>);
-    let run = move |r: Result<(), String>| error.set(r.err());
-    let set_years = move |ev| {
-        let v: u8 = event_target_value(&ev).parse().unwrap_or(0);
-        run(store.try_edit(|d| d.phase_in.set_years(v)));
-    };
-    let framework_gate = move || {
-        store
-            .doc
-            .with(|d| d.as_ref().map_or(1, |d| d.readiness.current().gate))
-    };
-    let stored_gate = move || {
-        store
-            .doc
-            .with(|d| d.as_ref().and_then(|d| d.phase_in.settings.gate))
-    };
-    let years = Memo::new(move |_| snap.with(|s| s.years));
-    let auto_capacity = Memo::new(move |_| snap.with(|s| s.auto_capacity));
-    let criteria = Memo::new(move |_| {
-        snap.with(|s| {
-            s.weights
-                .iter()
-                .map(|w| (w.0.clone(), w.1.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
-    view! {
-        <section aria-labelledby="whatif-title" class="panel whatif">
-            <h2 id="whatif-title">"What if"</h2>
-            <p class="small">"Every change re-ranks and re-plans at once. The framework itself, and past results, stay as they are."</p>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <div class="whatif-grid">
-                <div class="field">
-                    <label for="plan-years">"Years in the phase-in"</label>
-                    <select id="plan-years" on:change=set_years>
-                        {(1..=MAX_YEARS).map(|y| view! { <option value=y.to_string() selected=move || years.get() == y>{y.to_string()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <fieldset class="capacity">
-                    <legend>"Coaches hired each year"</legend>
-                    // One input per year, rebuilt only when the number of years changes, so
-                    // focus stays in the field while the plan updates around it.
-                    {move || (1..=years.get()).map(|year| {
-                        let id = format!("capacity-{year}");
-                        view! {
-                            <div class="field inline-number">
-                                <label for=id.clone()>{format!("Year {year}")}</label>
-                                <input id=id type="number" min="0" max="1000" inputmode="numeric"
-                                    prop:value=move || snap.with(|s| s.capacities.get(usize::from(year - 1)).copied().unwrap_or(0).to_string())
-                                    on:change=move |ev| {
-                                        let n = snap.with_untracked(|s| s.rows.len());
-                                        match event_target_value(&ev).trim().parse::<u32>() {
-                                            Ok(v) => run(store.try_edit(|d| d.phase_in.set_capacity(year, v, n))),
-                                            Err(_) => error.set(Some(format!("Year {year}: give a whole number of coaches."))),
-                                        }
-                                    }/>
-                            </div>
-                        }
-                    }).collect_view()}
-                    <p class="small">{move || snap.with(|s| {
-                        let total: u32 = s.capacities.iter().sum();
-                        format!("{total} coaches for {} schools. {}", s.rows.len(),
-                            if s.auto_capacity { "Split evenly; year 1 only counts the schools that may go in year 1." } else { "Set by hand." })
-                    })}</p>
-                    {move || (!auto_capacity.get()).then(|| view! {
-                        <button type="button" class="secondary" on:click=move |_| store.edit(|d| d.phase_in.reset_capacity())>"Split evenly again"</button>
-                    })}
-                </fieldset>
-                <fieldset class="gate-choice">
-                    <legend>"Readiness gate for planning"</legend>
-                    // Built once; only `checked` follows the settings, so the focused radio stays.
-                    {std::iter::once(("framework".to_string(), None::<u8>))
-                        .chain((0u8..=3).map(|g| (g.to_string(), Some(g))))
-                        .map(|(key, value)| {
-                            let id = format!("gate-{key}");
-                            let label = move || match value {
-                                None => format!("The framework\u{2019}s gate ({})", gate_text(framework_gate())),
-                                Some(0) => "Off: no gate".to_string(),
-                                Some(g) => format!("At or below {}", level_label(g)),
-                            };
-                            view! {
-                                <div class="radio">
-                                    <input type="radio" name="plan-gate" id=id.clone() value=key
-                                        prop:checked=move || stored_gate() == value
-                                        on:change=move |_| run(store.try_edit(|d| d.phase_in.set_gate(value)))/>
-                                    <label for=id>{label}</label>
-                                </div>
-                            }
-                        }).collect_view()}
-                </fieldset>
-            </div>
-            <details class="weights">
-                <summary>"Criteria weights for planning"</summary>
-                <ScrollTable label="Criteria weights table">
-                    <table aria-label="Criteria weights for planning" class="data compact">
-                        <thead><tr><th scope="col">"Criterion"</th><th scope="col">"Weight (0\u{2013}10)"</th><th scope="col">"Framework"</th></tr></thead>
-                        <tbody>
-                            // Rows follow the framework's criteria; values follow the settings.
-                            {move || criteria.get().into_iter().map(|(id, name)| {
-                                let cid = id.clone();
-                                let input_id = format!("weight-{id}");
-                                let weight = {
-                                    let id = id.clone();
-                                    move || snap.with(|s| s.weights.iter().find(|w| w.0 == id).map(|w| (w.2, w.3)).unwrap_or((0, 0)))
-                                };
-                                let w2 = weight.clone();
-                                view! {
-                                    <tr>
-                                        <th scope="row"><label for=input_id.clone()>{name}</label></th>
-                                        <td><input id=input_id type="number" min="0" max=MAX_WEIGHT.to_string() inputmode="numeric" class="num-input"
-                                            prop:value=move || weight().0.to_string()
-                                            on:change=move |ev| {
-                                                match event_target_value(&ev).trim().parse::<u32>() {
-                                                    Ok(v) => run(store.try_edit(|d| d.phase_in.set_weight(&cid, Some(v)))),
-                                                    Err(_) => error.set(Some(format!("A weight is a whole number from 0 to {MAX_WEIGHT}."))),
-                                                }
-                                            }/></td>
-                                        <td class="num">{move || { let (w, fw) = w2(); if w == fw { fw.to_string() } else { format!("{fw} (changed)") } }}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </ScrollTable>
-                <button type="button" class="secondary" on:click=move |_| store.edit(|d| d.phase_in.settings.weights.clear())>"Use the framework\u{2019}s weights"</button>
-            </details>
         </section>
     }
 }
@@ -391,7 +272,7 @@ fn Cohorts() -> impl IntoView {
     let any_unplaced = Memo::new(move |_| ctx.snap.with(|s| !s.unplaced.is_empty()));
     view! {
         <section aria-labelledby="cohorts-title">
-            <h2 id="cohorts-title">"Proposed cohorts"</h2>
+            <h2 id="cohorts-title">{move || if ctx.scenario.with(Option::is_some) { "Cohorts in this scenario" } else { "Proposed cohorts" }}</h2>
             {move || (1..=years.get()).map(|y| view! { <Cohort year=Some(y)/> }).collect_view()}
             {move || any_unplaced.get().then(|| view! { <Cohort year=None/> })}
         </section>

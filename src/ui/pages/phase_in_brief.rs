@@ -10,8 +10,8 @@ use crate::domain::text;
 use crate::domain::{Document, Id};
 use crate::ui::browser;
 use crate::ui::components::phase_in::{
-    gate_text, once_ready_text, place_text, proficiency_text, use_snapshot, year_text, SchoolRow,
-    Snapshot,
+    fill_once_ready, gate_text, once_ready_text, place_text, proficiency_text, use_snapshot,
+    year_text, SchoolRow, Snapshot,
 };
 use crate::ui::components::readiness::Crumbs;
 use crate::ui::components::scroll_table::ScrollTable;
@@ -170,7 +170,18 @@ fn csv_rows(s: &Snapshot, plans: &HashMap<String, PlanBrief>) -> Vec<Vec<String>
 #[component]
 pub fn PhaseInBriefPage() -> impl IntoView {
     let store = use_store();
-    let snap = use_snapshot();
+    let adopted = use_snapshot();
+    // The brief says for every school that waits which year it moves to once ready.
+    let snap = Memo::new(move |_| {
+        let mut s = adopted.get();
+        let which: Vec<usize> = (0..s.rows.len())
+            .filter(|&i| s.rows[i].needs_plan)
+            .collect();
+        store
+            .doc
+            .with(|d| d.as_ref().map(|d| fill_once_ready(d, &mut s, &which)));
+        s
+    });
     let district = Memo::new(move |_| {
         store
             .doc
@@ -200,6 +211,11 @@ pub fn PhaseInBriefPage() -> impl IntoView {
                 })
                 .unwrap_or_default()
         })
+    });
+    let adopted_at = Memo::new(move |_| {
+        store
+            .doc
+            .with(|d| d.as_ref().and_then(|d| d.phase_in.adopted_at.clone()))
     });
     let message = RwSignal::new(None::<Result<String, String>>);
     let download = move |_| {
@@ -255,6 +271,10 @@ pub fn PhaseInBriefPage() -> impl IntoView {
                     gate_text(s.gate),
                     browser::today()
                 )}</p>
+                <p class="facts-line" data-testid="brief-adopted">{match adopted_at.get() {
+                    Some(at) => format!("The adopted plan, adopted {}.", browser::human_time(&at)),
+                    None => "The plan under the framework\u{2019}s defaults: no scenario has been adopted yet.".to_string(),
+                }}</p>
                 <p>{if s.unplaced.is_empty() {
                     "Every school gets an instructional coach within the phase-in; some sooner than others. "
                 } else {

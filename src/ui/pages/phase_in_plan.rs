@@ -255,6 +255,17 @@ fn Context(row: Memo<Option<SchoolRow>>) -> impl IntoView {
     }
 }
 
+/// The year school `id` would move to once ready, under the adopted plan.
+fn once_ready_of(id: &str) -> Option<u8> {
+    let store = use_store();
+    store.doc.with_untracked(|d| {
+        let d = d.as_ref()?;
+        let r = rank(d, &d.phase_in.settings);
+        let i = r.find(&Id::fixed(id))?;
+        crate::domain::phase_in::year_once_ready(&r, &d.phase_in, i)
+    })
+}
+
 /// No plan yet: what a plan is, and the button that starts one.
 #[component]
 fn StartPlan(school: Id, row: Memo<Option<SchoolRow>>) -> impl IntoView {
@@ -295,7 +306,9 @@ fn StartPlan(school: Id, row: Memo<Option<SchoolRow>>) -> impl IntoView {
             <h2 id="start-title">"No readiness plan yet"</h2>
             <p>"A readiness plan is for a school that is not ready for a coach: below the gate, not assessed yet, or self-selected out. During year 1 the school\u{2019}s leadership works with the coach champion on goals drawn from its weakest criteria, with actions, owners and regular check-ins, and the principal works with a leadership coach."</p>
             {move || row.with(|r| r.as_ref().map(|r| if r.needs_plan {
-                view! { <p data-testid="once-ready">{once_ready_text(r)}</p> }.into_any()
+                let mut r = r.clone();
+                r.once_ready = once_ready_of(&r.id);
+                view! { <p data-testid="once-ready">{once_ready_text(&r)}</p> }.into_any()
             } else {
                 view! {
                     <p class="note" data-testid="no-plan-needed">{format!(
