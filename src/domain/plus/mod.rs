@@ -8,6 +8,7 @@
 //! - [`fill`]: filling the rest of the year, with a message for the whole board.
 //! - [`generate`]: fill the year around locked cells: PD cover first, then coaching days to
 //!   the teacher with the fewest so far (fair within one day), deterministic.
+//! - [`people_csv`]: teachers and the Plus team from CSV or pasted rows (preview first).
 //! - [`pd_plan`]: a PD plan for the year in one step (every Nth week, teams in turn).
 //! - [`metrics`]: coaching days per teacher, each Plus teacher's split, and the multiple of a
 //!   traditional model's days.
@@ -27,6 +28,7 @@ pub mod generate;
 pub mod ics;
 pub mod metrics;
 pub mod pd_plan;
+pub mod people_csv;
 pub mod rules;
 pub mod schedule;
 pub mod share;

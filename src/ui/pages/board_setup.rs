@@ -160,6 +160,7 @@ fn SchoolSetup(school: Id) -> impl IntoView {
         <Members/>
         <Teams/>
         <Teachers/>
+        <super::board_import::ImportPeople school=school.clone()/>
     }
 }
 
@@ -296,7 +297,7 @@ fn CalendarForm() -> impl IntoView {
                             }
                         });
                         view! {
-                            <li class="inline-form" role="group" aria-label=move || { let n = name(); let mut c = n.chars(); c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default() }>
+                            <li><div class="inline-form" role="group" aria-label=move || { let n = name(); let mut c = n.chars(); c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default() }>
                                 <div class="field">
                                     <label for=format!("break-{k}-label")>"Name"</label>
                                     <input id=format!("break-{k}-label") type="text" value=label on:change=move |ev| { let v = event_target_value(&ev); set(&|x| x.1 = v.clone()); }/>
@@ -310,7 +311,7 @@ fn CalendarForm() -> impl IntoView {
                                     <input id=format!("break-{k}-end") type="date" min=dates::EARLIEST max=dates::LATEST value=end on:change=move |ev| { let v = event_target_value(&ev); set(&|x| x.3 = v.clone()); }/>
                                 </div>
                                 <button type="button" class="secondary" aria-label=move || format!("Remove this break: {}", name()) on:click=move |_| breaks.update(|v| v.retain(|x| x.0 != k))>"Remove this break"</button>
-                            </li>
+                            </div></li>
                         }
                     }/>
                 </ul>

@@ -3,6 +3,7 @@
 pub mod board;
 pub mod board_editor;
 pub mod board_grid;
+pub mod board_import;
 pub mod board_panels;
 pub mod board_pd;
 pub mod board_setup;
