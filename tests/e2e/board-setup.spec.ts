@@ -142,6 +142,10 @@ test('teachers pasted from a spreadsheet: a preview with errors by row, nothing 
   await expect(preview).toContainText('Row 2: ');
   await expect(preview).toContainText('Row 4: Raj Iyer is also on row 3.');
   await expect(page.getByRole('button', { name: /^Import \d+ rows$/ })).toBeDisabled();
+  // On a phone the preview wraps: the page never scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 900 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await expect(page.getByRole('heading', { name: /^Teachers \(\d+\)$/ })).toHaveText(before);
 
   await page.getByLabel('Paste spreadsheet rows here').fill('Name\tTeam\tSubject\tCoaching focus\nLena Park\tGrade 6\tMath\tExit tickets\nRaj Iyer\tGrade 9\tScience\tLabs\n');
