@@ -22,6 +22,9 @@ test('a new board set up from scratch: calendar, Plus team, teams and teachers, 
   await page.getByLabel('To').fill('2026-10-16');
   await page.getByRole('button', { name: 'Save the calendar' }).click();
   await expect(page.getByTestId('setup-said')).toHaveText('Saved the calendar: 12 weeks, 2 terms, 0 days off inside school weeks.');
+  // Each break's fields and its remove button are named by the break.
+  await expect(page.getByRole('group', { name: 'Break 1, Fall break' }).getByLabel('From')).toHaveValue('2026-10-12');
+  await expect(page.getByRole('button', { name: 'Remove this break: break 1, Fall break' })).toBeVisible();
   // A break that ends before it starts is refused, and the saved calendar stays.
   await page.getByLabel('To').fill('2026-10-01');
   await page.getByRole('button', { name: 'Save the calendar' }).click();
@@ -92,4 +95,68 @@ test('a new board set up from scratch: calendar, Plus team, teams and teachers, 
   await page.locator('#board-school').selectOption({ label: 'Maple Ridge Middle School' });
   await expect(page.getByRole('heading', { level: 2, name: 'Maple Ridge Middle School' })).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('/board in a district with no schools says to add schools first, and links there', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('District name').fill('Lakeside Unified');
+  await page.getByRole('button', { name: 'Start my district' }).click();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await page.goto('/board');
+  await ready(page);
+  await expect(page.getByText('Every school in the district has a board')).toHaveCount(0);
+  await expect(page.getByTestId('no-schools')).toContainText('This district has no schools yet');
+  await page.getByRole('link', { name: 'add your schools on the roster' }).click();
+  await expect(page).toHaveURL(/\/phase-in\/roster$/);
+});
+
+test('a year with no breaks is named by its weeks, and its rules speak of the year', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/board/setup');
+  await page.locator('#start-school').selectOption({ label: 'Oak Hollow Middle School' });
+  await page.getByRole('button', { name: 'Start the board' }).click();
+  await page.getByLabel('First day of school').fill('2026-08-31');
+  await page.getByLabel('Instructional weeks').fill('36');
+  await page.getByRole('button', { name: 'Save the calendar' }).click();
+  await page.locator('#member-name').fill('Ivy Grant');
+  await page.locator('#member-expertise').fill('Math');
+  await page.getByRole('button', { name: 'Add a Plus teacher' }).click();
+  await page.getByRole('link', { name: 'Open this school’s board' }).click();
+  await expect(page.getByRole('button', { name: /^Weeks 1 to 12: 31 Aug/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Terms' })).not.toContainText('Term');
+  await expect(page.getByTestId('hard-rules')).toBeVisible();
+  await expect(page.locator('.rules')).not.toContainText('this term');
+  await expect(page.locator('.rules')).toContainText('Ivy Grant coaches 0 of the year’s 180 days');
+});
+
+test('teachers pasted from a spreadsheet: a preview with errors by row, nothing saved until they are fixed, then one import', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/board/setup?school=maple-ridge-ms');
+  await expect(page.getByRole('heading', { level: 2, name: 'Import teachers or the Plus team' })).toBeVisible();
+  const before = await page.getByRole('heading', { name: /^Teachers \(\d+\)$/ }).innerText();
+  // A row with no subject and a name given twice.
+  await page.getByLabel('Paste spreadsheet rows here').fill('Name\tTeam\tSubject\tCoaching focus\nLena Park\tGrade 6\t\tExit tickets\nRaj Iyer\tGrade 9\tScience\tLabs\nRaj Iyer\tGrade 9\tMath\t\n');
+  await page.getByRole('button', { name: 'Preview the pasted rows' }).click();
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.getByRole('alert')).toHaveText('2 errors: nothing is imported until they are fixed.');
+  await expect(preview).toContainText('Row 2: ');
+  await expect(preview).toContainText('Row 4: Raj Iyer is also on row 3.');
+  await expect(page.getByRole('button', { name: /^Import \d+ rows$/ })).toBeDisabled();
+  // On a phone the preview wraps: the page never scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 900 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole('heading', { name: /^Teachers \(\d+\)$/ })).toHaveText(before);
+
+  await page.getByLabel('Paste spreadsheet rows here').fill('Name\tTeam\tSubject\tCoaching focus\nLena Park\tGrade 6\tMath\tExit tickets\nRaj Iyer\tGrade 9\tScience\tLabs\n');
+  await page.getByRole('button', { name: 'Preview the pasted rows' }).click();
+  await expect(preview).toContainText('2 rows: 2 to add, 0 to update; 1 new team.');
+  await expect(preview.getByRole('table', { name: 'Rows to import' })).toContainText('Grade 9 (new team)');
+  await page.getByRole('button', { name: 'Import 2 rows' }).click();
+  await expect(page.getByTestId('import-said')).toHaveText('Imported 2 rows: 2 added, 0 updated; 1 new team.');
+  await expect(page.getByRole('heading', { name: 'Teachers (42)' })).toBeVisible();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await page.getByRole('button', { name: 'Undo the import' }).click();
+  await expect(page.getByRole('heading', { name: 'Teachers (40)' })).toBeVisible();
+  await expectNoAxeViolations(page, '/board/setup with an import');
 });

@@ -5,8 +5,11 @@
 //! - [`calendar`]: the school year: first day, instructional weeks, breaks.
 //! - [`board`]: the Plus team, teacher teams, week kinds (coaching or PD) and cells.
 //! - [`rules`]: the live rules, hard and warnings, each a sentence.
+//! - [`fill`]: filling the rest of the year, with a message for the whole board.
 //! - [`generate`]: fill the year around locked cells: PD cover first, then coaching days to
 //!   the teacher with the fewest so far (fair within one day), deterministic.
+//! - [`people_csv`]: teachers and the Plus team from CSV or pasted rows (preview first).
+//! - [`pd_plan`]: a PD plan for the year in one step (every Nth week, teams in turn).
 //! - [`metrics`]: coaching days per teacher, each Plus teacher's split, and the multiple of a
 //!   traditional model's days.
 //! - [`ics`]: iCalendar files with stable UIDs.
@@ -20,9 +23,12 @@
 pub mod board;
 pub mod calendar;
 pub mod demo;
+pub mod fill;
 pub mod generate;
 pub mod ics;
 pub mod metrics;
+pub mod pd_plan;
+pub mod people_csv;
 pub mod rules;
 pub mod schedule;
 pub mod share;

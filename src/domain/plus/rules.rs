@@ -2,6 +2,7 @@
 //! sentence that names who, when and why.
 
 use super::board::{Activity, Cell, Member, Teacher, Team, WeekKind, DAYS, DAY_NAMES};
+use super::state::Slot;
 use crate::domain::ids::Id;
 use std::collections::{BTreeMap, HashMap};
 
@@ -16,6 +17,11 @@ pub struct Finding {
     pub severity: Severity,
     /// The week it is about, if one.
     pub week: Option<u16>,
+    /// The day of that week it is about, if one (0 = Monday).
+    pub day: Option<u8>,
+    /// Every place on the board involved in it (a Plus teacher, a week and a day): the
+    /// grid marks them, and "Show" goes to the first.
+    pub slots: Vec<Slot>,
     pub message: String,
 }
 
@@ -51,12 +57,19 @@ pub fn check(input: &Input) -> Vec<Finding> {
     let mname = |id: &Id| member_name.get(id).copied().unwrap_or("A Plus teacher");
     let tname = |id: &Id| teacher.get(id).map_or("A teacher", |t| t.name.as_str());
     let mut out = Vec::new();
-    let mut hard = |week: u16, message: String| {
+    let mut hard = |week: u16, day: u8, slots: Vec<Slot>, message: String| {
         out.push(Finding {
             severity: Severity::Hard,
             week: Some(week),
+            day: Some(day),
+            slots,
             message,
         })
+    };
+    let slot = |member: &Id, week: u16, day: u8| Slot {
+        member: member.clone(),
+        week,
+        day,
     };
 
     // 1. A Plus teacher in two places at once; 2. a teacher in two sessions at once.
@@ -67,6 +80,8 @@ pub fn check(input: &Input) -> Vec<Finding> {
             if let Some(&other) = plus_at.get(&(c.week, d, &c.member_id)) {
                 hard(
                     c.week,
+                    d,
+                    vec![slot(&c.member_id, c.week, d)],
                     format!(
                         "{} is in two places at once on {}: {} and {}.",
                         mname(&c.member_id),
@@ -91,8 +106,14 @@ pub fn check(input: &Input) -> Vec<Finding> {
             for t in occupied {
                 if let Some(&other) = teacher_at.get(&(c.week, d, t)) {
                     if other != k {
+                        let mut slots = vec![slot(&input.cells[other].member_id, c.week, d)];
+                        if input.cells[other].member_id != c.member_id {
+                            slots.push(slot(&c.member_id, c.week, d));
+                        }
                         hard(
                             c.week,
+                            d,
+                            slots,
                             format!(
                                 "{} is in two sessions at once on {}: with {} and with {}.",
                                 tname(t),
@@ -129,6 +150,8 @@ pub fn check(input: &Input) -> Vec<Finding> {
             if covering < needed {
                 hard(
                     *week,
+                    d,
+                    Vec::new(),
                     format!(
                         "{} has PD on {}, but only {covering} of its {needed} classes are covered.",
                         team_name.get(team_id).copied().unwrap_or("A team"),
@@ -153,8 +176,10 @@ pub fn check(input: &Input) -> Vec<Finding> {
                 out.push(Finding {
                     severity: Severity::Hard,
                     week: None,
+                    day: None,
+                    slots: Vec::new(),
                     message: format!(
-                        "{} coaches {coaching} of {term_days} days this term, less than half: the model promises Plus teachers coach at least half of their time.",
+                        "{} coaches {coaching} of the year\u{2019}s {term_days} days, less than half: the model promises Plus teachers coach at least half of their time.",
                         m.name
                     ),
                 });
@@ -201,6 +226,8 @@ pub fn check(input: &Input) -> Vec<Finding> {
             out.push(Finding {
                 severity: Severity::Warning,
                 week: Some(first),
+                day: None,
+                slots: Vec::new(),
                 message: format!(
                     "{} ({}) has {outside} of {all} coaching days with Plus teachers from other subjects; {} could take more.",
                     t.name,
@@ -216,6 +243,8 @@ pub fn check(input: &Input) -> Vec<Finding> {
         out.push(Finding {
             severity: Severity::Warning,
             week: None,
+            day: None,
+            slots: Vec::new(),
             message: format!(
                 "No Plus teacher has expertise in {}: {n} {} coached by Plus teachers from other subjects.",
                 subjects.join(", "),
@@ -258,6 +287,8 @@ pub fn check(input: &Input) -> Vec<Finding> {
                     out.push(Finding {
                         severity: Severity::Warning,
                         week: Some(prev + 1),
+                        day: None,
+                        slots: Vec::new(),
                         message: format!(
                             "{} goes {gap} weeks without coaching (weeks {} to {}).",
                             t.name,
@@ -374,6 +405,21 @@ mod tests {
         let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
         assert!(msgs.contains(&"Plus a is in two places at once on week 1, Wednesday: coaching cycle and work with students."), "{msgs:?}");
         assert!(msgs.contains(&"Teacher t1 is in two sessions at once on week 1, Wednesday: with Plus a and with Plus b."), "{msgs:?}");
+        // Every clash names the places involved, so the grid can mark them and "Show"
+        // goes to them.
+        let at = |m: &str| Slot {
+            member: Id::fixed(m),
+            week: 1,
+            day: 2,
+        };
+        let two_places = f.iter().find(|f| f.message.contains("two places")).unwrap();
+        assert_eq!(two_places.slots, [at("a")]);
+        assert_eq!((two_places.week, two_places.day), (Some(1), Some(2)));
+        let two_sessions = f
+            .iter()
+            .find(|f| f.message.contains("two sessions"))
+            .unwrap();
+        assert_eq!(two_sessions.slots, [at("a"), at("b")]);
     }
 
     #[test]
@@ -425,7 +471,7 @@ mod tests {
             .collect();
         assert_eq!(hard.len(), 1, "{hard:?}");
         assert!(
-            hard[0].starts_with("Plus b coaches 4 of 10 days this term, less than half"),
+            hard[0].starts_with("Plus b coaches 4 of the year\u{2019}s 10 days, less than half"),
             "{hard:?}"
         );
     }

@@ -194,7 +194,8 @@ impl Year {
 }
 
 /// The terms: a new term starts after a break that takes whole weeks off; a term longer
-/// than [`MAX_TERM_WEEKS`] is split into even parts.
+/// than [`MAX_TERM_WEEKS`] is split into even parts. A year with no such break has no
+/// terms to speak of, so its parts are named by their weeks ("Weeks 1 to 12").
 pub(crate) fn terms(weeks: &[Week]) -> Vec<Term> {
     let mut runs: Vec<&[Week]> = Vec::new();
     let mut start = 0;
@@ -209,8 +210,18 @@ pub(crate) fn terms(weeks: &[Week]) -> Vec<Term> {
         let n = run.len().div_ceil(MAX_TERM_WEEKS).max(1);
         let size = run.len().div_ceil(n).max(1);
         for (k, chunk) in run.chunks(size).enumerate() {
-            let name = if n == 1 {
+            let name = if n == 1 && runs.len() == 1 {
+                // A year with no whole-week break is one term: call it by its weeks.
+                "The whole year".to_string()
+            } else if n == 1 {
                 format!("Term {}", t + 1)
+            } else if runs.len() == 1 {
+                // No breaks: the parts are not terms, so name them by their weeks.
+                format!(
+                    "Weeks {} to {}",
+                    chunk[0].number,
+                    chunk[chunk.len() - 1].number
+                )
             } else {
                 format!("Term {}, part {} of {n}", t + 1, k + 1)
             };
@@ -402,6 +413,38 @@ impl Board {
         });
         self.cells = g.cells;
         g.unmet
+    }
+
+    /// The teachers who are busy on `week`, `day` with a Plus teacher other than
+    /// `member`, each with who they are with ("with Dana Whitfield, lesson study"): the
+    /// day editor shows who is free and warns before a clash is made.
+    pub fn busy_on(&self, week: u16, day: u8, member: &Id) -> HashMap<Id, String> {
+        let mut out = HashMap::new();
+        for c in self
+            .cells
+            .iter()
+            .filter(|c| c.week == week && &c.member_id != member && c.days().any(|d| d == day))
+        {
+            let with = format!(
+                "with {}, {}",
+                self.member(&c.member_id)
+                    .map_or("another Plus teacher", |m| m.name.as_str()),
+                c.activity.label().to_lowercase()
+            );
+            let mut who: Vec<&Id> = c.activity.teachers();
+            if let Activity::LessonStudy { team_id } = &c.activity {
+                who.extend(
+                    self.teachers
+                        .iter()
+                        .filter(|t| &t.team_id == team_id)
+                        .map(|t| &t.id),
+                );
+            }
+            for t in who {
+                out.entry(t.clone()).or_insert_with(|| with.clone());
+            }
+        }
+        out
     }
 
     /// The cell that covers `slot`, if any.

@@ -928,3 +928,127 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn a_fill_speaks_for_the_whole_board_and_never_gives_timings() {
+    let mut b = demo::board();
+    // A clash in week 1, which filling from week 2 does not touch: Plus teacher 0 has a
+    // cover cell and a whole-week coaching cycle on the same Monday.
+    let extra = Cell {
+        member_id: b.members[0].id.clone(),
+        week: 1,
+        day: Some(0),
+        activity: Activity::Students,
+        locked: true,
+        extra: Extra::new(),
+    };
+    b.cells.push(extra);
+    let before_hard = b
+        .findings()
+        .into_iter()
+        .filter(|f| f.severity == Severity::Hard && f.week == Some(1))
+        .count();
+    assert!(before_hard > 0, "the test board has a clash in week 1");
+    let filled = super::fill::fill(&mut b, 2);
+    assert!(
+        !filled.message.contains("Every hard rule is met"),
+        "{}",
+        filled.message
+    );
+    assert!(
+        filled
+            .message
+            .contains("in week 1, which this fill did not change"),
+        "{}",
+        filled.message
+    );
+    assert!(!filled.message.contains(" ms"), "{}", filled.message);
+}
+
+#[test]
+fn filling_a_full_demo_year_says_that_it_was_full() {
+    let mut b = demo::board();
+    let filled = super::fill::fill(&mut b, 15);
+    // The demo year is full: the message says so, and how much the refill changed, so a
+    // newcomer who sees the same term on screen knows what happened.
+    assert!(
+        filled.message.starts_with(
+            "Weeks 15 to 36 were already full; filling planned them again around 0 locked cells: "
+        ),
+        "{}",
+        filled.message
+    );
+    assert!(
+        filled.message.contains(" days changed."),
+        "{}",
+        filled.message
+    );
+    assert!(filled
+        .message
+        .ends_with("Every hard rule is met on the whole board."));
+    // Filling the same weeks again gives the same plan: nothing changed, and it says so.
+    let again = super::fill::fill(&mut b, 15);
+    if !again.changed {
+        assert!(
+            again.message.starts_with("Nothing changed"),
+            "{}",
+            again.message
+        );
+    }
+    let past = super::fill::fill(&mut b, 40);
+    assert!(
+        past.message.starts_with("Nothing to fill"),
+        "{}",
+        past.message
+    );
+}
+
+#[test]
+fn a_year_with_no_breaks_is_not_called_terms() {
+    let mut cal = demo::calendar();
+    cal.breaks.clear();
+    let b = Board::new(Id::fixed("s"), cal);
+    let y = b.year().unwrap();
+    let names: Vec<&str> = y.terms.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(y.terms.len(), 3, "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("Term") && !n.contains("part")),
+        "{names:?}"
+    );
+    assert!(names[0].starts_with("Weeks 1 to 12: 24 Aug"), "{names:?}");
+    let mut short = demo::calendar();
+    short.breaks.clear();
+    short.weeks = 10;
+    let y = Board::new(Id::fixed("s"), short).year().unwrap();
+    assert!(
+        y.terms[0].name.starts_with("The whole year: 24 Aug"),
+        "{:?}",
+        y.terms[0].name
+    );
+}
+
+#[test]
+fn the_day_editor_knows_who_is_busy_with_another_plus_teacher() {
+    let b = demo::board();
+    // The locked lesson study on Thursday of week 2 occupies the whole first team.
+    let busy = b.busy_on(2, 3, &b.members[7].id);
+    let team0: Vec<&Id> = b
+        .teachers
+        .iter()
+        .filter(|t| t.team_id == b.teams[0].id)
+        .map(|t| &t.id)
+        .collect();
+    for t in &team0 {
+        assert!(
+            busy.get(*t).is_some_and(|w| w.contains("lesson study")),
+            "{busy:?}"
+        );
+    }
+    // A Plus teacher's own sessions do not make a teacher busy for them.
+    let own = b.busy_on(2, 3, &b.members[0].id);
+    assert!(team0
+        .iter()
+        .any(|t| own.get(*t).is_none_or(|w| !w.contains(&b.members[0].name))));
+}

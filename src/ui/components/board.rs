@@ -8,7 +8,7 @@
 
 use crate::domain::ids::Id;
 use crate::domain::plus::board::{Activity, Cell, DAYS};
-use crate::domain::plus::rules::Finding;
+use crate::domain::plus::rules::{Finding, Severity};
 use crate::domain::plus::{Board, Slot, Year};
 use crate::domain::Document;
 use crate::ui::store::Store;
@@ -76,6 +76,8 @@ pub struct Ctx {
     pub year: Memo<Option<Year>>,
     /// The live rules' findings, checked once per edit for the grid and the rules panel.
     pub findings: Memo<Vec<Finding>>,
+    /// The slots the broken hard rules involve, marked on the grid.
+    pub clashes: Memo<Clashes>,
     pub term: RwSignal<usize>,
     /// How many of the term's weeks are drawn: a new term is drawn a few weeks per frame,
     /// so the first weeks paint at once and no single task draws the whole term.
@@ -108,12 +110,14 @@ impl Ctx {
         });
         let findings =
             Memo::new(move |_| board.with(|b| b.as_ref().map_or_else(Vec::new, Board::findings)));
+        let clashes = Memo::new(move |_| findings.with(|f| clashes(f)));
         Ctx {
             store,
             school,
             board,
             year,
             findings,
+            clashes,
             term: RwSignal::new(0),
             drawn_weeks: RwSignal::new(u16::MAX),
             cursor: RwSignal::new(Cursor {
@@ -320,6 +324,27 @@ impl Ctx {
                 week: c.week,
                 day: c.day,
             })
+        })
+    }
+
+    /// Where a rule's finding is on the grid: its first slot, or its week and day.
+    pub fn cursor_for(&self, f: &Finding) -> Option<Cursor> {
+        let week = f.week?;
+        if let Some(s) = f.slots.first() {
+            let m = self.board.with_untracked(|b| {
+                b.as_ref()
+                    .and_then(|b| b.members.iter().position(|m| m.id == s.member))
+            })?;
+            return Some(Cursor {
+                m,
+                week: s.week,
+                day: s.day,
+            });
+        }
+        Some(Cursor {
+            m: 0,
+            week,
+            day: f.day.unwrap_or(0),
         })
     }
 
@@ -684,6 +709,39 @@ pub fn focus_cursor(c: Cursor) {
         el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     {
         let _ = el.focus();
+        clear_sticky_column(&el);
+    }
+}
+
+/// Scroll the board so the focused day is not under the sticky Plus-teacher column (or
+/// past the right edge): the browser's own scrolling on focus ignores the sticky column
+/// (WCAG 2.4.11).
+fn clear_sticky_column(el: &web_sys::HtmlElement) {
+    use wasm_bindgen::JsCast;
+    let cell = el
+        .closest("td")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let scroller = el.closest(".board-scroll").ok().flatten();
+    let sticky = scroller
+        .as_ref()
+        .and_then(|s| s.query_selector("tbody th").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let (Some(cell), Some(scroller), Some(sticky)) = (cell, scroller, sticky) else {
+        return;
+    };
+    // The table starts at the scroller's left edge, so a cell's offset is its x in the
+    // scroller's content.
+    let x = cell.offset_left();
+    let w = cell.offset_width();
+    let left = scroller.scroll_left();
+    let view = scroller.client_width();
+    let covered = sticky.offset_width();
+    if x < left + covered {
+        scroller.set_scroll_left((x - covered - 4).max(0));
+    } else if x + w > left + view {
+        scroller.set_scroll_left(x + w - view + 4);
     }
 }
 
@@ -697,6 +755,8 @@ pub struct SlotView {
     /// CSS modifier: cover, cycle, coteach, study, students, release, empty, off.
     pub kind: &'static str,
     pub locked: bool,
+    /// The broken hard rules this slot is part of, in words.
+    pub clash: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -733,6 +793,7 @@ fn slot_view(b: &Board, cell: Option<&Cell>, closed: bool, day: Option<u8>) -> S
             },
             kind: if closed { "off" } else { "empty" },
             locked: false,
+            clash: None,
         };
     };
     let teacher = |id: &Id| b.teacher(id).map_or("?".into(), |t| short_name(&t.name));
@@ -779,11 +840,49 @@ fn slot_view(b: &Board, cell: Option<&Cell>, closed: bool, day: Option<u8>) -> S
         full,
         kind,
         locked: cell.locked,
+        clash: None,
     }
 }
 
+/// Every slot a broken hard rule involves, with the rules' sentences.
+pub type Clashes = HashMap<Slot, String>;
+
+pub fn clashes(findings: &[Finding]) -> Clashes {
+    let mut out: Clashes = HashMap::new();
+    for f in findings.iter().filter(|f| f.severity == Severity::Hard) {
+        for s in &f.slots {
+            let e = out.entry(s.clone()).or_default();
+            if !e.contains(&f.message) {
+                if !e.is_empty() {
+                    e.push(' ');
+                }
+                e.push_str(&f.message);
+            }
+        }
+    }
+    out
+}
+
 /// The grid for weeks `first..=last`: one row per Plus teacher, one entry per week.
-pub fn grid(b: &Board, y: &Year, first: u16, last: u16) -> Vec<Vec<WeekCellView>> {
+pub fn grid(
+    b: &Board,
+    y: &Year,
+    first: u16,
+    last: u16,
+    clashes: &Clashes,
+) -> Vec<Vec<WeekCellView>> {
+    let clash_at = |member: &Id, week: u16, day: u8| {
+        if clashes.is_empty() {
+            return None;
+        }
+        clashes
+            .get(&Slot {
+                member: member.clone(),
+                week,
+                day,
+            })
+            .cloned()
+    };
     let mut by: HashMap<(&Id, u16), Vec<&Cell>> = HashMap::new();
     for c in b.cells.iter().filter(|c| first <= c.week && c.week <= last) {
         by.entry((&c.member_id, c.week)).or_default().push(c);
@@ -795,11 +894,25 @@ pub fn grid(b: &Board, y: &Year, first: u16, last: u16) -> Vec<Vec<WeekCellView>
                 .map(|week| {
                     let cells = by.get(&(&m.id, week)).cloned().unwrap_or_default();
                     let slots = match cells.iter().find(|c| c.day.is_none()) {
-                        Some(whole) => vec![slot_view(b, Some(whole), false, None)],
+                        Some(whole) => {
+                            let mut v = slot_view(b, Some(whole), false, None);
+                            let mut said: Vec<String> = Vec::new();
+                            for d in 0..DAYS {
+                                if let Some(c) = clash_at(&m.id, week, d) {
+                                    if !said.contains(&c) {
+                                        said.push(c);
+                                    }
+                                }
+                            }
+                            v.clash = (!said.is_empty()).then(|| said.join(" "));
+                            vec![v]
+                        }
                         None => (0..DAYS)
                             .map(|d| {
                                 let cell = cells.iter().find(|c| c.day == Some(d)).copied();
-                                slot_view(b, cell, y.is_closed(week, d), Some(d))
+                                let mut v = slot_view(b, cell, y.is_closed(week, d), Some(d));
+                                v.clash = clash_at(&m.id, week, d);
+                                v
                             })
                             .collect(),
                     };

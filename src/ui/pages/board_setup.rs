@@ -3,6 +3,7 @@
 //! and the teachers (subject and coaching focus). Also starts a board for a school.
 //! Every change is checked by the domain and saved at once; a removal can be undone.
 
+use super::board_start::StartBoard;
 use crate::domain::dates;
 use crate::domain::ids::Id;
 use crate::domain::plus::board::MAX_MEMBERS;
@@ -14,7 +15,7 @@ use crate::ui::components::{first_run::FirstRun, use_store};
 use crate::ui::store::{Phase, Store};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// A break being edited: (key, label, start, end).
 type BreakRow = (usize, String, String, String);
@@ -56,71 +57,6 @@ fn Setup() -> impl IntoView {
         } else {
             Some(view! { <StartBoard/> }.into_any())
         }}
-    }
-}
-
-/// Start a board for a school that has none.
-#[component]
-pub fn StartBoard() -> impl IntoView {
-    let store = use_store();
-    let navigate = use_navigate();
-    let schools = Memo::new(move |_| {
-        store.doc.with(|d| {
-            d.as_ref().map_or_else(Vec::new, |d| {
-                d.schools
-                    .iter()
-                    .filter(|s| d.plus.board(&s.id).is_none())
-                    .map(|s| (s.id.to_string(), s.name.clone()))
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let chosen = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let id = chosen.get_untracked();
-        let id = if id.is_empty() {
-            schools
-                .with_untracked(|s| s.first().map(|s| s.0.clone()))
-                .unwrap_or_default()
-        } else {
-            id
-        };
-        if id.is_empty() {
-            error.set(Some(
-                "Every school already has a board, or there are no schools yet.".into(),
-            ));
-            return;
-        }
-        let school = Id::fixed(id.clone());
-        let calendar = default_calendar(&browser::today());
-        match store.try_edit(|d| d.plus.start(school, calendar)) {
-            Ok(()) => navigate(&format!("/board/setup?school={id}"), Default::default()),
-            Err(e) => error.set(Some(e)),
-        }
-    };
-    view! {
-        <section class="panel" aria-labelledby="start-title">
-            <h2 id="start-title">"Start a Plus board for a school"</h2>
-            <p>"A board starts with a 36-week year from the last Monday of August; set its calendar, Plus team and teachers next."</p>
-            {move || if schools.with(Vec::is_empty) {
-                view! { <p>"Every school in the district has a board. "<a href="/phase-in/roster">"Add a school to the roster"</a>" first."</p> }.into_any()
-            } else {
-                view! {
-                    <form class="inline-form" on:submit=start.clone()>
-                        <div class="field">
-                            <label for="start-school">"School"</label>
-                            <select id="start-school" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                                {move || schools.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                            </select>
-                        </div>
-                        <button type="submit" class="primary">"Start the board"</button>
-                    </form>
-                }.into_any()
-            }}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-        </section>
     }
 }
 
@@ -224,6 +160,7 @@ fn SchoolSetup(school: Id) -> impl IntoView {
         <Members/>
         <Teams/>
         <Teachers/>
+        <super::board_import::ImportPeople school=school.clone()/>
     }
 }
 
@@ -351,8 +288,16 @@ fn CalendarForm() -> impl IntoView {
                 <ul class="breaks">
                     <For each=move || breaks.get() key=|b| b.0 children=move |(k, label, start, end)| {
                         let set = move |f: &dyn Fn(&mut BreakRow)| breaks.update(|v| if let Some(x) = v.iter_mut().find(|x| x.0 == k) { f(x) });
+                        // Each break's fields and its remove button are named by the break.
+                        let name = move || breaks.with(|v| {
+                            let at = v.iter().position(|x| x.0 == k).map_or(0, |i| i + 1);
+                            match v.iter().find(|x| x.0 == k).map(|x| x.1.trim().to_string()) {
+                                Some(n) if !n.is_empty() => format!("break {at}, {n}"),
+                                _ => format!("break {at} (no name yet)"),
+                            }
+                        });
                         view! {
-                            <li class="inline-form">
+                            <li><div class="inline-form" role="group" aria-label=move || { let n = name(); let mut c = n.chars(); c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default() }>
                                 <div class="field">
                                     <label for=format!("break-{k}-label")>"Name"</label>
                                     <input id=format!("break-{k}-label") type="text" value=label on:change=move |ev| { let v = event_target_value(&ev); set(&|x| x.1 = v.clone()); }/>
@@ -365,8 +310,8 @@ fn CalendarForm() -> impl IntoView {
                                     <label for=format!("break-{k}-end")>"To"</label>
                                     <input id=format!("break-{k}-end") type="date" min=dates::EARLIEST max=dates::LATEST value=end on:change=move |ev| { let v = event_target_value(&ev); set(&|x| x.3 = v.clone()); }/>
                                 </div>
-                                <button type="button" class="secondary" on:click=move |_| breaks.update(|v| v.retain(|x| x.0 != k))>"Remove this break"</button>
-                            </li>
+                                <button type="button" class="secondary" aria-label=move || format!("Remove this break: {}", name()) on:click=move |_| breaks.update(|v| v.retain(|x| x.0 != k))>"Remove this break"</button>
+                            </div></li>
                         }
                     }/>
                 </ul>

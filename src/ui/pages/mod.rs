@@ -1,7 +1,13 @@
 //! One file per route.
 
 pub mod board;
+pub mod board_editor;
+pub mod board_grid;
+pub mod board_import;
+pub mod board_panels;
+pub mod board_pd;
 pub mod board_setup;
+pub mod board_start;
 pub mod data;
 pub mod error;
 pub mod executive;
