@@ -133,7 +133,14 @@ for (const width of [1280, 390]) {
   test(`after the reveal, the page moves to the revealed ratings and their heading at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
     await loadDemo(page);
-    await finishLinden(page);
+    // Every Linden rater done (stored as by a build before PINs, so this runs on any build).
+    const doc = await storedDocument(page);
+    for (const r of doc.readiness.rounds.find((x: any) => x.id === 'round-linden-es-2026-11').raters) {
+      r.levels = [2, 3, 2, 2, 3, 2, 3, 2];
+      delete r.pin;
+    }
+    await storeWholeDocument(page, doc);
+    await page.goto(LINDEN);
     await page.getByRole('button', { name: 'Reveal the ratings…' }).click();
     await page.getByRole('button', { name: 'Yes, reveal' }).click();
     const heading = page.getByRole('heading', { name: 'Every rating, revealed' });
@@ -155,6 +162,13 @@ test('on a phone the raters’ actions are on screen, without sideways scrolling
   }
   await expect(page.getByRole('table', { name: 'Raters' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Grade 1 team lead .*Draft: 5 of 8 rated/ })).toBeVisible();
+});
+
+test('the part-way rater finishes with their PIN, the principal starts with a new one, and the round can be revealed', async ({ page }) => {
+  await loadDemo(page);
+  await finishLinden(page);
+  await expect(page.getByRole('button', { name: 'Reveal the ratings…' })).toBeVisible();
+  await expectNoLevelAnywhere(page, 'every rater done, before the reveal');
 });
 
 test('the round page’s headings are in the accessibility tree, before and after the reveal', async ({ page }) => {
