@@ -53,6 +53,10 @@ try {
   const last = open.raters[open.raters.length - 1];
   await step('round: open a rater\u2019s form (click)', async () => {
     await page.getByRole('button', { name: `Rate as ${last.name}` }).click();
+    // The rater chooses a PIN before their form opens (readiness rounds on a shared device).
+    await page.locator('#pin').fill('1234');
+    await page.locator('#pin-again').fill('1234');
+    await page.getByRole('button', { name: 'Start rating' }).click();
     await page.getByRole('heading', { name: `Rating as ${last.name}` }).waitFor();
   });
   for (let c = 0; c < 8; c++) {

@@ -108,6 +108,9 @@ try {
   const r = facts.openRound;
   await page.goto(`${base}/readiness/${r.school}/${r.id}`);
   await page.getByRole('button', { name: `Rate as ${r.rater}` }).click();
+  await page.locator('#pin').fill('1234'); // the rater chooses a PIN before their form opens
+  await page.locator('#pin-again').fill('1234');
+  await page.getByRole('button', { name: 'Start rating' }).click();
   await save('a rating in a round (one school\u2019s rounds)', () => page.locator('label[for="c0-l3"]').click());
 
   await page.goto(`${base}/board?school=${facts.boardSchool}`);

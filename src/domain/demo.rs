@@ -502,6 +502,7 @@ fn add_readiness(doc: &mut Document, created_at: &str) {
                     role,
                     levels,
                     evidence,
+                    pin: None,
                     extra: Extra::new(),
                 }
             })
@@ -532,6 +533,7 @@ fn add_readiness(doc: &mut Document, created_at: &str) {
         });
     }
     // One round still in progress: two raters done, one part-way, the principal not started.
+    // Each rater who has started chose a PIN, so nobody else reopens their draft.
     let linden = "linden-es";
     let id = "round-linden-es-2026-11";
     let partial: Vec<Rater> = [
@@ -556,6 +558,8 @@ fn add_readiness(doc: &mut Document, created_at: &str) {
             })
             .collect(),
         evidence: vec![String::new(); n],
+        // Whoever has saved answers chose a PIN when starting, so the drafts stay private.
+        pin: (rated > 0).then(|| demo_pin(r)),
         extra: Extra::new(),
     })
     .collect();
@@ -584,6 +588,17 @@ fn add_readiness(doc: &mut Document, created_at: &str) {
         rounds,
         extra: Extra::new(),
     };
+}
+
+/// The PIN every rater of the demo's round in progress (Linden) chose. It is not shown in
+/// the app: a newcomer starts as the principal, or clears and re-rates a draft.
+pub const DEMO_PIN: &str = "2468";
+
+/// The demo's PIN lock for rater `r`, with a fixed salt so the demo is deterministic.
+fn demo_pin(r: usize) -> crate::domain::readiness::pin::PinLock {
+    let mut salt = [0x5au8; 16];
+    salt[0] = r as u8;
+    crate::domain::readiness::pin::PinLock::new(salt, DEMO_PIN).expect("the demo PIN is valid")
 }
 
 const EVIDENCE: [&str; 4] = [

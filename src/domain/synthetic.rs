@@ -154,6 +154,7 @@ pub fn district(schools: usize, rounds: usize) -> Document {
                         role,
                         levels,
                         evidence,
+                        pin: None,
                         extra: Extra::new(),
                     }
                 })

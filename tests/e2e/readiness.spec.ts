@@ -59,6 +59,13 @@ test('a full round by keyboard only: three raters, reveal, consensus and summary
   for (const [rater, levels] of ratings) {
     await tabTo(page, page.getByRole('button', { name: `Rate as ${rater}` }));
     await page.keyboard.press('Enter');
+    // The rater chooses a PIN first: their saved form opens again only with it.
+    await expect(page.getByRole('heading', { name: `Start rating as ${rater}` })).toBeFocused();
+    await tabTo(page, page.getByLabel(`Choose a PIN for ${rater} (4 to 8 digits)`));
+    await page.keyboard.type('4826');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('4826');
+    await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: `Rating as ${rater}` })).toBeFocused();
     // One rater's form at a time: no other rater's name is on the page.
     for (const [other] of ratings.filter(([r]) => r !== rater)) {
@@ -201,6 +208,11 @@ for (const width of [1280, 360]) {
     }
     await page.goto('/readiness/linden-es/round-linden-es-2026-11');
     await page.getByRole('button', { name: 'Rate as Principal Delgado' }).click();
+    await expectNoAxeViolations(page, `a rater's PIN step at ${width}px`);
+    await page.getByLabel('Choose a PIN for Principal Delgado (4 to 8 digits)').fill('1234');
+    await page.getByLabel('Type the PIN again').fill('1234');
+    await page.getByRole('button', { name: 'Start rating' }).click();
+    await expect(page.getByRole('heading', { name: 'Rating as Principal Delgado' })).toBeVisible();
     await expectNoAxeViolations(page, `a rater's form at ${width}px`);
     await page.goto('/readiness/framework');
     await page.getByRole('button', { name: 'Edit' }).first().click();

@@ -2,6 +2,7 @@
 //!
 //! - [`framework`]: criteria, descriptors, questions, weights and the gate, versioned.
 //! - [`round`]: one round for one school: raters, blind ratings, reveal, consensus.
+//! - [`pin`]: a rater's PIN (a salted hash) and who may open a rater's form.
 //! - [`score`]: spread and disagreement, the principal-to-team gap, the weighted index, the
 //!   gate, and strengths and gaps in words.
 //!
@@ -10,6 +11,7 @@
 //! its trend, and the comparison of two rounds.
 
 pub mod framework;
+pub mod pin;
 pub mod round;
 pub mod score;
 

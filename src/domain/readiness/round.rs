@@ -2,6 +2,7 @@
 //! revealed, and the team agrees one level per criterion.
 
 use super::framework::{Framework, MAX_LEVEL, MIN_LEVEL};
+use super::pin::{Access, PinLock};
 use crate::domain::district::Extra;
 use crate::domain::ids::Id;
 use crate::domain::text;
@@ -58,6 +59,10 @@ pub struct Rater {
     /// Evidence notes, one per criterion.
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// The salted hash of the PIN the rater chose when starting. Absent in rounds saved
+    /// before PINs (see [`Rater::access`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<PinLock>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -81,6 +86,26 @@ impl Rater {
 
     pub fn rated(&self, criteria: usize) -> usize {
         criteria - self.missing(criteria).len()
+    }
+
+    /// Whether anything of this rater's is saved: a level or an evidence note.
+    pub fn has_answers(&self) -> bool {
+        self.levels.iter().any(|&l| l != 0) || self.evidence.iter().any(|e| !e.is_empty())
+    }
+
+    /// Who may open this rater's form before the reveal: anyone to start (choosing a PIN),
+    /// the PIN's holder to continue, nobody for answers saved before PINs.
+    pub fn access(&self) -> Access {
+        match (&self.pin, self.has_answers()) {
+            (Some(_), _) => Access::Pin,
+            (None, false) => Access::New,
+            (None, true) => Access::Sealed,
+        }
+    }
+
+    /// Whether `pin` opens this rater's form. A rater without a PIN is opened by none.
+    pub fn pin_matches(&self, pin: &str) -> bool {
+        self.pin.as_ref().is_some_and(|p| p.matches(pin))
     }
 }
 
@@ -271,8 +296,53 @@ impl Round {
             role,
             levels: Vec::new(),
             evidence: Vec::new(),
+            pin: None,
             extra: Extra::new(),
         });
+        Ok(())
+    }
+
+    /// The rater, starting, chooses their PIN. Only a rater with nothing saved and no PIN
+    /// can be given one: a PIN is never replaced, only cleared with the answers.
+    pub fn set_pin(&mut self, id: &Id, lock: PinLock) -> Result<(), String> {
+        self.not_revealed()?;
+        let r = self.rater_mut(id)?;
+        if r.access() != Access::New {
+            return Err(format!(
+                "{} has already started. Their form opens with their PIN; if it is lost, clear and re-rate.",
+                r.name
+            ));
+        }
+        r.pin = Some(lock);
+        Ok(())
+    }
+
+    /// Clear and re-rate: delete a rater's levels, evidence and PIN before the reveal, so the
+    /// rater starts again. Returns the rater as they were, for [`Round::restore_answers`].
+    pub fn clear_answers(&mut self, id: &Id) -> Result<Rater, String> {
+        self.not_revealed()?;
+        let r = self.rater_mut(id)?;
+        let before = r.clone();
+        r.levels.clear();
+        r.evidence.clear();
+        r.pin = None;
+        Ok(before)
+    }
+
+    /// Undo [`Round::clear_answers`]: possible until the reveal, and while the rater has not
+    /// started again (their new answers are never overwritten).
+    pub fn restore_answers(&mut self, before: Rater) -> Result<(), String> {
+        self.not_revealed()?;
+        let r = self.rater_mut(&before.id)?;
+        if r.access() != Access::New {
+            return Err(format!(
+                "{} has started rating again, so the cleared answers cannot come back.",
+                r.name
+            ));
+        }
+        r.levels = before.levels;
+        r.evidence = before.evidence;
+        r.pin = before.pin;
         Ok(())
     }
 

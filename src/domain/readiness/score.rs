@@ -184,6 +184,31 @@ pub fn outcome_with_gate(round: &Round, framework: &Framework, gate: u8) -> Opti
     })
 }
 
+/// Why the verdict is what it is, in a few words, to show next to it: the criteria at the
+/// gate, or that none is. The index never decides the verdict, so a ready school can have a
+/// lower index than one that is not yet ready; this says so where it matters.
+pub fn reason(framework: &Framework, outcome: &Outcome) -> String {
+    if outcome.gate == 0 {
+        return "The gate is off, so no criterion holds the school back.".to_string();
+    }
+    if outcome.ready() {
+        return format!(
+            "No criterion is at or below the gate ({}).",
+            level_label(outcome.gate)
+        );
+    }
+    let names: Vec<&str> = outcome
+        .gated
+        .iter()
+        .filter_map(|&i| framework.criteria.get(i).map(|c| c.name.as_str()))
+        .collect();
+    format!(
+        "At or below the gate ({}): {}. The index does not outweigh the gate.",
+        level_label(outcome.gate),
+        names.join("; ")
+    )
+}
+
 /// Strengths and gaps, in words, from the agreed levels.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Words {

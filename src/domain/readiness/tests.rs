@@ -543,3 +543,185 @@ fn self_selecting_out_needs_a_reason_and_can_be_reversed() {
     doc.opt_in(&s).unwrap();
     assert!(doc.school(&s).unwrap().opt_out.is_none());
 }
+
+// ---------------------------------------------------------------------------------------
+// Private ratings on a shared device
+
+use super::pin::{check_pin, Access, PinLock};
+
+const SALT: [u8; 16] = [7; 16];
+
+fn round_with_raters() -> Round {
+    let f = default_framework();
+    let mut round = Round::new(id("r1"), id("s1"), "Fall 2026", "2026-10-01", &f).unwrap();
+    round
+        .add_rater(id("a"), "Grade 3 lead", Role::Member)
+        .unwrap();
+    round
+        .add_rater(id("p"), "Principal Reyes", Role::Principal)
+        .unwrap();
+    round
+}
+
+#[test]
+fn a_pin_is_4_to_8_digits_and_kept_only_as_a_salted_hash() {
+    assert!(check_pin("1234").is_ok());
+    assert!(check_pin("12345678").is_ok());
+    assert_eq!(
+        check_pin("123").unwrap_err(),
+        "The PIN has 3 digits; choose 4 to 8."
+    );
+    assert!(check_pin("123456789").is_err());
+    assert!(check_pin("12a4").is_err());
+    assert!(check_pin("").is_err());
+    let lock = PinLock::new(SALT, "4321").unwrap();
+    assert!(lock.matches("4321"));
+    assert!(!lock.matches("1234"));
+    assert!(!lock.salt.contains("4321") && !lock.hash.contains("4321"));
+    assert_eq!(lock.hash.len(), 64, "SHA-256 in hex");
+    // Another salt gives another hash for the same PIN.
+    let other = PinLock::new([8; 16], "4321").unwrap();
+    assert_ne!(lock.hash, other.hash);
+    assert!(PinLock::new(SALT, "12").is_err());
+}
+
+#[test]
+fn a_started_rater_is_opened_only_with_their_pin() {
+    let mut round = round_with_raters();
+    let a = id("a");
+    assert_eq!(round.rater(&a).unwrap().access(), Access::New);
+    round
+        .set_pin(&a, PinLock::new(SALT, "2580").unwrap())
+        .unwrap();
+    round.rate(&a, 0, 3).unwrap();
+    let r = round.rater(&a).unwrap();
+    assert_eq!(r.access(), Access::Pin);
+    assert!(r.pin_matches("2580"));
+    assert!(!r.pin_matches("0000"));
+    // The PIN is never replaced by someone else choosing a new one.
+    let err = round
+        .set_pin(&a, PinLock::new(SALT, "0000").unwrap())
+        .unwrap_err();
+    assert!(err.contains("already started"), "{err}");
+    assert!(round.rater(&a).unwrap().pin_matches("2580"));
+    // A rater without a PIN is opened by no PIN at all.
+    assert!(!round.rater(&id("p")).unwrap().pin_matches(""));
+}
+
+#[test]
+fn answers_saved_before_pins_stay_closed_and_still_count() {
+    // A round stored by a build before PINs: the raters have levels and no `pin` field.
+    let json = r#"{"id":"r1","schoolId":"s1","label":"Fall 2026","date":"2026-10-01",
+        "frameworkVersion":1,"raters":[
+          {"id":"a","name":"Grade 3 lead","role":"member","levels":[3,3,3,3,3,3,3,3],"evidence":[]},
+          {"id":"b","name":"Counselor","role":"member","levels":[],"evidence":[]},
+          {"id":"p","name":"Principal Reyes","role":"principal","levels":[2,2,2,2,2,2,2,2]}],
+        "revealed":false,"consensus":[]}"#;
+    let round: Round = serde_json::from_str(json).unwrap();
+    assert_eq!(round.rater(&id("a")).unwrap().access(), Access::Sealed);
+    assert_eq!(round.rater(&id("b")).unwrap().access(), Access::New);
+    assert_eq!(round.rater(&id("p")).unwrap().access(), Access::Sealed);
+    // Nothing is lost: the levels are kept and written back, with no `pin` added.
+    assert_eq!(round.rater(&id("a")).unwrap().levels, vec![3; 8]);
+    let back = serde_json::to_string(&round).unwrap();
+    assert!(!back.contains("\"pin\""), "{back}");
+    let again: Round = serde_json::from_str(&back).unwrap();
+    assert_eq!(again, round);
+    // A sealed rater cannot be given a PIN by whoever holds the device.
+    let mut round = round;
+    assert!(round
+        .set_pin(&id("a"), PinLock::new(SALT, "1111").unwrap())
+        .is_err());
+}
+
+#[test]
+fn clear_and_re_rate_deletes_a_raters_answers_and_can_be_undone_until_the_reveal() {
+    let f = default_framework();
+    let mut round = round_with_raters();
+    let (a, p) = (id("a"), id("p"));
+    round
+        .set_pin(&a, PinLock::new(SALT, "2580").unwrap())
+        .unwrap();
+    for c in 0..8 {
+        round.rate(&a, c, 3).unwrap();
+        round.rate(&p, c, 2).unwrap();
+    }
+    round.set_evidence(&a, 0, "Weekly team meetings.").unwrap();
+    let before = round.clear_answers(&a).unwrap();
+    let r = round.rater(&a).unwrap();
+    assert_eq!(r.access(), Access::New);
+    assert!(r.levels.is_empty() && r.evidence.is_empty() && r.pin.is_none());
+    assert!(!round.reveal_blockers(&f).is_empty());
+    // Undo brings back the answers and the PIN.
+    round.restore_answers(before.clone()).unwrap();
+    assert_eq!(round.rater(&a).unwrap(), &before);
+    // Cleared again, and the rater starts over: undo never overwrites the new answers.
+    let before = round.clear_answers(&a).unwrap();
+    round
+        .set_pin(&a, PinLock::new(SALT, "9999").unwrap())
+        .unwrap();
+    let err = round.restore_answers(before.clone()).unwrap_err();
+    assert!(err.contains("started rating again"), "{err}");
+    assert!(round.rater(&a).unwrap().pin_matches("9999"));
+    // After the reveal, nothing is cleared or restored.
+    let mut revealed = round_with_raters();
+    for c in 0..8 {
+        revealed.rate(&a, c, 3).unwrap();
+        revealed.rate(&p, c, 2).unwrap();
+    }
+    let snapshot = revealed.clear_answers(&a).unwrap();
+    revealed.restore_answers(snapshot).unwrap();
+    revealed.reveal(&f).unwrap();
+    assert!(revealed.clear_answers(&a).is_err());
+    assert!(revealed.restore_answers(before).is_err());
+    assert_eq!(revealed.rater(&a).unwrap().levels, vec![3; 8]);
+}
+
+#[test]
+fn the_demo_round_in_progress_keeps_every_started_draft_behind_a_pin() {
+    let doc = demo::benson("t");
+    let linden = doc
+        .readiness
+        .rounds
+        .iter()
+        .find(|r| !r.revealed)
+        .expect("a round in progress");
+    assert_eq!(linden.school_id, id("linden-es"));
+    for r in &linden.raters {
+        if r.has_answers() {
+            assert_eq!(r.access(), Access::Pin, "{}", r.name);
+            assert!(r.pin_matches(demo::DEMO_PIN));
+        } else {
+            assert_eq!(r.access(), Access::New, "{}", r.name);
+        }
+    }
+    assert!(linden.raters.iter().any(|r| r.access() == Access::New));
+}
+
+#[test]
+fn the_verdict_says_why_next_to_it() {
+    let f = default_framework();
+    let mut r = Readiness::default();
+    let rid = rated_round(&mut r, [[3; 8], [3; 8]], [3; 8]);
+    agree_all(&mut r, &rid, [3, 1, 3, 3, 4, 4, 4, 4]);
+    let round = r.round(&rid).unwrap();
+    let o = outcome(round, &f).unwrap();
+    assert!(!o.ready());
+    assert_eq!(
+        score::reason(&f, &o),
+        "At or below the gate (1 Not yet): Staff commitment to student success. The index does not outweigh the gate."
+    );
+    let ready = score::outcome_with_gate(round, &f, 0).unwrap();
+    assert_eq!(
+        score::reason(&f, &ready),
+        "The gate is off, so no criterion holds the school back."
+    );
+    let mut r2 = Readiness::default();
+    let rid2 = rated_round(&mut r2, [[2; 8], [2; 8]], [2; 8]);
+    agree_all(&mut r2, &rid2, [2; 8]);
+    let o2 = outcome(r2.round(&rid2).unwrap(), &f).unwrap();
+    assert_eq!(
+        score::reason(&f, &o2),
+        "No criterion is at or below the gate (1 Not yet)."
+    );
+}

@@ -28,15 +28,55 @@ pub fn level_text(level: u8) -> String {
         .unwrap_or_else(|| "\u{2013}".to_string())
 }
 
-/// The verdict of an outcome as a badge.
+/// The verdict of an outcome as a badge, with why next to it when given (see
+/// [`crate::domain::readiness::score::reason`]).
 #[component]
-pub fn VerdictBadge(outcome: Outcome) -> impl IntoView {
+pub fn VerdictBadge(outcome: Outcome, #[prop(optional)] why: Option<String>) -> impl IntoView {
     let (class, text) = if outcome.ready() {
         ("verdict ready", "Ready".to_string())
     } else {
         ("verdict not-ready", "Not yet ready".to_string())
     };
-    view! { <span class=class>{text}</span> }
+    view! {
+        <span class=class>{text}</span>
+        {why.map(|w| view! { <span class="verdict-why">{w}</span> })}
+    }
+}
+
+/// A wide table's wrapper. It is a focusable, named region only while it scrolls sideways
+/// (so keyboard users can scroll it), and named apart from its section, so a landmarks list
+/// never shows one name twice. Checked when drawn and when the window is resized.
+#[component]
+pub fn ScrollWrap(
+    /// What the table is, as in "Rounds table".
+    name: String,
+    children: Children,
+) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    let scrolls = RwSignal::new(false);
+    // Runs a frame later or on a resize, when the table may already be gone: never panic on
+    // a disposed node or signal.
+    let check = move || {
+        if let Some(Some(el)) = node.try_get_untracked() {
+            let _ = scrolls.try_set(el.scroll_width() > el.client_width() + 1);
+        }
+    };
+    Effect::new(move |_| {
+        if node.get().is_some() {
+            request_animation_frame(check);
+        }
+    });
+    let handle = window_event_listener(leptos::ev::resize, move |_| check());
+    on_cleanup(move || handle.remove());
+    let label = format!("{name}, scrolls sideways");
+    view! {
+        <div class="table-wrap" node_ref=node
+            tabindex=move || scrolls.get().then_some("0")
+            role=move || scrolls.get().then_some("region")
+            aria-label=move || scrolls.get().then(|| label.clone())>
+            {children()}
+        </div>
+    }
 }
 
 /// A school and its name, for a page under `/readiness/:school`.
@@ -60,9 +100,15 @@ pub struct ProfileRow {
     pub principal: Option<u8>,
 }
 
-/// Where a mark sits on the track, as a CSS length: the centre of the level's quarter.
-fn left(v: f64) -> String {
-    format!("{}%", ((v - 0.5) / 4.0 * 1000.0).round() / 10.0)
+/// Where a value sits on the chart's 1–4 scale, as a fraction of the track: the centre of
+/// its level's quarter, under that level's name in the header. Bars end and marks sit on
+/// this one scale, so a mean of 2.5 lies half a level past a bar at 2.
+pub fn scale_position(v: f64) -> f64 {
+    ((v.clamp(0.5, 4.5) - 0.5) / 4.0 * 1000.0).round() / 1000.0
+}
+
+fn percent(v: f64) -> String {
+    format!("{}%", (scale_position(v) * 1000.0).round() / 10.0)
 }
 
 /// The readiness profile: each criterion's agreed level as a bar, with the team's mean and
@@ -70,9 +116,9 @@ fn left(v: f64) -> String {
 /// crisply, reflows on a phone and reads as text to a screen reader.
 ///
 /// No `style="…"` attribute: the Content-Security-Policy (`style-src 'self'`) blocks them. A
-/// bar's width comes from its level's class in the stylesheet (`.bar.l3`); a mark's place is set
-/// through the CSSOM (`style:left`, which Leptos applies with `style.setProperty`), which the
-/// policy allows.
+/// bar's length and a mark's place are both set from [`scale_position`] through the CSSOM
+/// (`style:width`, `style:left`, which Leptos applies with `style.setProperty`), which the
+/// policy allows; a bar's colour comes from its level's class (`.bar.l3`), as the legend says.
 #[component]
 pub fn ProfileChart(rows: Vec<ProfileRow>, caption: String) -> impl IntoView {
     let body = rows
@@ -86,15 +132,20 @@ pub fn ProfileChart(rows: Vec<ProfileRow>, caption: String) -> impl IntoView {
                 said.push(format!("principal {}", level_text(p)));
             }
             let level_class = format!("bar l{}", r.consensus.min(4));
+            let width = if r.consensus == 0 {
+                "0%".to_string()
+            } else {
+                percent(f64::from(r.consensus))
+            };
             view! {
                 <tr>
                     <th scope="row">{r.name}</th>
                     <td>
                         <span class="visually-hidden">{said.join(", ")}</span>
                         <div class="track" aria-hidden="true">
-                            <span class=level_class></span>
-                            {r.team.map(|t| view! { <span class="mark team" style:left=left(t)></span> })}
-                            {r.principal.map(|p| view! { <span class="mark principal" style:left=left(f64::from(p))></span> })}
+                            <span class=level_class style:width=width></span>
+                            {r.team.map(|t| view! { <span class="mark team" style:left=percent(t)></span> })}
+                            {r.principal.map(|p| view! { <span class="mark principal" style:left=percent(f64::from(p))></span> })}
                         </div>
                     </td>
                     <td class="num">{level_text(r.consensus)}</td>
@@ -121,9 +172,13 @@ pub fn ProfileChart(rows: Vec<ProfileRow>, caption: String) -> impl IntoView {
                 <tbody>{body}</tbody>
             </table>
             <figcaption class="legend">
-                <span><span class="key bar-key" aria-hidden="true"></span>"Agreed level"</span>
-                <span><span class="key team-key" aria-hidden="true"></span>"Team mean"</span>
-                <span><span class="key principal-key" aria-hidden="true"></span>"Principal"</span>
+                <span class="legend-levels">"Agreed level, a bar coloured by level:"
+                    {LEVEL_NAMES.iter().enumerate().map(|(i, n)| view! {
+                        <span class="legend-item"><span class=format!("key bar-key l{}", i + 1) aria-hidden="true"></span>{format!("{} {n}", i + 1)}</span>
+                    }).collect_view()}
+                </span>
+                <span class="legend-item"><span class="key team-key" aria-hidden="true"></span>"Team mean"</span>
+                <span class="legend-item"><span class="key principal-key" aria-hidden="true"></span>"Principal"</span>
             </figcaption>
         </figure>
     }
@@ -162,5 +217,21 @@ pub fn Crumbs(trail: Vec<(String, String)>) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scale_position;
+
+    #[test]
+    fn bars_and_marks_share_one_scale() {
+        // A level sits at the centre of its quarter, under its name.
+        assert_eq!(scale_position(1.0), 0.125);
+        assert_eq!(scale_position(2.0), 0.375);
+        assert_eq!(scale_position(4.0), 0.875);
+        // A mean of 2.5 is half a level past a bar at 2, not on it.
+        assert_eq!(scale_position(2.5), 0.5);
+        assert!(scale_position(2.5) > scale_position(2.0));
     }
 }

@@ -23,6 +23,7 @@ pub mod phase_in_scenarios;
 pub mod readiness;
 pub mod readiness_framework;
 pub mod readiness_round;
+mod readiness_round_rating;
 pub mod readiness_school;
 pub mod readiness_summary;
 pub mod recovery;

@@ -1,7 +1,7 @@
 //! `/readiness`: every school's readiness at a glance, and the way into each school.
 
 use crate::domain::readiness::{Outcome, Stage};
-use crate::ui::components::readiness::VerdictBadge;
+use crate::ui::components::readiness::{ScrollWrap, VerdictBadge};
 use crate::ui::components::{first_run::FirstRun, use_store};
 use crate::ui::store::Phase;
 use leptos::prelude::*;
@@ -15,7 +15,8 @@ struct Row {
     level: String,
     latest: Option<(String, String, Stage)>,
     outcome: Option<Outcome>,
-    gated_names: Vec<String>,
+    /// Why the verdict, next to it.
+    why: Option<String>,
     opted_out: bool,
 }
 
@@ -45,18 +46,10 @@ pub fn ReadinessPage() -> impl IntoView {
                 .iter()
                 .map(|s| {
                     let outcome = latest.get(&s.id).map(|(_, o)| o.clone());
-                    let gated_names = latest
-                        .get(&s.id)
-                        .and_then(|(round, o)| {
-                            let f = r.framework_of(round)?;
-                            Some(
-                                o.gated
-                                    .iter()
-                                    .map(|&i| f.criteria[i].name.clone())
-                                    .collect(),
-                            )
-                        })
-                        .unwrap_or_default();
+                    let why = latest.get(&s.id).and_then(|(round, o)| {
+                        let f = r.framework_of(round)?;
+                        Some(crate::domain::readiness::score::reason(f, o))
+                    });
                     Row {
                         id: s.id.to_string(),
                         name: s.name.clone(),
@@ -66,7 +59,7 @@ pub fn ReadinessPage() -> impl IntoView {
                             Some((round.label.clone(), round.date.clone(), round.stage(n)))
                         }),
                         outcome,
-                        gated_names,
+                        why,
                         opted_out: s.opt_out.is_some(),
                     }
                 })
@@ -142,31 +135,40 @@ pub fn ReadinessPage() -> impl IntoView {
                 </section>
                 <section aria-labelledby="schools-title">
                     <h2 id="schools-title">"Schools"</h2>
-                    <div class="field search">
-                        <label for="school-search">"Find a school"</label>
-                        <input id="school-search" type="search" autocomplete="off"
-                            prop:value=move || query.get()
-                            on:input=move |ev| query.set(event_target_value(&ev))/>
-                    </div>
-                    <p class="visually-hidden" role="status">{move || format!("{} schools shown", shown().len())}</p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="schools-title">
-                        <table class="data">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"School"</th>
-                                    <th scope="col">"Latest round"</th>
-                                    <th scope="col" class="num">"Index"</th>
-                                    <th scope="col">"Readiness"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                <For each=shown key=|r| r.id.clone() let:r>
-                                    <SchoolRow row=r/>
-                                </For>
-                            </tbody>
-                        </table>
-                    </div>
-                    {move || shown().is_empty().then(|| view! { <p>"No school matches that search."</p> })}
+                    {move || if rows.with(Vec::is_empty) {
+                        view! {
+                            <p data-testid="no-schools">"This district has no schools yet. Add them first: each school then gets its readiness rounds here."</p>
+                            <p><a class="button primary" href="/phase-in/roster">"Add schools on the roster"</a></p>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <div class="field search">
+                                <label for="school-search">"Find a school"</label>
+                                <input id="school-search" type="search" autocomplete="off"
+                                    prop:value=move || query.get()
+                                    on:input=move |ev| query.set(event_target_value(&ev))/>
+                            </div>
+                            <p class="visually-hidden" role="status">{move || format!("{} schools shown", shown().len())}</p>
+                            <ScrollWrap name="Schools table".to_string()>
+                                <table class="data" aria-labelledby="schools-title">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"School"</th>
+                                            <th scope="col">"Latest round"</th>
+                                            <th scope="col" class="num">"Index"</th>
+                                            <th scope="col">"Readiness"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        <For each=shown key=|r| r.id.clone() let:r>
+                                            <SchoolRow row=r/>
+                                        </For>
+                                    </tbody>
+                                </table>
+                            </ScrollWrap>
+                            {move || shown().is_empty().then(|| view! { <p>"No school matches that search."</p> })}
+                        }.into_any()
+                    }}
                 </section>
             }.into_any(),
         }}
@@ -188,9 +190,6 @@ fn SchoolRow(row: Row) -> impl IntoView {
         .as_ref()
         .map(|o| o.index_rounded().to_string())
         .unwrap_or_else(|| "\u{2013}".into());
-    let gated = (!row.gated_names.is_empty()).then(|| {
-        view! { <span class="small">{format!("At the gate: {}", row.gated_names.join("; "))}</span> }
-    });
     view! {
         <tr>
             <th scope="row">
@@ -200,9 +199,8 @@ fn SchoolRow(row: Row) -> impl IntoView {
             <td>{latest}</td>
             <td class="num">{index}</td>
             <td>
-                {row.outcome.map(|o| view! { <VerdictBadge outcome=o/> })}
+                {row.outcome.map(|o| view! { <VerdictBadge outcome=o why=row.why.unwrap_or_default()/> })}
                 {row.opted_out.then(|| view! { <span class="verdict opted-out">"Self-selected out"</span> })}
-                {gated}
             </td>
         </tr>
     }

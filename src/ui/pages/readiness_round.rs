@@ -3,28 +3,28 @@
 //! the principal-to-team gap, the team's agreed levels, and the result.
 
 use crate::domain::readiness::framework::{LEVEL_NAMES, MAX_LEVEL};
-use crate::domain::readiness::round::{Rater, Role, MAX_EVIDENCE_CHARS};
+use crate::domain::readiness::round::{Rater, Role};
 use crate::domain::readiness::{score, Framework, Round, Stage};
-use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Id;
-use crate::ui::browser;
 use crate::ui::components::readiness::{
-    find_round, find_school, one_decimal, profile_rows, Crumbs, ProfileChart, VerdictBadge,
+    find_round, find_school, one_decimal, profile_rows, Crumbs, ProfileChart, ScrollWrap,
+    VerdictBadge,
 };
 use crate::ui::components::use_store;
+use crate::ui::pages::readiness_round_rating::Rating;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[derive(Clone, Copy)]
-struct Ctx {
-    round: Memo<Option<Round>>,
-    framework: Memo<Option<Framework>>,
+pub(super) struct Ctx {
+    pub(super) round: Memo<Option<Round>>,
+    pub(super) framework: Memo<Option<Framework>>,
     round_id: Memo<String>,
 }
 
 impl Ctx {
-    fn edit(
+    pub(super) fn edit(
         &self,
         f: impl FnOnce(&mut Round, &Framework) -> Result<(), String>,
     ) -> Result<(), String> {
@@ -32,7 +32,7 @@ impl Ctx {
         let id = Id::fixed(self.round_id.get_untracked());
         store.try_edit(|d| d.readiness.with_round(&id, f))
     }
-    fn criteria(&self) -> usize {
+    pub(super) fn criteria(&self) -> usize {
         self.framework
             .with_untracked(|f| f.as_ref().map(|f| f.criteria.len()).unwrap_or(0))
     }
@@ -110,316 +110,6 @@ pub fn ReadinessRoundPage() -> impl IntoView {
 }
 
 // ---------------------------------------------------------------------------------------
-// Before the reveal
-
-#[component]
-fn Rating(ctx: Ctx) -> impl IntoView {
-    let selected = RwSignal::new(None::<Id>);
-    let notice = RwSignal::new(None::<String>);
-    move || match selected.get() {
-        Some(rater) => view! { <RaterForm ctx rater selected notice/> }.into_any(),
-        None => view! {
-            {move || notice.get().map(|n| view! { <p class="ok" role="status">{n}</p> })}
-            <Raters ctx selected notice/>
-            <AddRater ctx/>
-            <Reveal ctx/>
-        }
-        .into_any(),
-    }
-}
-
-#[component]
-fn Raters(
-    ctx: Ctx,
-    selected: RwSignal<Option<Id>>,
-    notice: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let confirming = RwSignal::new(None::<Id>);
-    let undo = RwSignal::new(None::<(usize, Rater)>);
-    let list = move || {
-        let n = ctx.criteria();
-        ctx.round.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.raters
-                        .iter()
-                        .map(|x| (x.id.clone(), x.name.clone(), x.role, x.rated(n), n))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
-    let remove = move |id: Id| {
-        let mut removed = None;
-        let _ = ctx.edit(|r, _| {
-            removed = Some(r.remove_rater(&id)?);
-            Ok(())
-        });
-        confirming.set(None);
-        undo.set(removed);
-        browser::focus_id("raters-undo");
-    };
-    let restore = move |_| {
-        if let Some((at, rater)) = undo.get_untracked() {
-            let _ = ctx.edit(|r, _| r.restore_rater(at, rater));
-        }
-        undo.set(None);
-        browser::focus_id("raters-title");
-    };
-    view! {
-        <section class="panel" aria-labelledby="raters-title">
-            <h2 id="raters-title" tabindex="-1">"Raters"</h2>
-            <p>"Each rater rates every criterion privately. Open one rater's form at a time and pass the device round the table: nobody sees another rater's levels until the team reveals them together."</p>
-            {move || undo.get().map(|(_, r)| view! {
-                <div class="undo" role="status">
-                    <p>{format!("{} removed from the round.", r.name)}</p>
-                    <button id="raters-undo" type="button" on:click=restore>"Undo"</button>
-                </div>
-            })}
-            {move || {
-                let rows = list();
-                if rows.is_empty() {
-                    return view! { <p>"No raters yet. Add the leadership-team members and the principal below."</p> }.into_any();
-                }
-                view! {
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="raters-title">
-                        <table class="data">
-                            <thead><tr>
-                                <th scope="col">"Rater"</th>
-                                <th scope="col">"Role"</th>
-                                <th scope="col">"Progress"</th>
-                                <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|(id, name, role, rated, n)| {
-                                    let progress = if rated == 0 {
-                                        "Not started".to_string()
-                                    } else if rated == n {
-                                        "All criteria rated".to_string()
-                                    } else {
-                                        format!("Draft: {rated} of {n} rated")
-                                    };
-                                    let (id_rate, id_ask, id_check, id_del) = (id.clone(), id.clone(), id.clone(), id);
-                                    let who = name.clone();
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{name.clone()}</th>
-                                            <td>{role.label()}</td>
-                                            <td>{progress}</td>
-                                            <td class="row-actions">
-                                                <button type="button" class="primary"
-                                                    on:click=move |_| { notice.set(None); selected.set(Some(id_rate.clone())); }>
-                                                    {if rated == 0 { "Rate" } else { "Continue rating" }}
-                                                    <span class="visually-hidden">{format!(" as {name}")}</span>
-                                                </button>
-                                                {move || if confirming.get().as_ref() == Some(&id_check) {
-                                                    let id = id_del.clone();
-                                                    view! {
-                                                        <span class="confirm-inline" role="group" aria-label=format!("Remove {who}?")>
-                                                            <span>{format!("Remove {who} and their ratings?")}</span>
-                                                            <button type="button" class="danger" on:click=move |_| remove(id.clone())>"Yes, remove"</button>
-                                                            <button type="button" class="secondary" on:click=move |_| confirming.set(None)>"Keep"</button>
-                                                        </span>
-                                                    }.into_any()
-                                                } else {
-                                                    let id = id_ask.clone();
-                                                    view! { <button type="button" class="secondary" on:click=move |_| confirming.set(Some(id.clone()))>"Remove"<span class="visually-hidden">{format!(" {who}\u{2026}")}</span><span aria-hidden="true">"\u{2026}"</span></button> }.into_any()
-                                                }}
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any()
-            }}
-        </section>
-    }
-}
-
-#[component]
-fn AddRater(ctx: Ctx) -> impl IntoView {
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new(Role::Member);
-    let error = RwSignal::new(None::<String>);
-    let added = RwSignal::new(None::<String>);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let id = Id::from_random_bytes(browser::random_bytes());
-        let n = name.get_untracked();
-        match ctx.edit(|r, _| r.add_rater(id, &n, role.get_untracked())) {
-            Ok(()) => {
-                error.set(None);
-                added.set(Some(format!("{} added.", n.trim())));
-                name.set(String::new());
-                browser::focus_id("rater-name");
-            }
-            Err(e) => {
-                added.set(None);
-                error.set(Some(e));
-                browser::focus_id("rater-name");
-            }
-        }
-    };
-    view! {
-        <section class="panel" aria-labelledby="add-rater-title">
-            <h2 id="add-rater-title">"Add a rater"</h2>
-            <form on:submit=submit novalidate class="inline-form">
-                <div class="field">
-                    <label for="rater-name">"Name or role"</label>
-                    <input id="rater-name" type="text" maxlength=MAX_NAME_CHARS.to_string()
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                        aria-invalid=move || error.with(Option::is_some).then_some("true")
-                        aria-describedby=move || error.with(Option::is_some).then_some("rater-error")/>
-                </div>
-                <div class="field">
-                    <label for="rater-role">"Role"</label>
-                    <select id="rater-role" on:change=move |ev| {
-                        if let Some(r) = Role::from_key(&event_target_value(&ev)) { role.set(r) }
-                    }>
-                        {Role::ALL.into_iter().map(|r| view! {
-                            <option value=r.key() selected=move || role.get() == r>{r.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <button type="submit">"Add rater"</button>
-            </form>
-            {move || error.get().map(|e| view! { <p id="rater-error" class="field-error" role="alert">{e}</p> })}
-            {move || added.get().map(|e| view! { <p class="ok" role="status">{e}</p> })}
-        </section>
-    }
-}
-
-#[component]
-fn Reveal(ctx: Ctx) -> impl IntoView {
-    let asking = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let blockers = move || {
-        ctx.round.with(|r| {
-            ctx.framework.with(|f| match (r, f) {
-                (Some(r), Some(f)) => r.reveal_blockers(f),
-                _ => vec![],
-            })
-        })
-    };
-    let reveal = move |_| match ctx.edit(|r, f| r.reveal(f)) {
-        Ok(()) => browser::focus_id("reveal-title"),
-        Err(e) => error.set(Some(e)),
-    };
-    view! {
-        <section class="panel" aria-labelledby="reveal-gate-title">
-            <h2 id="reveal-gate-title">"Reveal the ratings"</h2>
-            {move || {
-                let b = blockers();
-                if b.is_empty() {
-                    view! {
-                        <p>"Every rater has rated every criterion. Reveal the ratings when the team is together. After the reveal, ratings can no longer change."</p>
-                        {move || if asking.get() {
-                            view! {
-                                <div class="confirm" role="group" aria-label="Reveal now?">
-                                    <p><strong>"Reveal every rater's ratings to the whole team now?"</strong></p>
-                                    <button type="button" class="primary" on:click=reveal>"Yes, reveal"</button>
-                                    <button type="button" class="secondary" on:click=move |_| asking.set(false)>"Not yet"</button>
-                                </div>
-                            }.into_any()
-                        } else {
-                            view! { <button type="button" class="primary" on:click=move |_| asking.set(true)>"Reveal the ratings\u{2026}"</button> }.into_any()
-                        }}
-                    }.into_any()
-                } else {
-                    view! {
-                        <p>"The round can be revealed when every rater has rated every criterion. Still missing:"</p>
-                        <ul class="missing">{b.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
-                    }.into_any()
-                }
-            }}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-        </section>
-    }
-}
-
-#[component]
-fn RaterForm(
-    ctx: Ctx,
-    rater: Id,
-    selected: RwSignal<Option<Id>>,
-    notice: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let rid = rater.clone();
-    let me = Memo::new(move |_| {
-        ctx.round
-            .with(|r| r.as_ref().and_then(|r| r.rater(&rid).cloned()))
-    });
-    let name = me.with_untracked(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
-    let role = me.with_untracked(|m| m.as_ref().map(|m| m.role.label()).unwrap_or_default());
-    let framework = ctx.framework.get_untracked();
-    let n = framework.as_ref().map(|f| f.criteria.len()).unwrap_or(0);
-    let error = RwSignal::new(None::<(usize, String)>);
-    Effect::new(move |_| browser::focus_id("rating-title"));
-    let done_name = name.clone();
-    let hand_over = move |_| {
-        notice.set(Some(format!(
-            "{}\u{2019}s ratings are saved. Pass the device to the next rater.",
-            done_name
-        )));
-        selected.set(None);
-        browser::focus_id("raters-title");
-    };
-    let criteria = framework.map(|f| f.criteria).unwrap_or_default();
-    let rated = move || me.with(|m| m.as_ref().map(|m| m.rated(n)).unwrap_or(0));
-    view! {
-        <section class="rater-form" aria-labelledby="rating-title">
-            <h2 id="rating-title" tabindex="-1">{format!("Rating as {name}")}</h2>
-            <p class="small">{role}</p>
-            <p>{format!("Only {name} should see this form. Choose the level that best matches what you see in the school today, and note your evidence. Your ratings save as you go; other raters can\u{2019}t see them until the team reveals the round.")}</p>
-            {criteria.into_iter().enumerate().map(|(i, c)| {
-                let rid = rater.clone();
-                let rid_ev = rater.clone();
-                let ev_id = format!("evidence-{i}");
-                let initial = me.with_untracked(|m| m.as_ref().map(|m| m.evidence(i).to_string()).unwrap_or_default());
-                view! {
-                    <fieldset class="criterion">
-                        <legend>{format!("{}. {}", i + 1, c.name)}</legend>
-                        <p class="definition">{c.definition.clone()}</p>
-                        <div class="levels">
-                            <LevelOptions id_prefix=format!("c{i}") descriptors=c.levels.clone()
-                                checked=Signal::derive(move || me.with(|m| m.as_ref().map(|m| m.level(i)).unwrap_or(0)))
-                                pick=Callback::new(move |l| {
-                                    let rid = rid.clone();
-                                    if let Err(e) = ctx.edit(|r, _| r.rate(&rid, i, l)) { error.set(Some((i, e))) }
-                                })/>
-                        </div>
-                        {(!c.questions.is_empty()).then(|| view! {
-                            <details class="questions">
-                                <summary>"Guiding questions"</summary>
-                                <ul>{c.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ul>
-                            </details>
-                        })}
-                        <label for=ev_id.clone()>{format!("Evidence for \u{201c}{}\u{201d} (optional)", c.name)}</label>
-                        <textarea id=ev_id rows="2" maxlength=MAX_EVIDENCE_CHARS.to_string() prop:value=initial
-                            on:input=move |ev| {
-                                let rid = rid_ev.clone();
-                                let text = event_target_value(&ev);
-                                match ctx.edit(|r, _| r.set_evidence(&rid, i, &text)) {
-                                    Ok(()) => error.update(|e| if e.as_ref().is_some_and(|(j, _)| *j == i) { *e = None }),
-                                    Err(msg) => error.set(Some((i, msg))),
-                                }
-                            }></textarea>
-                        {move || error.get().filter(|(j, _)| *j == i).map(|(_, e)| view! { <p class="field-error" role="alert">{e}</p> })}
-                    </fieldset>
-                }
-            }).collect_view()}
-            <div class="form-footer">
-                <p role="status">{move || format!("{} of {n} criteria rated.", rated())}</p>
-                <button type="button" class="primary" on:click=hand_over>"Save and hand over"</button>
-            </div>
-        </section>
-    }
-}
-
-// ---------------------------------------------------------------------------------------
 // After the reveal
 
 #[component]
@@ -487,8 +177,8 @@ fn RevealTables(ctx: Ctx) -> impl IntoView {
                     } else {
                         format!("{flagged} {} raters two or more levels apart: talk these through first.", if flagged == 1 { "criterion has" } else { "criteria have" })
                     }}</p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="reveal-title">
-                        <table class="data reveal">
+                    <ScrollWrap name="Ratings table".to_string()>
+                        <table class="data reveal" aria-labelledby="reveal-title">
                             <thead><tr>
                                 <th scope="col">"Criterion"</th>
                                 {raters.iter().map(|(name, role)| view! {
@@ -512,13 +202,13 @@ fn RevealTables(ctx: Ctx) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollWrap>
                 </section>
                 <section class="panel" aria-labelledby="gap-title">
                     <h2 id="gap-title">"The principal and the team"</h2>
                     <p>"The principal's rating against the mean of the leadership-team members. A positive gap means the principal sees the school as readier than the team does."</p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="gap-title">
-                        <table class="data gap">
+                    <ScrollWrap name="Gap table".to_string()>
+                        <table class="data gap" aria-labelledby="gap-title">
                             <thead><tr>
                                 <th scope="col">"Criterion"</th>
                                 <th scope="col" class="num">"Team mean"</th>
@@ -540,7 +230,7 @@ fn RevealTables(ctx: Ctx) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollWrap>
                 </section>
             }
         })
@@ -613,16 +303,17 @@ fn Result(ctx: Ctx, summary: String) -> impl IntoView {
                 let (r, f) = (r.as_ref()?, f.as_ref()?);
                 let o = score::outcome(r, f)?;
                 let w = score::words(f, &o);
-                Some((o, w, profile_rows(r, f)))
+                let why = score::reason(f, &o);
+                Some((o, w, why, profile_rows(r, f)))
             })
         })
     };
     move || {
         let summary = summary.clone();
-        data().map(|(o, w, rows)| view! {
+        data().map(|(o, w, why, rows)| view! {
             <section class="panel result" aria-labelledby="result-title">
                 <h2 id="result-title">"Result"</h2>
-                <p><VerdictBadge outcome=o.clone()/>" "<span class="index">{format!("Readiness index {} of 100", o.index_rounded())}</span></p>
+                <p class="verdict-line"><VerdictBadge outcome=o.clone() why/>" "<span class="index">{format!("Readiness index {} of 100", o.index_rounded())}</span></p>
                 <p>{w.headline}</p>
                 <ProfileChart rows caption="Readiness profile: agreed level, team mean and principal, by criterion".to_string()/>
                 <h3>"Strengths"</h3>
@@ -642,7 +333,7 @@ fn Result(ctx: Ctx, summary: String) -> impl IntoView {
 /// The four levels of one criterion as radio options, each with its name and what it looks
 /// like. Used by a rater's form and by the team's agreement.
 #[component]
-fn LevelOptions(
+pub(super) fn LevelOptions(
     id_prefix: String,
     descriptors: [String; 4],
     #[prop(into)] checked: Signal<u8>,

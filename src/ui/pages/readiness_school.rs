@@ -1,12 +1,13 @@
-//! `/readiness/:school`: one school's readiness: its latest result, self-selecting out of
-//! year one, its rounds, the trend per criterion and the comparison of two rounds.
+//! `/readiness/:school`: one school's readiness: its latest result, starting a round (the
+//! main action), its rounds, self-selecting out of year one, the trend per criterion and the
+//! comparison of two rounds.
 
 use crate::domain::district::MAX_REASON_CHARS;
 use crate::domain::readiness::round::{season_label, Round};
 use crate::domain::readiness::{score, Stage};
 use crate::domain::Id;
 use crate::ui::browser;
-use crate::ui::components::readiness::{find_school, level_text, Crumbs, VerdictBadge};
+use crate::ui::components::readiness::{find_school, level_text, Crumbs, ScrollWrap, VerdictBadge};
 use crate::ui::components::use_store;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -43,8 +44,9 @@ pub fn ReadinessSchoolPage() -> impl IntoView {
                     s.proficiency().map(|p| format!(" {}% proficient on average in reading and math.", p.round())).unwrap_or_default()
                 )}</p>
                 <Latest school_id=s.id.clone()/>
-                <OptOutPanel school_id=s.id.clone()/>
+                <StartRound school_id=s.id.clone()/>
                 <Rounds school_id=s.id.clone()/>
+                <OptOutPanel school_id=s.id.clone()/>
                 <Trend school_id=s.id.clone()/>
                 <Compare school_id=s.id.clone()/>
             }
@@ -69,16 +71,17 @@ fn Latest(school_id: Id) -> impl IntoView {
                 round.label.clone(),
                 o.clone(),
                 w.headline,
+                score::reason(f, o),
             ))
         })
     };
     move || {
-        latest().map(|(rid, label, o, headline)| {
+        latest().map(|(rid, label, o, headline, why)| {
             let href = format!("/readiness/{}/{rid}", school_id);
             view! {
                 <section class="panel" aria-labelledby="latest-title">
                     <h2 id="latest-title">{format!("Latest result: {label}")}</h2>
-                    <p><VerdictBadge outcome=o.clone()/> " " <span class="index">{format!("Readiness index {} of 100", o.index_rounded())}</span></p>
+                    <p class="verdict-line"><VerdictBadge outcome=o.clone() why/> " " <span class="index">{format!("Readiness index {} of 100", o.index_rounded())}</span></p>
                     <p>{headline}</p>
                     <p><a href=href.clone()>"Open the round"</a>" \u{b7} "<a href=format!("{href}/summary")>"Printable summary"</a></p>
                 </section>
@@ -136,7 +139,7 @@ fn OptOutPanel(school_id: Id) -> impl IntoView {
                 }.into_any(),
                 None => view! {
                     <p>"A school can choose to wait: for example, to prepare for coaching as a routine part of its improvement work. It still gets a coach within the phase-in."</p>
-                    <form on:submit=submit.clone() novalidate>
+                    <form on:submit=submit.clone() novalidate class="optout-form">
                         <label for="optout-reason">"Reason for self-selecting out of year one"</label>
                         <textarea id="optout-reason" rows="3" maxlength=MAX_REASON_CHARS.to_string()
                             prop:value=move || reason.get()
@@ -153,35 +156,9 @@ fn OptOutPanel(school_id: Id) -> impl IntoView {
 }
 
 #[component]
-fn Rounds(school_id: Id) -> impl IntoView {
+fn StartRound(school_id: Id) -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
-    let sid = school_id.clone();
-    let rounds = move || {
-        store.doc.with(|d| {
-            let Some(d) = d else { return Vec::new() };
-            d.readiness
-                .rounds_for(&sid)
-                .into_iter()
-                .rev()
-                .map(|r| {
-                    let f = d.readiness.framework_of(r);
-                    let n = f.map(|f| f.criteria.len()).unwrap_or(0);
-                    let o = f.and_then(|f| score::outcome(r, f));
-                    (
-                        r.id.to_string(),
-                        r.label.clone(),
-                        r.date.clone(),
-                        r.framework_version,
-                        r.stage(n),
-                        o,
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let confirming = RwSignal::new(None::<String>);
-    let undo = RwSignal::new(None::<(usize, Round)>);
     let today = browser::today();
     let label = RwSignal::new(season_label(&today));
     let date = RwSignal::new(today);
@@ -209,6 +186,58 @@ fn Rounds(school_id: Id) -> impl IntoView {
             (Ok(()), None) => {}
         }
     };
+    view! {
+        <section class="panel" aria-labelledby="start-title">
+            <h2 id="start-title">"Start a round"</h2>
+            <p>"Name the round and the meeting date; then add the raters, who rate privately."</p>
+            <form on:submit=start novalidate class="inline-form round-start">
+                <div class="field">
+                    <label for="round-label">"Name"</label>
+                    <input id="round-label" type="text" maxlength="60" prop:value=move || label.get()
+                        on:input=move |ev| label.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="round-date">"Meeting date"</label>
+                    <input id="round-date" type="date" prop:value=move || date.get()
+                        on:input=move |ev| date.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="primary">"Start the round"</button>
+            </form>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn Rounds(school_id: Id) -> impl IntoView {
+    let store = use_store();
+    let sid = school_id.clone();
+    let rounds = move || {
+        store.doc.with(|d| {
+            let Some(d) = d else { return Vec::new() };
+            d.readiness
+                .rounds_for(&sid)
+                .into_iter()
+                .rev()
+                .map(|r| {
+                    let f = d.readiness.framework_of(r);
+                    let n = f.map(|f| f.criteria.len()).unwrap_or(0);
+                    let o = f.and_then(|f| score::outcome(r, f));
+                    let why = f.zip(o.as_ref()).map(|(f, o)| score::reason(f, o));
+                    (
+                        r.id.to_string(),
+                        r.label.clone(),
+                        r.date.clone(),
+                        r.framework_version,
+                        r.stage(n),
+                        o.map(|o| (o, why.unwrap_or_default())),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let confirming = RwSignal::new(None::<String>);
+    let undo = RwSignal::new(None::<(usize, Round)>);
     let remove = move |rid: String| {
         let mut removed = None;
         store.edit(|d| removed = d.readiness.remove_round(&Id::fixed(rid.clone())));
@@ -236,12 +265,12 @@ fn Rounds(school_id: Id) -> impl IntoView {
             {move || {
                 let list = rounds();
                 if list.is_empty() {
-                    view! { <p>"No rounds yet. Start the first one below."</p> }.into_any()
+                    view! { <p>"No rounds yet. Start the first one above."</p> }.into_any()
                 } else {
                     let sid = sid3.clone();
                     view! {
-                        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="rounds-title">
-                            <table class="data">
+                        <ScrollWrap name="Rounds table".to_string()>
+                            <table class="data" aria-labelledby="rounds-title">
                                 <thead><tr>
                                     <th scope="col">"Round"</th>
                                     <th scope="col">"Stage"</th>
@@ -261,8 +290,8 @@ fn Rounds(school_id: Id) -> impl IntoView {
                                             <tr>
                                                 <th scope="row"><a href=href>{label.clone()}</a><span class="small">{format!("{date} \u{b7} framework v{version}")}</span></th>
                                                 <td>{stage.label()}</td>
-                                                <td class="num">{o.as_ref().map(|o| o.index_rounded().to_string()).unwrap_or_else(|| "\u{2013}".into())}</td>
-                                                <td>{o.map(|o| view! { <VerdictBadge outcome=o/> })}</td>
+                                                <td class="num">{o.as_ref().map(|(o, _)| o.index_rounded().to_string()).unwrap_or_else(|| "\u{2013}".into())}</td>
+                                                <td>{o.map(|(o, why)| view! { <VerdictBadge outcome=o why/> })}</td>
                                                 <td class="row-actions">
                                                     {(stage == Stage::Complete).then(|| view! { <a href=summary>"Summary"</a> })}
                                                     {move || if confirming.get().as_deref() == Some(rid_check.as_str()) {
@@ -284,25 +313,10 @@ fn Rounds(school_id: Id) -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </ScrollWrap>
                     }.into_any()
                 }
             }}
-            <h3>"Start a new round"</h3>
-            <form on:submit=start novalidate class="inline-form">
-                <div class="field">
-                    <label for="round-label">"Name"</label>
-                    <input id="round-label" type="text" maxlength="60" prop:value=move || label.get()
-                        on:input=move |ev| label.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="round-date">"Meeting date"</label>
-                    <input id="round-date" type="date" prop:value=move || date.get()
-                        on:input=move |ev| date.set(event_target_value(&ev))/>
-                </div>
-                <button type="submit" class="primary">"Start the round"</button>
-            </form>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>
     }
 }
@@ -330,8 +344,8 @@ fn Trend(school_id: Id) -> impl IntoView {
                 <section class="panel" aria-labelledby="trend-title">
                     <h2 id="trend-title">"Trend by criterion"</h2>
                     <p>"The agreed level of each criterion in every completed round, oldest first."</p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="trend-title">
-                        <table class="data trend">
+                    <ScrollWrap name="Trend table".to_string()>
+                        <table class="data trend" aria-labelledby="trend-title">
                             <thead><tr>
                                 <th scope="col">"Criterion"</th>
                                 {heads.into_iter().map(|h| view! { <th scope="col" class="num">{h}</th> }).collect_view()}
@@ -354,7 +368,7 @@ fn Trend(school_id: Id) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollWrap>
                 </section>
             }
         })
@@ -424,8 +438,8 @@ fn Compare(school_id: Id) -> impl IntoView {
                         </div>
                     </div>
                     {move || rows().map(|(rows, ia, ib, la, lb)| view! {
-                        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-title">
-                            <table class="data">
+                        <ScrollWrap name="Comparison table".to_string()>
+                            <table class="data" aria-labelledby="compare-title">
                                 <thead><tr>
                                     <th scope="col">"Criterion"</th>
                                     <th scope="col" class="num">{la}</th>
@@ -455,7 +469,7 @@ fn Compare(school_id: Id) -> impl IntoView {
                                     </tr>
                                 </tbody>
                             </table>
-                        </div>
+                        </ScrollWrap>
                     })}
                 </section>
             }

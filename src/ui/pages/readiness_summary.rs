@@ -128,7 +128,7 @@ pub fn ReadinessSummaryPage() -> impl IntoView {
                     "Meeting {} \u{b7} framework version {} \u{b7} gate at {} \u{b7} raters: {raters}",
                     round.date, framework.version, if outcome.gate == 0 { "off".to_string() } else { level_text(outcome.gate) }
                 )}</p>
-                <p class="verdict-line"><VerdictBadge outcome=outcome.clone()/>" "<strong>{format!("Readiness index {} of 100", outcome.index_rounded())}</strong></p>
+                <p class="verdict-line"><VerdictBadge outcome=outcome.clone() why=score::reason(&framework, &outcome)/>" "<strong>{format!("Readiness index {} of 100", outcome.index_rounded())}</strong></p>
                 <p>{words.headline}</p>
                 <ProfileChart rows caption="Readiness profile by criterion".to_string()/>
                 {
