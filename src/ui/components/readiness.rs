@@ -43,42 +43,6 @@ pub fn VerdictBadge(outcome: Outcome, #[prop(optional)] why: Option<String>) -> 
     }
 }
 
-/// A wide table's wrapper. It is a focusable, named region only while it scrolls sideways
-/// (so keyboard users can scroll it), and named apart from its section, so a landmarks list
-/// never shows one name twice. Checked when drawn and when the window is resized.
-#[component]
-pub fn ScrollWrap(
-    /// What the table is, as in "Rounds table".
-    name: String,
-    children: Children,
-) -> impl IntoView {
-    let node = NodeRef::<leptos::html::Div>::new();
-    let scrolls = RwSignal::new(false);
-    // Runs a frame later or on a resize, when the table may already be gone: never panic on
-    // a disposed node or signal.
-    let check = move || {
-        if let Some(Some(el)) = node.try_get_untracked() {
-            let _ = scrolls.try_set(el.scroll_width() > el.client_width() + 1);
-        }
-    };
-    Effect::new(move |_| {
-        if node.get().is_some() {
-            request_animation_frame(check);
-        }
-    });
-    let handle = window_event_listener(leptos::ev::resize, move |_| check());
-    on_cleanup(move || handle.remove());
-    let label = format!("{name}, scrolls sideways");
-    view! {
-        <div class="table-wrap" node_ref=node
-            tabindex=move || scrolls.get().then_some("0")
-            role=move || scrolls.get().then_some("region")
-            aria-label=move || scrolls.get().then(|| label.clone())>
-            {children()}
-        </div>
-    }
-}
-
 /// A school and its name, for a page under `/readiness/:school`.
 pub fn find_school(doc: &Document, id: &str) -> Option<School> {
     doc.schools.iter().find(|s| s.id.as_str() == id).cloned()

@@ -13,11 +13,12 @@ use wasm_bindgen::JsCast;
 pub fn ScrollTable(#[prop(into)] label: String, children: Children) -> impl IntoView {
     let el = NodeRef::<Div>::new();
     let scrolls = RwSignal::new(false);
+    // The observer may report after the table is gone: never panic on a disposed node.
     let measure = move || {
-        if let Some(d) = el.get_untracked() {
+        if let Some(Some(d)) = el.try_get_untracked() {
             let wide = d.scroll_width() > d.client_width() + 1;
-            if scrolls.get_untracked() != wide {
-                scrolls.set(wide);
+            if scrolls.try_get_untracked() != Some(wide) {
+                let _ = scrolls.try_set(wide);
             }
         }
     };

@@ -5,6 +5,7 @@ use crate::domain::plus::board::WeekKind;
 use crate::domain::plus::rules::Severity;
 use crate::domain::plus::schedule::slug;
 use crate::ui::components::board::{grid, Ctx};
+use crate::ui::components::scroll_table::ScrollTable;
 use leptos::prelude::*;
 
 #[component]
@@ -85,34 +86,6 @@ pub(crate) fn Rules(unmet: RwSignal<Vec<String>>) -> impl IntoView {
 #[component]
 pub(crate) fn MetricsPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    // The table's box is a focusable, named region only while it scrolls sideways.
-    let scroller = NodeRef::<leptos::html::Div>::new();
-    let mark = move || {
-        if let Some(el) = scroller.get_untracked() {
-            let el: &web_sys::Element = el.as_ref();
-            if el.scroll_width() > el.client_width() + 1 {
-                let _ = el.set_attribute("tabindex", "0");
-                let _ = el.set_attribute("role", "region");
-                let _ = el.set_attribute(
-                    "aria-label",
-                    "Each Plus teacher\u{2019}s days, scrolls sideways",
-                );
-            } else {
-                let _ = el.remove_attribute("tabindex");
-                let _ = el.remove_attribute("role");
-                let _ = el.remove_attribute("aria-label");
-            }
-        }
-    };
-    // Measured each time the table is drawn (NodeRef::on_load runs once only, and this
-    // panel redraws its table on every edit).
-    Effect::new(move |_| {
-        if scroller.get().is_some() {
-            request_animation_frame(mark);
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| mark());
-    on_cleanup(move || resize.remove());
     let metrics = Memo::new(move |_| {
         ctx.board.with(|b| {
             b.as_ref().map(|b| {
@@ -151,7 +124,7 @@ pub(crate) fn MetricsPanel() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <div class="table-scroll" node_ref=scroller>
+                        <ScrollTable label="Each Plus teacher\u{2019}s days table">
                         <table class="splits">
                             <caption>"Each Plus teacher\u{2019}s days"</caption>
                             <thead><tr>
@@ -172,7 +145,7 @@ pub(crate) fn MetricsPanel() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        </div>
+                        </ScrollTable>
                     </div>
                 </section>
             }

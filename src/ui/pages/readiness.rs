@@ -1,7 +1,8 @@
 //! `/readiness`: every school's readiness at a glance, and the way into each school.
 
 use crate::domain::readiness::{Outcome, Stage};
-use crate::ui::components::readiness::{ScrollWrap, VerdictBadge};
+use crate::ui::components::readiness::VerdictBadge;
+use crate::ui::components::scroll_table::ScrollTable;
 use crate::ui::components::{first_run::FirstRun, use_store};
 use crate::ui::store::Phase;
 use leptos::prelude::*;
@@ -149,7 +150,7 @@ pub fn ReadinessPage() -> impl IntoView {
                                     on:input=move |ev| query.set(event_target_value(&ev))/>
                             </div>
                             <p class="visually-hidden" role="status">{move || format!("{} schools shown", shown().len())}</p>
-                            <ScrollWrap name="Schools table".to_string()>
+                            <ScrollTable label="Schools table">
                                 <table class="data" aria-labelledby="schools-title">
                                     <thead>
                                         <tr>
@@ -165,7 +166,7 @@ pub fn ReadinessPage() -> impl IntoView {
                                         </For>
                                     </tbody>
                                 </table>
-                            </ScrollWrap>
+                            </ScrollTable>
                             {move || shown().is_empty().then(|| view! { <p>"No school matches that search."</p> })}
                         }.into_any()
                     }}

@@ -7,9 +7,9 @@ use crate::domain::readiness::round::{Rater, Role};
 use crate::domain::readiness::{score, Framework, Round, Stage};
 use crate::domain::Id;
 use crate::ui::components::readiness::{
-    find_round, find_school, one_decimal, profile_rows, Crumbs, ProfileChart, ScrollWrap,
-    VerdictBadge,
+    find_round, find_school, one_decimal, profile_rows, Crumbs, ProfileChart, VerdictBadge,
 };
+use crate::ui::components::scroll_table::ScrollTable;
 use crate::ui::components::use_store;
 use crate::ui::pages::readiness_round_rating::Rating;
 use leptos::prelude::*;
@@ -177,7 +177,7 @@ fn RevealTables(ctx: Ctx) -> impl IntoView {
                     } else {
                         format!("{flagged} {} raters two or more levels apart: talk these through first.", if flagged == 1 { "criterion has" } else { "criteria have" })
                     }}</p>
-                    <ScrollWrap name="Ratings table".to_string()>
+                    <ScrollTable label="Ratings table">
                         <table class="data reveal" aria-labelledby="reveal-title">
                             <thead><tr>
                                 <th scope="col">"Criterion"</th>
@@ -202,12 +202,12 @@ fn RevealTables(ctx: Ctx) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </ScrollWrap>
+                    </ScrollTable>
                 </section>
                 <section class="panel" aria-labelledby="gap-title">
                     <h2 id="gap-title">"The principal and the team"</h2>
                     <p>"The principal's rating against the mean of the leadership-team members. A positive gap means the principal sees the school as readier than the team does."</p>
-                    <ScrollWrap name="Gap table".to_string()>
+                    <ScrollTable label="Gap table">
                         <table class="data gap" aria-labelledby="gap-title">
                             <thead><tr>
                                 <th scope="col">"Criterion"</th>
@@ -230,7 +230,7 @@ fn RevealTables(ctx: Ctx) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </ScrollWrap>
+                    </ScrollTable>
                 </section>
             }
         })

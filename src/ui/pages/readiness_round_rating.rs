@@ -10,7 +10,7 @@ use crate::domain::readiness::round::{Rater, Role, MAX_EVIDENCE_CHARS};
 use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Id;
 use crate::ui::browser;
-use crate::ui::components::readiness::ScrollWrap;
+use crate::ui::components::scroll_table::ScrollTable;
 use leptos::prelude::*;
 
 /// What the rating part of the page shows: the raters, one rater's PIN step, or their form.
@@ -183,7 +183,7 @@ fn Raters(
                     return view! { <p>"No raters yet. Add the leadership-team members and the principal below."</p> }.into_any();
                 }
                 view! {
-                    <ScrollWrap name="Raters table".to_string()>
+                    <ScrollTable label="Raters table">
                         <table class="data raters" aria-labelledby="raters-title">
                             <thead><tr>
                                 <th scope="col">"Rater"</th>
@@ -252,7 +252,7 @@ fn Raters(
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </ScrollWrap>
+                    </ScrollTable>
                 }.into_any()
             }}
         </section>

@@ -7,7 +7,8 @@ use crate::domain::readiness::round::{season_label, Round};
 use crate::domain::readiness::{score, Stage};
 use crate::domain::Id;
 use crate::ui::browser;
-use crate::ui::components::readiness::{find_school, level_text, Crumbs, ScrollWrap, VerdictBadge};
+use crate::ui::components::readiness::{find_school, level_text, Crumbs, VerdictBadge};
+use crate::ui::components::scroll_table::ScrollTable;
 use crate::ui::components::use_store;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -269,7 +270,7 @@ fn Rounds(school_id: Id) -> impl IntoView {
                 } else {
                     let sid = sid3.clone();
                     view! {
-                        <ScrollWrap name="Rounds table".to_string()>
+                        <ScrollTable label="Rounds table">
                             <table class="data" aria-labelledby="rounds-title">
                                 <thead><tr>
                                     <th scope="col">"Round"</th>
@@ -313,7 +314,7 @@ fn Rounds(school_id: Id) -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </ScrollWrap>
+                        </ScrollTable>
                     }.into_any()
                 }
             }}
@@ -344,7 +345,7 @@ fn Trend(school_id: Id) -> impl IntoView {
                 <section class="panel" aria-labelledby="trend-title">
                     <h2 id="trend-title">"Trend by criterion"</h2>
                     <p>"The agreed level of each criterion in every completed round, oldest first."</p>
-                    <ScrollWrap name="Trend table".to_string()>
+                    <ScrollTable label="Trend table">
                         <table class="data trend" aria-labelledby="trend-title">
                             <thead><tr>
                                 <th scope="col">"Criterion"</th>
@@ -368,7 +369,7 @@ fn Trend(school_id: Id) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </ScrollWrap>
+                    </ScrollTable>
                 </section>
             }
         })
@@ -438,7 +439,7 @@ fn Compare(school_id: Id) -> impl IntoView {
                         </div>
                     </div>
                     {move || rows().map(|(rows, ia, ib, la, lb)| view! {
-                        <ScrollWrap name="Comparison table".to_string()>
+                        <ScrollTable label="Comparison table">
                             <table class="data" aria-labelledby="compare-title">
                                 <thead><tr>
                                     <th scope="col">"Criterion"</th>
@@ -469,7 +470,7 @@ fn Compare(school_id: Id) -> impl IntoView {
                                     </tr>
                                 </tbody>
                             </table>
-                        </ScrollWrap>
+                        </ScrollTable>
                     })}
                 </section>
             }
