@@ -249,8 +249,65 @@ pub fn benson(created_at: &str) -> Document {
         extra: Extra::new(),
     };
     add_readiness(&mut doc, created_at);
+    add_phase_in(&mut doc, created_at);
     doc.plus.boards.push(crate::domain::plus::demo::board());
     doc
+}
+
+/// The champion's plan as the seed tells it: one school placed in year 1 by hand, with the
+/// rationale; readiness plans, each with a leadership coach, for the two lowest-performing
+/// schools that wait; and a scenario kept apart from the plan.
+fn add_phase_in(doc: &mut Document, created_at: &str) {
+    use crate::domain::phase_in::{self, PinCheck, ReadinessPlan};
+    let pinecrest = Id::fixed("pinecrest-ms");
+    let needs_override = {
+        let r = phase_in::rank(doc, &doc.phase_in.settings);
+        matches!(
+            phase_in::check_pin(&r, &doc.phase_in, &pinecrest, 1),
+            PinCheck::NeedsOverride(_)
+        )
+    };
+    phase_in::pin_school(
+        doc,
+        &pinecrest,
+        1,
+        "The principals\u{2019} council asked for a middle school with high need in year 1. Pinecrest\u{2019}s team rated itself frankly, and its principal has asked for a coach since spring.",
+        needs_override,
+        created_at,
+    )
+    .expect("the demo's pin fits the plan");
+    for (school, coach, reassess) in [
+        ("northgate-ms", "Dr. Ellen Marsh", "2027-05-14"),
+        ("harbor-view-es", "Marcus Bell", "2027-05-21"),
+    ] {
+        let id = Id::fixed(school);
+        let (baseline, goals) = {
+            let r = phase_in::rank(doc, &doc.phase_in.settings);
+            let i = r.find(&id).expect("a demo school");
+            let s = &r.standings[i];
+            let mut n = 0;
+            let goals = phase_in::readiness_plan::suggest_goals(s, &doc.readiness, r.gate, || {
+                n += 1;
+                Id::fixed(format!("goal-{school}-{n}"))
+            });
+            (s.readiness.as_ref().map(|a| a.round_id.clone()), goals)
+        };
+        let mut plan = ReadinessPlan::new(id, baseline, goals, created_at);
+        plan.leadership_coach = coach.to_string();
+        plan.reassess_on = reassess.to_string();
+        doc.phase_in.plans.push(plan);
+    }
+    let scenario = Id::fixed("scenario-stricter-gate");
+    doc.phase_in
+        .add_scenario(
+            scenario.clone(),
+            "Stricter gate: Emerging holds a school back",
+            created_at,
+        )
+        .expect("a new scenario name");
+    if let Some(s) = doc.phase_in.scenario_mut(&scenario) {
+        s.settings.gate = Some(2);
+    }
 }
 
 /// Agreed levels per criterion, in the default framework's order: collaboration,

@@ -29,8 +29,11 @@ test('start my district asks for a name and explains a blank one', async ({ page
   await page.getByLabel('District name').fill('Lakeside Unified');
   await page.getByRole('button', { name: 'Start my district' }).click();
   await expect(page.locator('.district-name')).toHaveText(/Lakeside Unified/);
-  await expect(page.getByText('No schools yet.')).toBeVisible();
+  await expect(page.getByTestId('no-schools')).toContainText('No schools yet.');
   await expect(saveStatus(page)).toHaveText('Saved');
+  // Not a dead end: the first step is one click away.
+  await page.getByRole('link', { name: 'Add schools or import a roster' }).click();
+  await expect(page).toHaveURL(/\/phase-in\/roster$/);
 });
 
 test('an edit survives a reload', async ({ page }) => {

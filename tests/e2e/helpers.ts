@@ -125,6 +125,18 @@ export async function storeWholeDocument(page: Page, doc: unknown) {
   }, [KEY, doc]);
 }
 
+/** The Benson demo with its planner untouched (no pins, readiness plans or scenarios), as a
+ *  champion finds a district before planning: for tests of the planner's own rules. */
+export async function loadDemoUnplanned(page: Page) {
+  await loadDemo(page);
+  await expect(saveStatus(page)).toHaveText('Saved');
+  const doc = await storedDocument(page);
+  delete doc.phaseIn;
+  await storeWholeDocument(page, doc);
+  await page.reload();
+  await ready(page);
+}
+
 /** Click the button named `button` and return the file it downloads: its name and text. */
 export async function downloadText(page: Page, button: string | RegExp): Promise<{ name: string; text: string }> {
   const [download]: [Download, void] = await Promise.all([

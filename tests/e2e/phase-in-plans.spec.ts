@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { loadDemo, ready, saveStatus, expectNoAxeViolations, watchErrors } from './helpers';
+import { loadDemo, loadDemoUnplanned, ready, saveStatus, expectNoAxeViolations, watchErrors } from './helpers';
 
 const PLAN = '/phase-in/plans/northgate-ms';
 
@@ -14,7 +14,7 @@ async function startPlan(page: Page) {
 
 test('a readiness plan: goals, actions with check-ins, coach and re-assessment, kept on reload', async ({ page }) => {
   const errors = watchErrors(page);
-  await loadDemo(page);
+  await loadDemoUnplanned(page);
   await page.goto(PLAN);
   await expect(page.locator('h1')).toHaveText('Northgate Middle School: readiness plan');
   // Context: Northgate is gated and not in year 1.
@@ -127,7 +127,7 @@ test('a readiness plan: goals, actions with check-ins, coach and re-assessment, 
 
 test('the brief prints without controls, and the plan downloads as a safe CSV', async ({ page }, info) => {
   const errors = watchErrors(page);
-  await loadDemo(page);
+  await loadDemoUnplanned(page);
   await page.goto('/phase-in/brief');
   await expect(page.locator('h1')).toHaveText('Phase-in decision brief');
   await expect(page.locator('.kicker')).toContainText('Benson School District');
@@ -202,7 +202,7 @@ for (const width of [1280, 360, 320]) {
     test.use({ viewport: { width, height: width === 1280 ? 800 : 780 } });
 
     test('axe finds no violation on the plan page and the brief, and nothing scrolls sideways', async ({ page }) => {
-      await loadDemo(page);
+      await loadDemoUnplanned(page);
       const noSideways = async (label: string) => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${label} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
@@ -242,7 +242,7 @@ for (const width of [1280, 360, 320]) {
 
 test('readiness plans are for schools not ready, the words agree with the plan, and a cover note leads the brief', async ({ page }) => {
   const errors = watchErrors(page);
-  await loadDemo(page);
+  await loadDemoUnplanned(page);
   await page.goto('/phase-in');
   // A ready school that waits only for a place is not offered a readiness plan.
   const waiting = page.locator('section.cohort tbody tr', { hasText: 'Ready, waiting for a place' });

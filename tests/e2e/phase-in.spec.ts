@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { loadDemo, saveStatus, expectNoAxeViolations, ready, watchErrors } from './helpers';
+import { loadDemo, loadDemoUnplanned, saveStatus, expectNoAxeViolations, ready, watchErrors } from './helpers';
 
 /** Start a scenario from the adopted plan; its settings are then on screen. */
 async function newScenario(page: Page) {
@@ -29,11 +29,25 @@ test('the plan follows the story: year 1 by readiness, the gate and opt-outs hol
   await expect(need.locator('tbody tr').first()).toContainText('Northgate Middle School');
   await expect(need.getByRole('row', { name: /Northgate Middle School/ })).toContainText('far apart');
   await expect(page.getByText('Not assessed yet: Kestrel Park Elementary; Linden Elementary; Westbrook High School.')).toBeVisible();
+  // The champion's list: one school placed in year 1 by hand, with the rationale.
+  const pinned = page.locator('section.cohort').getByRole('row', { name: /Pinecrest Middle School/ });
+  await expect(pinned).toContainText('Pinned');
+  await expect(pinned).toContainText('Pinned: The principals’ council asked for a middle school with high need in year 1.');
+  expect(await cohort(page, 1)).toContain('Pinecrest Middle School');
+  // A scenario kept apart from the plan.
+  await expect(page.getByLabel('Plan on this page').locator('option')).toHaveText(['The adopted plan', 'Scenario: Stricter gate: Emerging holds a school back']);
+  // The two lowest-performing schools that wait have readiness plans with a leadership coach.
+  await page.goto('/phase-in/brief');
+  for (const [school, coach] of [['Northgate Middle School', 'Dr. Ellen Marsh'], ['Harbor View Elementary', 'Marcus Bell']]) {
+    const card = page.getByTestId('brief-deferred').locator('.deferred', { hasText: school });
+    await expect(card).toContainText(coach);
+  }
+  await expect(page.getByTestId('brief-overrides')).toContainText('Pinecrest Middle School, pinned to year 1:');
   expect(errors).toEqual([]);
 });
 
 test('what-if: the gate, the capacity and the weights re-plan a scenario at once', async ({ page }) => {
-  await loadDemo(page);
+  await loadDemoUnplanned(page);
   await page.goto('/phase-in');
   await expect(page.getByRole('heading', { name: 'Year 1: 7 of 7 places' })).toBeVisible();
   await newScenario(page);
@@ -77,7 +91,7 @@ test('what-if: the gate, the capacity and the weights re-plan a scenario at once
 
 test('a scenario is kept apart from the adopted plan, compared with it, and adopted in one undoable step', async ({ page }) => {
   const errors = watchErrors(page);
-  await loadDemo(page);
+  await loadDemoUnplanned(page);
   await page.goto('/phase-in');
   await expect(page.getByTestId('adopted-line')).toContainText('no scenario has been adopted yet');
   const adopted = await cohort(page, 1);
@@ -121,7 +135,7 @@ test('a scenario is kept apart from the adopted plan, compared with it, and adop
 });
 
 test('keyboard focus stays on the control while the plan re-renders around it', async ({ page }) => {
-  await loadDemo(page);
+  await loadDemoUnplanned(page);
   await page.goto('/phase-in');
   await newScenario(page);
   const framework = page.getByLabel('The framework’s gate (at or below 1 Not yet)');
@@ -143,7 +157,7 @@ test('keyboard focus stays on the control while the plan re-renders around it', 
 });
 
 test('pinning needs a rationale, is marked, survives a reload and can be undone', async ({ page }) => {
-  await loadDemo(page);
+  await loadDemoUnplanned(page);
   await page.goto('/phase-in');
   const row = page.getByRole('row', { name: /Westbrook High School/ }).first();
   await row.getByRole('button', { name: 'Pin… Westbrook High School' }).click();
@@ -227,7 +241,7 @@ test('search and filter narrow every list', async ({ page }) => {
 for (const width of [1280, 360]) {
   test(`axe finds no violation on the planner at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
-    await loadDemo(page);
+    await loadDemoUnplanned(page);
     await page.goto('/phase-in');
     await ready(page);
     await newScenario(page);

@@ -11,8 +11,48 @@ use crate::domain::readiness::{default_framework, Rater, Readiness, Role, Round}
 use proptest::prelude::*;
 use std::collections::HashMap;
 
+/// The demo's schools and rounds with a planner not yet touched: the rules start here.
 fn benson() -> Document {
-    demo::benson("2026-11-23T00:00:00Z")
+    let mut d = demo::benson("2026-11-23T00:00:00Z");
+    d.phase_in = PhaseIn::default();
+    d
+}
+
+#[test]
+fn the_demo_tells_the_story_pin_plans_with_coaches_and_a_scenario() {
+    let d = demo::benson("2026-11-23T00:00:00Z");
+    assert!(d.validate().is_empty(), "{:?}", d.validate());
+    let r = rank(&d, &d.phase_in.settings);
+    let p = plan(&r, &d.phase_in);
+    assert!(p.conflicts.is_empty(), "{:?}", p.conflicts);
+    // The champion's year-1 list has a school placed by hand, with its rationale.
+    let pinned: Vec<&Placement> = p.in_year(1).filter(|pl| pl.pinned).collect();
+    assert_eq!(pinned.len(), 1);
+    assert_eq!(
+        r.standings[pinned[0].standing].school.id.as_str(),
+        "pinecrest-ms"
+    );
+    assert!(matches!(&pinned[0].why, Why::Pinned(why) if why.contains("principals")));
+    // Two of the four lowest-performing get a coach in year 1; the other two wait, each
+    // with a readiness plan and a leadership coach.
+    let c = consequence(&r, &p);
+    assert_eq!(
+        c.sentence(),
+        "2 of the 4 lowest-performing schools get a coach in year 1."
+    );
+    assert_eq!(c.later.len(), 2);
+    for (i, _, _) in &c.later {
+        let plan = d
+            .phase_in
+            .plan(&r.standings[*i].school.id)
+            .expect("a readiness plan");
+        assert!(!plan.leadership_coach.is_empty());
+        assert!(!plan.goals.is_empty());
+        assert!(!plan.reassess_on.is_empty());
+    }
+    // A scenario, kept apart from the plan.
+    assert_eq!(d.phase_in.scenarios.len(), 1);
+    assert_ne!(d.phase_in.scenarios[0].settings, d.phase_in.settings);
 }
 
 fn names<'a>(r: &'a Rankings, list: impl IntoIterator<Item = usize>) -> Vec<&'a str> {

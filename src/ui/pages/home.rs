@@ -60,12 +60,17 @@ pub fn HomePage() -> impl IntoView {
             (_, Some((name, n, levels))) => view! {
                 <section class="district-summary" aria-labelledby="summary-title">
                     <h2 id="summary-title">{name}</h2>
-                    <p>{if n == 0 {
-                        "No schools yet.".to_string()
+                    {if n == 0 {
+                        view! {
+                            <p data-testid="no-schools">"No schools yet. Every part of Readyboard starts from the district\u{2019}s schools: add them one by one, or import your roster from a spreadsheet."</p>
+                            <p><A href="/phase-in/roster" attr:class="button primary">"Add schools or import a roster"</A></p>
+                        }.into_any()
                     } else {
-                        format!("{n} school{}{}", if n == 1 { "" } else { "s" },
-                            if levels.is_empty() { String::new() } else { format!(": {levels}.") })
-                    }}</p>
+                        view! {
+                            <p>{format!("{n} school{}{}", if n == 1 { "" } else { "s" },
+                                if levels.is_empty() { String::new() } else { format!(": {levels}.") })}</p>
+                        }.into_any()
+                    }}
                 </section>
             }.into_any(),
             _ => ().into_any(),
