@@ -34,6 +34,11 @@ test('start my district asks for a name and explains a blank one', async ({ page
   // Not a dead end: the first step is one click away.
   await page.getByRole('link', { name: 'Add schools or import a roster' }).click();
   await expect(page).toHaveURL(/\/phase-in\/roster$/);
+  // The brief too says what to do first.
+  await page.goto('/phase-in/brief');
+  await expect(page.getByTestId('no-schools')).toContainText('This district has no schools yet');
+  await page.getByRole('link', { name: 'Add schools or import a roster' }).click();
+  await expect(page).toHaveURL(/\/phase-in\/roster$/);
 });
 
 test('an edit survives a reload', async ({ page }) => {

@@ -92,6 +92,21 @@ pub fn snapshot(d: &Document) -> Snapshot {
 /// Rank and plan the district under a scenario's settings (the adopted ones for `None`, or
 /// for a scenario that no longer exists), with the schools that move against the adopted plan.
 pub fn snapshot_of(d: &Document, scenario: Option<&Id>) -> Snapshot {
+    snapshot_against(d, scenario, None)
+}
+
+/// The adopted plan, for comparing scenarios with.
+pub fn adopted_plan(d: &Document) -> phase_in::Plan {
+    let r = phase_in::rank(d, &d.phase_in.settings);
+    phase_in::plan(&r, &d.phase_in)
+}
+
+/// [`snapshot_of`], with the adopted plan already made (`None`: make it here).
+fn snapshot_against(
+    d: &Document,
+    scenario: Option<&Id>,
+    adopted: Option<&phase_in::Plan>,
+) -> Snapshot {
     let chosen = scenario.and_then(|id| d.phase_in.scenario(id));
     let Some(chosen) = chosen else {
         return snapshot_with(d, &d.phase_in).0;
@@ -99,12 +114,16 @@ pub fn snapshot_of(d: &Document, scenario: Option<&Id>) -> Snapshot {
     let mut phase = d.phase_in.clone();
     phase.settings = chosen.settings.clone();
     let (mut snap, tried) = snapshot_with(d, &phase);
-    let adopted = {
-        let r = phase_in::rank(d, &d.phase_in.settings);
-        phase_in::plan(&r, &d.phase_in)
+    let made;
+    let adopted = match adopted {
+        Some(a) => a,
+        None => {
+            made = adopted_plan(d);
+            &made
+        }
     };
     // Rows and standings are both in roster order, whatever the settings.
-    snap.moves = phase_in::moves(&adopted, &tried)
+    snap.moves = phase_in::moves(adopted, &tried)
         .into_iter()
         .map(|m| (m.standing, m.from, m.to))
         .collect();
@@ -232,14 +251,42 @@ pub fn use_snapshot() -> Memo<Snapshot> {
 }
 
 /// The snapshot of the scenario `scenario` names (the adopted plan for `None`).
+///
+/// Editing a scenario changes the document but not the adopted plan, so the adopted plan
+/// is its own memo, made again only when what it depends on changes (the schools, the
+/// rounds and frameworks, the adopted settings and the pins): a scenario's edit plans once,
+/// not twice.
 pub fn use_snapshot_of(scenario: Memo<Option<Id>>) -> Memo<Snapshot> {
     let store = use_store();
+    let inputs = Memo::new(move |_| {
+        store.doc.with(|d| {
+            d.as_ref().map(|d| {
+                (
+                    d.schools.clone(),
+                    d.readiness.clone(),
+                    d.phase_in.settings.clone(),
+                    d.phase_in.pins.clone(),
+                )
+            })
+        })
+    });
+    let adopted = Memo::new(move |_| {
+        inputs.track();
+        store.doc.with_untracked(|d| d.as_ref().map(adopted_plan))
+    });
     Memo::new(move |_| {
         scenario.with(|id| {
-            store.doc.with(|d| {
-                d.as_ref()
-                    .map(|d| snapshot_of(d, id.as_ref()))
-                    .unwrap_or_default()
+            let Some(id) = id else {
+                return store
+                    .doc
+                    .with(|d| d.as_ref().map(snapshot).unwrap_or_default());
+            };
+            adopted.with(|a| {
+                store.doc.with(|d| {
+                    d.as_ref()
+                        .map(|d| snapshot_against(d, Some(id), a.as_ref()))
+                        .unwrap_or_default()
+                })
             })
         })
     })

@@ -246,6 +246,19 @@ pub fn PhaseInBriefPage() -> impl IntoView {
         }
         let s = snap.get();
         let name = district.get().unwrap_or_default();
+        if s.rows.is_empty() {
+            return view! {
+                <Title text="Phase-in decision brief \u{b7} Readyboard"/>
+                <Crumbs trail=crumbs.clone()/>
+                <h1>"Phase-in decision brief"</h1>
+                <p class="panel" data-testid="no-schools">
+                    "This district has no schools yet, so there is no plan to brief. "
+                    <a href="/phase-in/roster">"Add schools or import a roster"</a>
+                    ", rate their readiness, and the brief fills in from the plan."
+                </p>
+            }
+            .into_any();
+        }
         view! {
             <Title text="Phase-in decision brief \u{b7} Readyboard"/>
             <Crumbs trail=crumbs.clone()/>
