@@ -560,6 +560,7 @@ fn add_readiness(doc: &mut Document, created_at: &str) {
                     levels,
                     evidence,
                     pin: None,
+                    cleared: None,
                     extra: Extra::new(),
                 }
             })
@@ -617,6 +618,7 @@ fn add_readiness(doc: &mut Document, created_at: &str) {
         evidence: vec![String::new(); n],
         // Whoever has saved answers chose a PIN when starting, so the drafts stay private.
         pin: (rated > 0).then(|| demo_pin(r)),
+        cleared: None,
         extra: Extra::new(),
     })
     .collect();

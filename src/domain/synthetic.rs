@@ -155,6 +155,7 @@ pub fn district(schools: usize, rounds: usize) -> Document {
                         levels,
                         evidence,
                         pin: None,
+                        cleared: None,
                         extra: Extra::new(),
                     }
                 })

@@ -93,6 +93,13 @@ test('a saved draft opens only with its rater’s PIN; nothing shows a level bef
   await expect(page.getByRole('row', { name: /Principal Delgado Principal Not started/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Rate as Principal Delgado' })).toBeVisible();
   await expectNoLevelAnywhere(page, 'after clearing');
+  // Undoable until the reveal, not only while the page stays open.
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await page.reload();
+  await ready(page);
+  await expectNoLevelAnywhere(page, 'after clearing and a reload');
+  await page.getByRole('button', { name: 'Undo clearing Principal Delgado’s answers' }).click();
+  await expect(page.getByRole('row', { name: /Principal Delgado Principal Draft: 1 of 8 rated/ })).toBeVisible();
 });
 
 test('drafts saved before PINs still load, stay closed, and still count', async ({ page }) => {
@@ -360,3 +367,20 @@ for (const width of [1280, 390]) {
     }
   });
 }
+
+test('five wrong PINs in a row make the next try wait, even with the right PIN', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto(LINDEN);
+  await page.getByRole('button', { name: 'Continue rating as Grade 4 team lead' }).click();
+  const field = page.getByLabel('Grade 4 team lead’s PIN');
+  for (let i = 0; i < 5; i++) {
+    await field.fill(`000${i}`);
+    await page.getByRole('button', { name: 'Open my form' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/That PIN does not open Grade 4 team lead’s form/);
+  }
+  await field.fill(DEMO_PIN);
+  await page.getByRole('button', { name: 'Open my form' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Too many wrong PINs for Grade 4 team lead\. Wait \d+ seconds/);
+  await expect(page.getByRole('heading', { name: 'Rating as Grade 4 team lead', exact: true })).toHaveCount(0);
+  await expectNoLevelAnywhere(page, 'while the PIN waits');
+});

@@ -63,11 +63,33 @@ pub struct Rater {
     /// before PINs (see [`Rater::access`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pin: Option<PinLock>,
+    /// Answers the facilitator cleared ("clear and re-rate"), kept as privately as any
+    /// answers so the clearing can be undone until the reveal, which deletes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cleared: Option<Box<Cleared>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+/// A rater's answers as they were before "clear and re-rate".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cleared {
+    #[serde(default)]
+    pub levels: Vec<u8>,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<PinLock>,
+}
+
 impl Rater {
+    /// Whether "clear and re-rate" can still be undone for this rater: answers were
+    /// cleared, and the rater has not started again.
+    pub fn can_restore(&self) -> bool {
+        self.cleared.is_some() && self.access() == Access::New
+    }
+
     pub fn level(&self, criterion: usize) -> u8 {
         self.levels.get(criterion).copied().unwrap_or(0)
     }
@@ -297,6 +319,7 @@ impl Round {
             levels: Vec::new(),
             evidence: Vec::new(),
             pin: None,
+            cleared: None,
             extra: Extra::new(),
         });
         Ok(())
@@ -317,32 +340,41 @@ impl Round {
         Ok(())
     }
 
-    /// Clear and re-rate: delete a rater's levels, evidence and PIN before the reveal, so the
-    /// rater starts again. Returns the rater as they were, for [`Round::restore_answers`].
+    /// Clear and re-rate: set a rater's levels, evidence and PIN aside before the reveal, so
+    /// the rater starts again. The answers stay in the round, as private as before, so that
+    /// [`Round::restore_answers`] can bring them back until the reveal (from any page, after
+    /// a reload); the reveal deletes them. Returns the rater as they were.
     pub fn clear_answers(&mut self, id: &Id) -> Result<Rater, String> {
         self.not_revealed()?;
         let r = self.rater_mut(id)?;
         let before = r.clone();
-        r.levels.clear();
-        r.evidence.clear();
-        r.pin = None;
+        if r.has_answers() || r.pin.is_some() {
+            r.cleared = Some(Box::new(Cleared {
+                levels: std::mem::take(&mut r.levels),
+                evidence: std::mem::take(&mut r.evidence),
+                pin: r.pin.take(),
+            }));
+        }
         Ok(before)
     }
 
-    /// Undo [`Round::clear_answers`]: possible until the reveal, and while the rater has not
-    /// started again (their new answers are never overwritten).
-    pub fn restore_answers(&mut self, before: Rater) -> Result<(), String> {
+    /// Undo [`Round::clear_answers`] for rater `id`: possible until the reveal, and while the
+    /// rater has not started again (their new answers are never overwritten).
+    pub fn restore_answers(&mut self, id: &Id) -> Result<(), String> {
         self.not_revealed()?;
-        let r = self.rater_mut(&before.id)?;
+        let r = self.rater_mut(id)?;
         if r.access() != Access::New {
             return Err(format!(
                 "{} has started rating again, so the cleared answers cannot come back.",
                 r.name
             ));
         }
-        r.levels = before.levels;
-        r.evidence = before.evidence;
-        r.pin = before.pin;
+        let Some(c) = r.cleared.take() else {
+            return Err(format!("{} has no cleared answers to bring back.", r.name));
+        };
+        r.levels = c.levels;
+        r.evidence = c.evidence;
+        r.pin = c.pin;
         Ok(())
     }
 
@@ -447,6 +479,10 @@ impl Round {
             return Err(blockers.join(" "));
         }
         self.revealed = true;
+        // Cleared answers were set aside for undo only: they are never revealed.
+        for r in &mut self.raters {
+            r.cleared = None;
+        }
         if self.consensus.len() < framework.criteria.len() {
             self.consensus
                 .resize(framework.criteria.len(), Agreed::default());

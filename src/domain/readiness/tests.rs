@@ -651,29 +651,49 @@ fn clear_and_re_rate_deletes_a_raters_answers_and_can_be_undone_until_the_reveal
     let r = round.rater(&a).unwrap();
     assert_eq!(r.access(), Access::New);
     assert!(r.levels.is_empty() && r.evidence.is_empty() && r.pin.is_none());
+    assert!(r.can_restore(), "the cleared answers wait in the round");
     assert!(!round.reveal_blockers(&f).is_empty());
+    // Stored and read back (a reload, another page): the undo is still there.
+    let json = serde_json::to_string(&round).unwrap();
+    let mut round: Round = serde_json::from_str(&json).unwrap();
     // Undo brings back the answers and the PIN.
-    round.restore_answers(before.clone()).unwrap();
+    round.restore_answers(&a).unwrap();
     assert_eq!(round.rater(&a).unwrap(), &before);
+    assert!(!round.rater(&a).unwrap().can_restore());
+    assert!(
+        round.restore_answers(&a).is_err(),
+        "nothing left to bring back"
+    );
     // Cleared again, and the rater starts over: undo never overwrites the new answers.
-    let before = round.clear_answers(&a).unwrap();
+    round.clear_answers(&a).unwrap();
     round
         .set_pin(&a, PinLock::new(SALT, "9999").unwrap())
         .unwrap();
-    let err = round.restore_answers(before.clone()).unwrap_err();
+    assert!(!round.rater(&a).unwrap().can_restore());
+    let err = round.restore_answers(&a).unwrap_err();
     assert!(err.contains("started rating again"), "{err}");
     assert!(round.rater(&a).unwrap().pin_matches("9999"));
-    // After the reveal, nothing is cleared or restored.
+    // The reveal deletes cleared answers: they are never revealed, and nothing is cleared
+    // or restored after it.
     let mut revealed = round_with_raters();
     for c in 0..8 {
         revealed.rate(&a, c, 3).unwrap();
         revealed.rate(&p, c, 2).unwrap();
     }
-    let snapshot = revealed.clear_answers(&a).unwrap();
-    revealed.restore_answers(snapshot).unwrap();
+    revealed.clear_answers(&a).unwrap();
+    revealed.restore_answers(&a).unwrap();
+    revealed.clear_answers(&p).unwrap();
+    for c in 0..8 {
+        revealed.rate(&p, c, 1).unwrap();
+    }
+    assert!(revealed.rater(&p).unwrap().cleared.is_some());
     revealed.reveal(&f).unwrap();
+    assert!(
+        revealed.raters.iter().all(|r| r.cleared.is_none()),
+        "cleared answers deleted at the reveal"
+    );
     assert!(revealed.clear_answers(&a).is_err());
-    assert!(revealed.restore_answers(before).is_err());
+    assert!(revealed.restore_answers(&a).is_err());
     assert_eq!(revealed.rater(&a).unwrap().levels, vec![3; 8]);
 }
 

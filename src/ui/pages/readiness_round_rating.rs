@@ -27,6 +27,46 @@ fn focus_drawn(id: &'static str) {
 }
 
 /// Scroll to a heading drawn by the change just made, and move focus to it.
+/// Wrong PINs allowed in a row before a pause, and the pause.
+const PIN_TRIES: u32 = 5;
+const PIN_PAUSE_MS: f64 = 30_000.0;
+
+thread_local! {
+    /// Per rater: wrong PINs in a row, and until when the next try must wait (ms). In
+    /// memory: a reload starts again, which still turns guessing at the table into hours.
+    static PIN_FAILS: std::cell::RefCell<std::collections::HashMap<String, (u32, f64)>> =
+        Default::default();
+}
+
+/// Seconds left before rater `id`'s PIN may be tried again, if they must wait.
+fn pin_wait(id: &Id) -> Option<u64> {
+    let now = js_sys::Date::now();
+    PIN_FAILS.with(|f| {
+        f.borrow()
+            .get(id.as_str())
+            .filter(|(_, until)| *until > now)
+            .map(|(_, until)| ((until - now) / 1000.0).ceil() as u64)
+    })
+}
+
+/// Record a try of rater `id`'s PIN: a right one clears the count; the fifth wrong one in a
+/// row starts a pause.
+fn pin_tried(id: &Id, opened: bool) {
+    PIN_FAILS.with(|f| {
+        let mut f = f.borrow_mut();
+        if opened {
+            f.remove(id.as_str());
+            return;
+        }
+        let e = f.entry(id.as_str().to_string()).or_insert((0, 0.0));
+        e.0 += 1;
+        if e.0 >= PIN_TRIES {
+            e.0 = 0;
+            e.1 = js_sys::Date::now() + PIN_PAUSE_MS;
+        }
+    });
+}
+
 pub(super) fn show_heading(id: &'static str) {
     request_animation_frame(move || {
         if let Some(el) = document().get_element_by_id(id) {
@@ -41,13 +81,12 @@ pub(super) fn Rating(ctx: Ctx) -> impl IntoView {
     let open = RwSignal::new(Open::Closed);
     let notice = RwSignal::new(None::<String>);
     // Kept here, not in the list, so "Undo" survives a rater's form being opened.
-    let cleared = RwSignal::new(None::<Rater>);
     move || match open.get() {
         Open::Form(rater) => view! { <RaterForm ctx rater open notice/> }.into_any(),
         Open::Pin(rater) => view! { <PinStep ctx rater open/> }.into_any(),
         Open::Closed => view! {
             {move || notice.get().map(|n| view! { <p class="ok" role="status">{n}</p> })}
-            <Raters ctx open notice cleared/>
+            <Raters ctx open notice/>
             <AddRater ctx/>
             <Reveal ctx/>
         }
@@ -88,12 +127,7 @@ impl Line {
 }
 
 #[component]
-fn Raters(
-    ctx: Ctx,
-    open: RwSignal<Open>,
-    notice: RwSignal<Option<String>>,
-    cleared: RwSignal<Option<Rater>>,
-) -> impl IntoView {
+fn Raters(ctx: Ctx, open: RwSignal<Open>, notice: RwSignal<Option<String>>) -> impl IntoView {
     let confirming = RwSignal::new(None::<(Id, &'static str)>);
     let undo = RwSignal::new(None::<(usize, Rater)>);
     let problem = RwSignal::new(None::<String>);
@@ -135,28 +169,35 @@ fn Raters(
         browser::focus_id("raters-title");
     };
     let clear = move |id: Id| {
-        let mut before = None;
-        match ctx.edit(|r, _| {
-            before = Some(r.clear_answers(&id)?);
-            Ok(())
-        }) {
+        match ctx.edit(|r, _| r.clear_answers(&id).map(|_| ())) {
             Ok(()) => {
                 problem.set(None);
                 notice.set(None);
-                cleared.set(before);
                 focus_drawn("clear-undo");
             }
             Err(e) => problem.set(Some(e)),
         }
         confirming.set(None);
     };
-    let unclear = move |_| {
-        if let Some(before) = cleared.get_untracked() {
-            if let Err(e) = ctx.edit(|r, _| r.restore_answers(before)) {
-                problem.set(Some(e));
-            }
+    // Raters whose cleared answers can still come back: kept in the round until the reveal,
+    // so the undo is here after a reload too.
+    let restorable = move || {
+        ctx.round.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.raters
+                        .iter()
+                        .filter(|x| x.can_restore())
+                        .map(|x| (x.id.clone(), x.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let unclear = move |id: Id| {
+        if let Err(e) = ctx.edit(|r, _| r.restore_answers(&id)) {
+            problem.set(Some(e));
         }
-        cleared.set(None);
         browser::focus_id("raters-title");
     };
     view! {
@@ -170,12 +211,16 @@ fn Raters(
                     <button id="raters-undo" type="button" on:click=restore>"Undo"</button>
                 </div>
             })}
-            {move || cleared.get().map(|r| view! {
-                <div class="undo" role="status">
-                    <p>{format!("{}\u{2019}s answers are cleared: they can rate again, with a new PIN. Undo is possible until the reveal.", r.name)}</p>
-                    <button id="clear-undo" type="button" on:click=unclear>"Undo"</button>
-                </div>
-            })}
+            <div role="status">
+                {move || restorable().into_iter().enumerate().map(|(i, (id, name))| view! {
+                    <div class="undo">
+                        <p>{format!("{name}\u{2019}s answers are cleared: they can rate again, with a new PIN. Undo is possible until the reveal.")}</p>
+                        <button id=(i == 0).then_some("clear-undo") type="button" on:click=move |_| unclear(id.clone())>
+                            "Undo"<span class="visually-hidden">{format!(" clearing {name}\u{2019}s answers")}</span>
+                        </button>
+                    </div>
+                }).collect_view()}
+            </div>
             {move || problem.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             {move || {
                 let rows = list();
@@ -302,15 +347,20 @@ fn PinStep(ctx: Ctx, rater: Id, open: RwSignal<Open>) -> impl IntoView {
                 .and_then(|()| PinLock::new(browser::random_bytes(), &typed))
                 .and_then(|lock| ctx.edit(|r, _| r.set_pin(&id, lock))),
             Access::Pin => {
-                let opens = ctx.round.with_untracked(|r| {
-                    r.as_ref()
-                        .and_then(|r| r.rater(&id))
-                        .is_some_and(|x| x.pin_matches(&typed))
-                });
-                if opens {
-                    Ok(())
+                if let Some(wait) = pin_wait(&id) {
+                    Err(format!("Too many wrong PINs for {who}. Wait {wait} seconds, then try again, or ask the facilitator to clear and re-rate."))
                 } else {
-                    Err(format!("That PIN does not open {who}\u{2019}s form. Try again, or ask the facilitator to clear and re-rate."))
+                    let opens = ctx.round.with_untracked(|r| {
+                        r.as_ref()
+                            .and_then(|r| r.rater(&id))
+                            .is_some_and(|x| x.pin_matches(&typed))
+                    });
+                    pin_tried(&id, opens);
+                    if opens {
+                        Ok(())
+                    } else {
+                        Err(format!("That PIN does not open {who}\u{2019}s form. Try again, or ask the facilitator to clear and re-rate."))
+                    }
                 }
             }
             Access::Sealed => Err(format!("{who}\u{2019}s answers were saved before PINs, so they stay closed until the reveal.")),
