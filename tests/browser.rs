@@ -596,8 +596,11 @@ fn marks(name: &str) -> u32 {
 async fn a_large_district_saves_in_steps_and_an_edit_between_steps_is_kept() {
     use leptos::prelude::GetUntracked;
     use readyboard::domain::synthetic;
-    use readyboard::ui::store::{SaveStatus, Store, SAVE_DELAY};
+    use readyboard::ui::store::{set_save_step_ms, SaveStatus, Store, SAVE_DELAY};
     clear();
+    // One part a step, so that the test's own timers surely land between two steps however
+    // fast or loaded the machine is.
+    set_save_step_ms(0.0);
     let doc = synthetic::big_district(300, 10, 4);
     let mut base = Baseline::empty();
     local::save(&doc, &mut base, "writer-a", "t").unwrap();
@@ -641,4 +644,5 @@ async fn a_large_district_saves_in_steps_and_an_edit_between_steps_is_kept() {
         &|d| d.district.name == "Renamed once" && d.schools[0].name == "Renamed school"
     ));
     assert!(!store.has_unsaved_edits());
+    set_save_step_ms(8.0);
 }

@@ -233,14 +233,18 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
 /// Which schools the scenario moves, against the adopted plan.
 #[component]
 fn Compare(snap: Memo<Snapshot>) -> impl IntoView {
-    view! {
-        <div class="compare" data-testid="scenario-moves">
-            {move || snap.with(|s| {
-                if s.moves.is_empty() {
-                    return view! { <p><strong>"Compared with the adopted plan: "</strong>"no school moves."</p> }.into_any();
-                }
-                let n = s.moves.len();
-                let rows = s.moves.iter().map(|(i, from, to)| {
+    // At most this many moves are listed until "Show all": a re-plan of 500 schools can
+    // move hundreds, and every change redraws the list.
+    const SHOWN: usize = 10;
+    let show_all = RwSignal::new(false);
+    let count = Memo::new(move |_| snap.with(|s| s.moves.len()));
+    let rows = move || {
+        let all = show_all.get();
+        snap.with(|s| {
+            s.moves
+                .iter()
+                .take(if all { usize::MAX } else { SHOWN })
+                .map(|(i, from, to)| {
                     let r = &s.rows[*i];
                     view! {
                         <tr>
@@ -249,17 +253,31 @@ fn Compare(snap: Memo<Snapshot>) -> impl IntoView {
                             <td>{year_text(*to)}</td>
                         </tr>
                     }
-                }).collect_view();
-                view! {
-                    <p id="moves-title"><strong>"Compared with the adopted plan: "</strong>{format!("{n} {} to another year.", if n == 1 { "school moves" } else { "schools move" })}</p>
-                    <ScrollTable label="Moves table">
-                        <table class="data compact" aria-labelledby="moves-title">
-                            <thead><tr><th scope="col">"School"</th><th scope="col">"Adopted plan"</th><th scope="col">"This scenario"</th></tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </ScrollTable>
-                }.into_any()
-            })}
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="compare" data-testid="scenario-moves">
+            <p id="moves-title"><strong>"Compared with the adopted plan: "</strong>{move || match count.get() {
+                0 => "no school moves.".to_string(),
+                1 => "1 school moves to another year.".to_string(),
+                n => format!("{n} schools move to another year."),
+            }}</p>
+            <div class:hidden=move || count.get() == 0>
+                <ScrollTable label="Moves table">
+                    <table class="data compact" aria-labelledby="moves-title">
+                        <thead><tr><th scope="col">"School"</th><th scope="col">"Adopted plan"</th><th scope="col">"This scenario"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </ScrollTable>
+                {move || (count.get() > SHOWN).then(|| view! {
+                    <button type="button" class="secondary" aria-expanded=move || show_all.get().to_string()
+                        on:click=move |_| show_all.update(|v| *v = !*v)>
+                        {move || if show_all.get() { "Show the first ten".to_string() } else { format!("Show all {}", count.get()) }}
+                    </button>
+                })}
+            </div>
         </div>
     }
 }
