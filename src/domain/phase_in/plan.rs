@@ -465,7 +465,18 @@ pub fn check_pin(r: &Rankings, phase: &PhaseIn, school: &Id, year: u8) -> PinChe
     others.pins.retain(|p| &p.school_id != school);
     let p = plan(r, &others);
     let pinned_there = p.in_year(year).filter(|pl| pl.pinned).count();
-    let capacity = p.capacities[usize::from(year - 1)];
+    // The year's capacity with this pin in the plan: an override into year 1 takes a place
+    // of its own when the capacity is the even split.
+    let mut with = others.clone();
+    with.pins.push(super::state::Pin {
+        school_id: school.clone(),
+        year,
+        rationale: "check".into(),
+        created_at: "\u{10ffff}".into(),
+        overrides: true,
+        extra: Default::default(),
+    });
+    let capacity = plan(r, &with).capacities[usize::from(year - 1)];
     if pinned_there as u32 >= capacity {
         return PinCheck::Refused(format!(
             "Year {year} is full: {} {} already pinned there and its capacity is {capacity}. Raise year {year}\u{2019}s capacity or unpin a school first.",

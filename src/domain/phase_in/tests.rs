@@ -721,6 +721,25 @@ proptest! {
 }
 
 #[test]
+fn an_override_into_year_1_counts_its_own_place_when_the_capacity_is_the_even_split() {
+    let mut d = benson();
+    // A gate so strict that no school may go in year 1: year 1's even share is then 0.
+    d.phase_in.set_gate(Some(3)).unwrap();
+    let harbor = Id::fixed("harbor-view-es");
+    let r = rank(&d, &d.phase_in.settings);
+    assert_eq!(plan(&r, &d.phase_in).capacities[0], 0);
+    assert!(matches!(
+        check_pin(&r, &d.phase_in, &harbor, 1),
+        PinCheck::NeedsOverride(_)
+    ));
+    pin_school(&mut d, &harbor, 1, "The board asked.", true, "t").unwrap();
+    let r = rank(&d, &d.phase_in.settings);
+    let p = plan(&r, &d.phase_in);
+    assert!(p.conflicts.is_empty(), "{:?}", p.conflicts);
+    assert_eq!(p.year_of(r.find(&harbor).unwrap()), Some(1));
+}
+
+#[test]
 fn with_the_gate_off_a_ready_label_still_names_the_criteria_at_1() {
     let mut d = benson();
     d.phase_in.set_gate(Some(0)).unwrap();

@@ -311,10 +311,11 @@ fn StartPlan(school: Id, row: Memo<Option<SchoolRow>>) -> impl IntoView {
                 view! { <p data-testid="once-ready">{once_ready_text(&r)}</p> }.into_any()
             } else {
                 view! {
-                    <p class="note" data-testid="no-plan-needed">{format!(
-                        "{} is ready for a coach ({}). It needs no readiness plan: it waits only for its place in {}.",
-                        r.name, r.why, year_text(r.year).to_lowercase()
-                    )}</p>
+                    <p class="note" data-testid="no-plan-needed">{match r.year {
+                        Some(1) => format!("{} is ready for a coach and has its place in year 1 ({}). It needs no readiness plan.", r.name, r.why),
+                        Some(y) => format!("{} is ready for a coach ({}). It needs no readiness plan: it waits only for its place in year {y}.", r.name, r.why),
+                        None => format!("{} is ready for a coach ({}), but the plan\u{2019}s years have no place for it: raise a year\u{2019}s capacity. It needs no readiness plan.", r.name, r.why),
+                    }}</p>
                 }.into_any()
             }))}
             {move || needs().then(|| view! {

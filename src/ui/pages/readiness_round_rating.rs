@@ -26,7 +26,6 @@ fn focus_drawn(id: &'static str) {
     request_animation_frame(move || browser::focus_id(id));
 }
 
-/// Scroll to a heading drawn by the change just made, and move focus to it.
 /// Wrong PINs allowed in a row before a pause, and the pause.
 const PIN_TRIES: u32 = 5;
 const PIN_PAUSE_MS: f64 = 30_000.0;
@@ -67,6 +66,7 @@ fn pin_tried(id: &Id, opened: bool) {
     });
 }
 
+/// Scroll to a heading drawn by the change just made, and move focus to it.
 pub(super) fn show_heading(id: &'static str) {
     request_animation_frame(move || {
         if let Some(el) = document().get_element_by_id(id) {
@@ -173,7 +173,9 @@ fn Raters(ctx: Ctx, open: RwSignal<Open>, notice: RwSignal<Option<String>>) -> i
             Ok(()) => {
                 problem.set(None);
                 notice.set(None);
-                focus_drawn("clear-undo");
+                // The Undo of the rater just cleared (each has its own).
+                let undo_id = format!("clear-undo-{}", id.as_str());
+                request_animation_frame(move || browser::focus_id(&undo_id));
             }
             Err(e) => problem.set(Some(e)),
         }
@@ -212,10 +214,10 @@ fn Raters(ctx: Ctx, open: RwSignal<Open>, notice: RwSignal<Option<String>>) -> i
                 </div>
             })}
             <div role="status">
-                {move || restorable().into_iter().enumerate().map(|(i, (id, name))| view! {
+                {move || restorable().into_iter().map(|(id, name)| view! {
                     <div class="undo">
                         <p>{format!("{name}\u{2019}s answers are cleared: they can rate again, with a new PIN. Undo is possible until the reveal.")}</p>
-                        <button id=(i == 0).then_some("clear-undo") type="button" on:click=move |_| unclear(id.clone())>
+                        <button id=format!("clear-undo-{}", id.as_str()) type="button" on:click=move |_| unclear(id.clone())>
                             "Undo"<span class="visually-hidden">{format!(" clearing {name}\u{2019}s answers")}</span>
                         </button>
                     </div>
@@ -399,7 +401,7 @@ fn PinStep(ctx: Ctx, rater: Id, open: RwSignal<Open>) -> impl IntoView {
             <form on:submit=submit novalidate class="inline-form pin-form">
                 <div class="field">
                     <label for="pin">{label}</label>
-                    <input id="pin" type="password" inputmode="numeric" autocomplete="off"
+                    <input id="pin" type="password" inputmode="numeric" autocomplete="one-time-code"
                         maxlength=MAX_PIN_DIGITS.to_string()
                         prop:value=move || pin.get()
                         on:input=move |ev| pin.set(event_target_value(&ev))
@@ -409,7 +411,7 @@ fn PinStep(ctx: Ctx, rater: Id, open: RwSignal<Open>) -> impl IntoView {
                 {new.then(|| view! {
                     <div class="field">
                         <label for="pin-again">"Type the PIN again"</label>
-                        <input id="pin-again" type="password" inputmode="numeric" autocomplete="off"
+                        <input id="pin-again" type="password" inputmode="numeric" autocomplete="one-time-code"
                             maxlength=MAX_PIN_DIGITS.to_string()
                             prop:value=move || again.get()
                             on:input=move |ev| again.set(event_target_value(&ev))/>
