@@ -461,13 +461,11 @@ pub fn check_pin(r: &Rankings, phase: &PhaseIn, school: &Id, year: u8) -> PinChe
         return PinCheck::Refused("That school is not in the district.".into());
     };
     let name = &r.standings[i].school.name;
-    let mut others = phase.clone();
-    others.pins.retain(|p| &p.school_id != school);
-    let p = plan(r, &others);
-    let pinned_there = p.in_year(year).filter(|pl| pl.pinned).count();
-    // The year's capacity with this pin in the plan: an override into year 1 takes a place
-    // of its own when the capacity is the even split.
-    let mut with = others.clone();
+    // The plan with this pin placed last (pins apply oldest first), so the other pins land
+    // as they would without it, and the year's capacity counts it: an override into year 1
+    // takes a place of its own when the capacity is the even split.
+    let mut with = phase.clone();
+    with.pins.retain(|p| &p.school_id != school);
     with.pins.push(super::state::Pin {
         school_id: school.clone(),
         year,
@@ -476,7 +474,12 @@ pub fn check_pin(r: &Rankings, phase: &PhaseIn, school: &Id, year: u8) -> PinChe
         overrides: true,
         extra: Default::default(),
     });
-    let capacity = plan(r, &with).capacities[usize::from(year - 1)];
+    let p = plan(r, &with);
+    let pinned_there = p
+        .in_year(year)
+        .filter(|pl| pl.pinned && pl.standing != i)
+        .count();
+    let capacity = p.capacities[usize::from(year - 1)];
     if pinned_there as u32 >= capacity {
         return PinCheck::Refused(format!(
             "Year {year} is full: {} {} already pinned there and its capacity is {capacity}. Raise year {year}\u{2019}s capacity or unpin a school first.",

@@ -86,13 +86,7 @@ impl Snapshot {
 
 /// Rank and plan the district under its adopted settings.
 pub fn snapshot(d: &Document) -> Snapshot {
-    snapshot_of(d, None)
-}
-
-/// Rank and plan the district under a scenario's settings (the adopted ones for `None`, or
-/// for a scenario that no longer exists), with the schools that move against the adopted plan.
-pub fn snapshot_of(d: &Document, scenario: Option<&Id>) -> Snapshot {
-    snapshot_against(d, scenario, None)
+    snapshot_with(d, &d.phase_in).0
 }
 
 /// The adopted plan, for comparing scenarios with.
@@ -101,32 +95,22 @@ pub fn adopted_plan(d: &Document) -> phase_in::Plan {
     phase_in::plan(&r, &d.phase_in)
 }
 
-/// [`snapshot_of`], with the adopted plan already made (`None`: make it here).
-fn snapshot_against(
-    d: &Document,
-    scenario: Option<&Id>,
-    adopted: Option<&phase_in::Plan>,
-) -> Snapshot {
-    let chosen = scenario.and_then(|id| d.phase_in.scenario(id));
-    let Some(chosen) = chosen else {
-        return snapshot_with(d, &d.phase_in).0;
+/// Rank and plan the district under scenario `scenario`'s settings (the adopted ones for a
+/// scenario that no longer exists), with the schools it moves against `adopted`.
+fn snapshot_of(d: &Document, scenario: &Id, adopted: Option<&phase_in::Plan>) -> Snapshot {
+    let Some(chosen) = d.phase_in.scenario(scenario) else {
+        return snapshot(d);
     };
     let mut phase = d.phase_in.clone();
     phase.settings = chosen.settings.clone();
     let (mut snap, tried) = snapshot_with(d, &phase);
-    let made;
-    let adopted = match adopted {
-        Some(a) => a,
-        None => {
-            made = adopted_plan(d);
-            &made
-        }
-    };
-    // Rows and standings are both in roster order, whatever the settings.
-    snap.moves = phase_in::moves(adopted, &tried)
-        .into_iter()
-        .map(|m| (m.standing, m.from, m.to))
-        .collect();
+    if let Some(adopted) = adopted {
+        // Rows and standings are both in roster order, whatever the settings.
+        snap.moves = phase_in::moves(adopted, &tried)
+            .into_iter()
+            .map(|m| (m.standing, m.from, m.to))
+            .collect();
+    }
     snap
 }
 
@@ -284,7 +268,7 @@ pub fn use_snapshot_of(scenario: Memo<Option<Id>>) -> Memo<Snapshot> {
             adopted.with(|a| {
                 store.doc.with(|d| {
                     d.as_ref()
-                        .map(|d| snapshot_against(d, Some(id), a.as_ref()))
+                        .map(|d| snapshot_of(d, id, a.as_ref()))
                         .unwrap_or_default()
                 })
             })

@@ -5,6 +5,7 @@ use super::board::refocus;
 use crate::domain::ids::Id;
 use crate::domain::plus::board::{Activity, WeekKind, DAYS, DAY_NAMES};
 use crate::ui::components::board::{Ctx, Cursor, Editing, Hand};
+use crate::ui::pages::board_pd::PdDays;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
@@ -246,17 +247,20 @@ fn SlotForm(c: Cursor) -> impl IntoView {
         ctx.editing.set(None);
         refocus(ctx);
     };
+    // The cell in words ("coaching with …"), for the notice after placing it.
+    let describe = move |a: &Activity| {
+        ctx.board
+            .with_untracked(|b| {
+                b.as_ref()
+                    .map(|b| crate::ui::components::board::lower_first(&b.describe(a)))
+            })
+            .unwrap_or_default()
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match build() {
             Ok(a) => {
-                let label = ctx
-                    .board
-                    .with_untracked(|b| {
-                        b.as_ref()
-                            .map(|b| crate::ui::components::board::lower_first(&b.describe(&a)))
-                    })
-                    .unwrap_or_default();
+                let label = describe(&a);
                 ctx.place_new(c, a, whole.get_untracked(), &label, locked.get_untracked());
                 close();
             }
@@ -265,13 +269,7 @@ fn SlotForm(c: Cursor) -> impl IntoView {
     };
     let hold = move |_| match build() {
         Ok(a) => {
-            let label = ctx
-                .board
-                .with_untracked(|b| {
-                    b.as_ref()
-                        .map(|b| crate::ui::components::board::lower_first(&b.describe(&a)))
-                })
-                .unwrap_or_default();
+            let label = describe(&a);
             ctx.hand.set(Some(Hand::New {
                 cell: a,
                 whole_week: whole.get_untracked(),
@@ -501,19 +499,7 @@ fn WeekForm(week: u16) -> impl IntoView {
                         view! { <option value=id.clone() selected=move || team.get() == id2>{name.clone()}</option> }
                     }).collect_view()}
                 </select>
-                <fieldset>
-                    <legend>"Full-day PD on"</legend>
-                    {(0..DAYS).map(|d| view! {
-                        <label class="check">
-                            <input type="checkbox" prop:checked=move || days.with(|x| x.contains(&d))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    days.update(|x| { x.retain(|y| *y != d); if on { x.push(d); x.sort_unstable(); } });
-                                }/>
-                            {DAY_NAMES[usize::from(d)]}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
+                <PdDays days/>
             </Show>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">

@@ -4,6 +4,27 @@
 use crate::domain::plus::board::{DAYS, DAY_NAMES};
 use crate::domain::plus::pd_plan::{apply, describe, propose, PdPlan};
 use crate::ui::components::board::Ctx;
+
+/// Which days of the week are full-day PD: one checkbox a day, kept sorted. The PD plan and
+/// the week editor both use it.
+#[component]
+pub(crate) fn PdDays(days: RwSignal<Vec<u8>>) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>"Full-day PD on"</legend>
+            {(0..DAYS).map(|d| view! {
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || days.with(|x| x.contains(&d))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            days.update(|x| { x.retain(|y| *y != d); if on { x.push(d); x.sort_unstable(); } });
+                        }/>
+                    {DAY_NAMES[usize::from(d)]}
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+}
 use leptos::prelude::*;
 
 /// How many proposed weeks the preview lists before "and N more".
@@ -66,19 +87,7 @@ pub(crate) fn PdPlanPanel() -> impl IntoView {
                         {number("pd-first", first)}
                     </div>
                 </div>
-                <fieldset>
-                    <legend>"Full-day PD on"</legend>
-                    {(0..DAYS).map(|d| view! {
-                        <label class="check">
-                            <input type="checkbox" prop:checked=move || days.with(|x| x.contains(&d))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    days.update(|x| { x.retain(|y| *y != d); if on { x.push(d); x.sort_unstable(); } });
-                                }/>
-                            {DAY_NAMES[usize::from(d)]}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
+                <PdDays days/>
                 <div role="status" data-testid="pd-preview">
                     {move || match preview.get() {
                         Err(e) => view! { <p class="field-error">{e}</p> }.into_any(),
