@@ -293,3 +293,21 @@ test('with the gate off, a ready label still names the criteria at 1', async ({ 
   const row = page.locator('section.cohort').getByRole('row', { name: /Northgate Middle School/ });
   await expect(row).toContainText('With the gate off, 3 criteria are at 1 Not yet');
 });
+
+test('the once-ready sentence names a pin, an override and a missing round', async ({ page }) => {
+  await loadDemoUnplanned(page);
+  // Kestrel Park opted out and has no complete round.
+  await page.goto('/phase-in/plans/kestrel-park-es');
+  await expect(page.getByTestId('once-ready')).toHaveText('If it opts back in and completes a readiness round, the plan places it by readiness like any other school.');
+  // Harbor View, below the gate, overridden into year 1 by the champion.
+  await page.goto('/phase-in');
+  await page.getByRole('button', { name: 'Pin… Harbor View Elementary' }).click();
+  const form = page.getByRole('form', { name: 'Pin Harbor View Elementary to a year' });
+  await form.getByLabel('Year').selectOption('1');
+  await form.getByLabel(/Rationale/).fill('The board asked for it.');
+  await form.getByLabel(/^Override: put this school in year 1 although it is below the gate/).check();
+  await form.getByRole('button', { name: 'Pin as an override' }).click();
+  await expect(page.getByText('Harbor View Elementary is in year 1 as an override.')).toBeVisible();
+  await page.goto('/phase-in/plans/harbor-view-es');
+  await expect(page.getByTestId('once-ready')).toHaveText(/^It is in year 1 by the champion’s override, so it has its coach now/);
+});

@@ -320,3 +320,26 @@ test('under forced colours the current page in the navigation is still marked', 
   const other = page.locator('.nav-list a:not([aria-current])').first();
   expect(await other.evaluate((a) => getComputedStyle(a).textDecorationLine)).not.toContain('underline');
 });
+
+test('one year’s capacity changes alone, and a scenario names the pins it cannot keep before it is adopted', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  await page.goto('/phase-in');
+  await newScenario(page);
+  // A stricter gate adjusts the even split; the numbers on screen are the starting point.
+  await page.getByLabel('At or below 2 Emerging').check();
+  const shown = async () => Promise.all([1, 2, 3].map((y) => page.getByLabel(`Year ${y}`, { exact: true }).inputValue()));
+  await expect.poll(async () => (await shown())[0]).not.toBe('7');
+  const before = await shown();
+  await page.getByLabel('Year 3', { exact: true }).fill(String(Number(before[2]) + 1));
+  await page.getByLabel('Year 3', { exact: true }).press('Enter');
+  await expect.poll(shown).toEqual([before[0], before[1], String(Number(before[2]) + 1)]);
+  // No coach in year 1: the champion's pin of Pinecrest cannot be kept, and the scenario says so.
+  await page.getByLabel('Year 1', { exact: true }).fill('0');
+  await page.getByLabel('Year 1', { exact: true }).press('Enter');
+  await expect(page.getByTestId('dropped-pins')).toContainText('Pins this scenario cannot keep: Pinecrest Middle School (year 1).');
+  await page.getByRole('button', { name: 'Adopt this scenario' }).click();
+  await expect(page.getByText(/is now the adopted plan\. The brief shows it\. It does not keep the pin of Pinecrest Middle School \(year 1\)/)).toBeVisible();
+  await expect(page.getByTestId('plan-conflicts')).toContainText('Pinecrest Middle School is pinned to year 1');
+  expect(errors).toEqual([]);
+});

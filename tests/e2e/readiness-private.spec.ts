@@ -368,19 +368,32 @@ for (const width of [1280, 390]) {
   });
 }
 
-test('five wrong PINs in a row make the next try wait, even with the right PIN', async ({ page }) => {
+test('five wrong PINs in a row make the next try wait, even with the right PIN and after a reload', async ({ page }) => {
   await loadDemo(page);
   await page.goto(LINDEN);
   await page.getByRole('button', { name: 'Continue rating as Grade 4 team lead' }).click();
   const field = page.getByLabel('Grade 4 team lead’s PIN');
-  for (let i = 0; i < 5; i++) {
+  const open = page.getByRole('button', { name: 'Open my form' });
+  for (let i = 0; i < 4; i++) {
     await field.fill(`000${i}`);
-    await page.getByRole('button', { name: 'Open my form' }).click();
+    await open.click();
     await expect(page.getByRole('alert')).toHaveText(/That PIN does not open Grade 4 team lead’s form/);
   }
+  await expect(page.getByRole('alert')).toContainText('One more wrong PIN starts a 30-second pause.');
+  await field.fill('0004');
+  await open.click();
+  await expect(page.getByRole('alert')).toHaveText(/Too many wrong PINs for Grade 4 team lead\. Wait 30 seconds/);
   await field.fill(DEMO_PIN);
-  await page.getByRole('button', { name: 'Open my form' }).click();
+  await open.click();
   await expect(page.getByRole('alert')).toHaveText(/Too many wrong PINs for Grade 4 team lead\. Wait \d+ seconds/);
   await expect(page.getByRole('heading', { name: 'Rating as Grade 4 team lead', exact: true })).toHaveCount(0);
   await expectNoLevelAnywhere(page, 'while the PIN waits');
+  // The pause is kept with the round: a reload does not start the count again.
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await page.reload();
+  await page.getByRole('button', { name: 'Continue rating as Grade 4 team lead' }).click();
+  await page.getByLabel('Grade 4 team lead’s PIN').fill(DEMO_PIN);
+  await page.getByRole('button', { name: 'Open my form' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Too many wrong PINs for Grade 4 team lead\. Wait \d+ seconds/);
+  await expect(page.getByRole('heading', { name: 'Rating as Grade 4 team lead', exact: true })).toHaveCount(0);
 });

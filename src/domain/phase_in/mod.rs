@@ -12,8 +12,9 @@ pub mod state;
 mod tests;
 
 pub use plan::{
-    check_pin, consequence, lowest_performing_count, moves, override_text, pin_school, plan,
-    year_once_ready, Consequence, Move, PinCheck, Placement, Plan, Why,
+    check_pin, consequence, lowest_performing_count, moves, override_text, pin_school,
+    pins_dropped, plan, year_once_ready, Consequence, DroppedPin, Move, OnceReady, PinCheck,
+    Placement, Plan, Why,
 };
 pub use rank::{rank, Assessed, Rankings, Standing};
 pub use readiness_plan::{Progress, ReadinessPlan};

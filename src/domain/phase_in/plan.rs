@@ -380,7 +380,7 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
         .collect();
     let unplaced: Vec<usize> = (0..n).filter(|&i| year_of[i].is_none()).collect();
     if !unplaced.is_empty() {
-        let total: u32 = capacities.iter().sum();
+        let total: u64 = capacities.iter().map(|c| u64::from(*c)).sum();
         let unused_one = capacities[0].saturating_sub(order[0].len() as u32);
         let mut msg = format!(
             "{} {} not fit: the {years} {} hold {total} {} for {n} schools.",
@@ -424,19 +424,44 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
     }
 }
 
-/// The year a school that is not ready would get once it is: the plan made again with the
-/// school passing the gate and opted back in, and never before year 2 (its readiness plan
-/// runs during year 1). `None` for a school with no complete round (it has no index to
-/// place it by) or one that would still not fit.
-pub fn year_once_ready(r: &Rankings, phase: &PhaseIn, standing: usize) -> Option<u8> {
-    let s = r.standings.get(standing)?;
+/// What becomes of a school that is not ready, once it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnceReady {
+    /// A pin keeps it in `year` whatever its readiness: in year 1 that is an override, and
+    /// the school has its coach now.
+    Pinned { year: u8 },
+    /// It has no complete readiness round, so nothing places it by readiness yet.
+    NeedsRound,
+    /// Passing the gate (and opting back in) would place it in this year, never before year
+    /// 2 (its readiness plan runs during year 1).
+    Year(u8),
+    /// Even ready, it would not fit in the plan's years.
+    NoFit,
+}
+
+/// What becomes of school `standing` once it is ready: the plan made again with the school
+/// passing the gate and opted back in.
+pub fn year_once_ready(r: &Rankings, phase: &PhaseIn, standing: usize) -> OnceReady {
+    let Some(s) = r.standings.get(standing) else {
+        return OnceReady::NoFit;
+    };
     let mut school = s.school.clone();
     school.opt_out = None;
     let mut ready = r.clone();
-    let a = ready.standings[standing].readiness.as_mut()?;
-    a.gated.clear();
+    if let Some(a) = ready.standings[standing].readiness.as_mut() {
+        a.gated.clear();
+    }
     ready.standings[standing].school = &school;
-    plan(&ready, phase).year_of(standing).map(|y| y.max(2))
+    let p = plan(&ready, phase);
+    let Some(placed) = p.placements.iter().find(|pl| pl.standing == standing) else {
+        return OnceReady::NoFit;
+    };
+    match placed.year {
+        Some(year) if placed.pinned => OnceReady::Pinned { year },
+        _ if s.readiness.is_none() => OnceReady::NeedsRound,
+        Some(y) => OnceReady::Year(y.max(2)),
+        None => OnceReady::NoFit,
+    }
 }
 
 /// Whether the plan could keep a pin of `school` to `year`, asked before it is saved.
@@ -560,6 +585,39 @@ pub fn moves(adopted: &Plan, scenario: &Plan) -> Vec<Move> {
         })
         .collect();
     out.sort_by_key(|m| m.standing);
+    out
+}
+
+/// A pin the adopted plan keeps and a scenario does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DroppedPin {
+    /// Index into `Rankings::standings`.
+    pub standing: usize,
+    /// The year the adopted plan keeps it in.
+    pub year: u8,
+}
+
+/// The pins `adopted` keeps and `scenario` does not (fewer years, a year too small, or a
+/// year-1 rule it no longer passes), in roster order: adopting the scenario drops them.
+pub fn pins_dropped(adopted: &Plan, scenario: &Plan) -> Vec<DroppedPin> {
+    let kept: std::collections::HashSet<usize> = scenario
+        .placements
+        .iter()
+        .filter(|p| p.pinned)
+        .map(|p| p.standing)
+        .collect();
+    let mut out: Vec<DroppedPin> = adopted
+        .placements
+        .iter()
+        .filter(|a| a.pinned && !kept.contains(&a.standing))
+        .filter_map(|a| {
+            a.year.map(|year| DroppedPin {
+                standing: a.standing,
+                year,
+            })
+        })
+        .collect();
+    out.sort_by_key(|p| p.standing);
     out
 }
 

@@ -139,6 +139,17 @@ impl Settings {
                 ));
             }
         }
+        if let Some(caps) = &self.capacity {
+            for (y, c) in caps.iter().enumerate() {
+                if *c > MAX_CAPACITY {
+                    out.push(format!(
+                        "{what} gives year {} {} coaches; the limit is {MAX_CAPACITY}.",
+                        y + 1,
+                        text::thousands(u64::from(*c))
+                    ));
+                }
+            }
+        }
         for (c, w) in &self.weights {
             if *w > MAX_WEIGHT {
                 out.push(format!(
@@ -168,8 +179,10 @@ impl Settings {
         Ok(())
     }
 
-    /// Set one year's capacity (1-based year). The other years keep their current numbers.
-    pub fn set_capacity(&mut self, year: u8, coaches: u32, schools: usize) -> Result<(), String> {
+    /// Set one year's capacity (1-based year). The other years keep the numbers the planner
+    /// shows (`shown`, the plan's capacities): with the even split, that is the split as
+    /// adjusted for year 1, not the plain even split.
+    pub fn set_capacity(&mut self, year: u8, coaches: u32, shown: &[u32]) -> Result<(), String> {
         let years = self.years;
         if year == 0 || year > years {
             return Err(format!("Year {year} is not in the {years}-year plan."));
@@ -179,7 +192,12 @@ impl Settings {
                 "{coaches} coaches in one year is more than the limit of {MAX_CAPACITY}."
             ));
         }
-        let mut c = self.capacities(schools);
+        let n = usize::from(years);
+        let mut c = match &self.capacity {
+            Some(c) if c.len() == n => c.clone(),
+            _ if shown.len() == n => shown.iter().map(|c| (*c).min(MAX_CAPACITY)).collect(),
+            _ => even_split(shown.iter().map(|c| *c as usize).sum(), n),
+        };
         c[usize::from(year - 1)] = coaches;
         self.capacity = Some(c);
         Ok(())
@@ -252,8 +270,8 @@ impl PhaseIn {
         self.settings.set_years(years)
     }
 
-    pub fn set_capacity(&mut self, year: u8, coaches: u32, schools: usize) -> Result<(), String> {
-        self.settings.set_capacity(year, coaches, schools)
+    pub fn set_capacity(&mut self, year: u8, coaches: u32, shown: &[u32]) -> Result<(), String> {
+        self.settings.set_capacity(year, coaches, shown)
     }
 
     pub fn reset_capacity(&mut self) {
@@ -421,6 +439,14 @@ impl PhaseIn {
         if sc.name.trim().is_empty() {
             out.push(format!("Scenario {} has no name.", sc.id));
         }
+        let n = sc.name.chars().count();
+        if n > MAX_SCENARIO_NAME {
+            out.push(format!(
+                "Scenario {} has a name of {} characters; the limit is {MAX_SCENARIO_NAME}.",
+                sc.id,
+                text::thousands(n as u64)
+            ));
+        }
         out
     }
 
@@ -433,8 +459,31 @@ impl PhaseIn {
                 (!ids.insert(&sc.id)).then(|| format!("Scenario {} appears twice.", sc.id)),
             ));
         }
+        let n = self.cover_note.chars().count();
+        if n > text::MAX_NOTE_CHARS {
+            out.push(format!(
+                "The cover note is {} characters long; the limit is {}.",
+                text::thousands(n as u64),
+                text::thousands(text::MAX_NOTE_CHARS as u64)
+            ));
+        }
         let mut pinned = std::collections::HashSet::new();
         for p in &self.pins {
+            if !(1..=MAX_YEARS).contains(&p.year) {
+                out.push(format!(
+                    "School {} is pinned to year {}; a plan has years 1 to {MAX_YEARS}.",
+                    p.school_id, p.year
+                ));
+            }
+            let n = p.rationale.chars().count();
+            if n > text::MAX_NOTE_CHARS {
+                out.push(format!(
+                    "The pin for school {} has a rationale of {} characters; the limit is {}.",
+                    p.school_id,
+                    text::thousands(n as u64),
+                    text::thousands(text::MAX_NOTE_CHARS as u64)
+                ));
+            }
             if !school_exists(&p.school_id) {
                 out.push(format!(
                     "A pin names a school that is not in the district ({}).",

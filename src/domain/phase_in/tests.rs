@@ -55,6 +55,11 @@ fn the_demo_tells_the_story_pin_plans_with_coaches_and_a_scenario() {
     assert_ne!(d.phase_in.scenarios[0].settings, d.phase_in.settings);
 }
 
+/// The capacities the planner shows for `d`'s adopted settings.
+fn shown_capacities(d: &Document) -> Vec<u32> {
+    plan(&rank(d, &d.phase_in.settings), &d.phase_in).capacities
+}
+
 fn names<'a>(r: &'a Rankings, list: impl IntoIterator<Item = usize>) -> Vec<&'a str> {
     list.into_iter()
         .map(|i| r.standings[i].school.id.as_str())
@@ -205,7 +210,8 @@ fn what_if_changes_move_schools_live() {
     }
     d.phase_in.set_gate(None).unwrap();
     // Capacity: 3 coaches in year 1.
-    d.phase_in.set_capacity(1, 3, 21).unwrap();
+    let shown = shown_capacities(&d);
+    d.phase_in.set_capacity(1, 3, &shown).unwrap();
     let r = rank(&d, &d.phase_in.settings);
     let p = plan(&r, &d.phase_in);
     assert_eq!(p.in_year(1).count(), 3);
@@ -337,7 +343,8 @@ fn pins_need_a_rationale_and_are_kept_or_explained() {
     // Pins beyond a year's capacity: the later pins are not applied, with a clear message,
     // and pin_school refuses them up front.
     d.phase_in.unpin(&north);
-    d.phase_in.set_capacity(2, 1, 21).unwrap();
+    let shown = shown_capacities(&d);
+    d.phase_in.set_capacity(2, 1, &shown).unwrap();
     d.phase_in
         .set_pin(
             &Id::fixed("ash-grove-es"),
@@ -783,8 +790,9 @@ fn readiness_plans_are_for_schools_not_ready_and_say_which_year_they_can_move_to
             Why::Pinned(_) => {}
         }
         if let Why::Gated(_) = pl.why {
-            let once =
-                year_once_ready(&r, &d.phase_in, pl.standing).expect("a gated school has a round");
+            let OnceReady::Year(once) = year_once_ready(&r, &d.phase_in, pl.standing) else {
+                panic!("a gated, unpinned school has a round and fits");
+            };
             assert!(once >= 2, "never year 1: its readiness plan runs then");
             assert!(
                 pl.year.is_none_or(|y| once <= y),
@@ -792,7 +800,10 @@ fn readiness_plans_are_for_schools_not_ready_and_say_which_year_they_can_move_to
             );
         }
         if let Why::NotAssessed = pl.why {
-            assert_eq!(year_once_ready(&r, &d.phase_in, pl.standing), None);
+            assert_eq!(
+                year_once_ready(&r, &d.phase_in, pl.standing),
+                OnceReady::NeedsRound
+            );
         }
     }
     assert!(waiting > 0, "Benson has ready schools waiting for a place");
@@ -875,4 +886,143 @@ fn scenarios_are_tried_apart_from_the_adopted_plan_and_adopted_in_one_undoable_s
     // A planner stored before scenarios existed reads with none and no adoption date.
     let old: PhaseIn = serde_json::from_str(r#"{"settings":{"years":3}}"#).unwrap();
     assert!(old.scenarios.is_empty() && old.adopted_at.is_none());
+}
+
+#[test]
+fn setting_one_years_capacity_keeps_the_other_years_as_shown() {
+    let mut d = benson();
+    // A stricter gate: the even split is adjusted so year 1 holds only who may go there.
+    d.phase_in.set_gate(Some(2)).unwrap();
+    let r = rank(&d, &d.phase_in.settings);
+    let shown = plan(&r, &d.phase_in).capacities;
+    assert!(shown[0] < 7, "{shown:?}");
+    // The champion raises year 3 by one: years 1 and 2 keep the numbers on the screen.
+    d.phase_in.set_capacity(3, shown[2] + 1, &shown).unwrap();
+    let r = rank(&d, &d.phase_in.settings);
+    let now = plan(&r, &d.phase_in).capacities;
+    assert_eq!(now, vec![shown[0], shown[1], shown[2] + 1]);
+    // Set by hand, the stored numbers are the starting point from then on.
+    d.phase_in.set_capacity(1, 2, &now).unwrap();
+    let r = rank(&d, &d.phase_in.settings);
+    assert_eq!(
+        plan(&r, &d.phase_in).capacities,
+        vec![2, shown[1], shown[2] + 1]
+    );
+}
+
+#[test]
+fn a_stored_planner_out_of_the_editors_limits_is_named_by_validation() {
+    let mut d = benson();
+    let long = "x".repeat(crate::domain::text::MAX_NOTE_CHARS + 1);
+    d.phase_in.settings.years = 3;
+    d.phase_in.settings.capacity = Some(vec![u32::MAX, u32::MAX, 5]);
+    d.phase_in.cover_note = long.clone();
+    d.phase_in
+        .set_pin(&Id::fixed("pinecrest-es"), 1, "Ready.", false, "t")
+        .unwrap();
+    d.phase_in.pins[0].year = 0;
+    d.phase_in.pins[0].rationale = long.clone();
+    let id = Id::fixed("sc-1");
+    d.phase_in
+        .add_scenario(id.clone(), "Gate at 2", "t")
+        .unwrap();
+    d.phase_in.scenario_mut(&id).unwrap().name = "y".repeat(super::state::MAX_SCENARIO_NAME + 1);
+    let problems = d.phase_in.problems(|_| true);
+    for needle in [
+        "The phase-in plan gives year 1 4,294,967,295 coaches",
+        "The cover note is 4,001 characters long",
+        "pinned to year 0",
+        "The pin for school pinecrest-es has a rationale of 4,001 characters",
+        "has a name of 81 characters",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.contains(needle)),
+            "{needle}: {problems:?}"
+        );
+    }
+    // The planner itself never overflows on such numbers.
+    let r = rank(&d, &d.phase_in.settings);
+    let p = plan(&r, &d.phase_in);
+    assert_eq!(p.placements.len(), 21);
+}
+
+#[test]
+fn once_ready_names_a_pin_an_override_and_a_missing_round() {
+    let mut d = benson();
+    let harbor = Id::fixed("harbor-view-es");
+    let north = Id::fixed("northgate-ms");
+    let kestrel = Id::fixed("kestrel-park-es");
+    // Harbor View is below the gate: overridden into year 1, it has its coach now.
+    pin_school(&mut d, &harbor, 1, "The board asked.", true, "t1").unwrap();
+    // Northgate is below the gate too, and pinned to year 3: passing the gate changes nothing.
+    pin_school(
+        &mut d,
+        &north,
+        3,
+        "Its new principal starts in year 3.",
+        false,
+        "t2",
+    )
+    .unwrap();
+    let r = rank(&d, &d.phase_in.settings);
+    let at = |id: &Id| r.find(id).unwrap();
+    assert_eq!(
+        year_once_ready(&r, &d.phase_in, at(&harbor)),
+        OnceReady::Pinned { year: 1 }
+    );
+    assert_eq!(
+        year_once_ready(&r, &d.phase_in, at(&north)),
+        OnceReady::Pinned { year: 3 }
+    );
+    // Kestrel Park opted out and has no complete round: it needs one before the plan can
+    // place it by readiness.
+    assert!(r.standings[at(&kestrel)].school.opt_out.is_some());
+    assert_eq!(
+        year_once_ready(&r, &d.phase_in, at(&kestrel)),
+        OnceReady::NeedsRound
+    );
+    // Unpinned, Northgate gets a year of its own from its readiness.
+    d.phase_in.unpin(&north);
+    let r = rank(&d, &d.phase_in.settings);
+    assert!(matches!(
+        year_once_ready(&r, &d.phase_in, r.find(&north).unwrap()),
+        OnceReady::Year(y) if y >= 2
+    ));
+}
+
+#[test]
+fn a_scenario_names_the_pins_it_cannot_keep() {
+    let mut d = benson();
+    let north = Id::fixed("northgate-ms");
+    pin_school(
+        &mut d,
+        &north,
+        3,
+        "Its new principal starts in year 3.",
+        false,
+        "t",
+    )
+    .unwrap();
+    let id = Id::fixed("two-years");
+    d.phase_in
+        .add_scenario(id.clone(), "Two years", "t")
+        .unwrap();
+    d.phase_in
+        .scenario_mut(&id)
+        .unwrap()
+        .settings
+        .set_years(2)
+        .unwrap();
+    let r = rank(&d, &d.phase_in.settings);
+    let adopted = plan(&r, &d.phase_in);
+    let mut tried_phase = d.phase_in.clone();
+    tried_phase.settings = d.phase_in.scenario(&id).unwrap().settings.clone();
+    let rs = rank(&d, &tried_phase.settings);
+    let tried = plan(&rs, &tried_phase);
+    let dropped = pins_dropped(&adopted, &tried);
+    assert_eq!(dropped.len(), 1);
+    assert_eq!(r.standings[dropped[0].standing].school.id, north);
+    assert_eq!(dropped[0].year, 3);
+    // The pinned school in the adopted plan keeps its pin in a plan that can hold it.
+    assert!(pins_dropped(&adopted, &adopted).is_empty());
 }

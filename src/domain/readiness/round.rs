@@ -2,7 +2,7 @@
 //! revealed, and the team agrees one level per criterion.
 
 use super::framework::{Framework, MAX_LEVEL, MIN_LEVEL};
-use super::pin::{Access, PinLock};
+use super::pin::{Access, PinLock, Tried};
 use crate::domain::district::Extra;
 use crate::domain::ids::Id;
 use crate::domain::text;
@@ -325,6 +325,18 @@ impl Round {
         Ok(())
     }
 
+    /// Someone at the device types rater `id`'s PIN to reopen their form. Wrong tries are
+    /// counted in the round (see [`PinLock::try_pin`]). A rater without a PIN opens with none.
+    pub fn try_pin(&mut self, id: &Id, pin: &str, now: u64) -> Result<Tried, String> {
+        self.not_revealed()?;
+        let r = self.rater_mut(id)?;
+        let name = r.name.clone();
+        match r.pin.as_mut() {
+            Some(lock) => Ok(lock.try_pin(pin, now)),
+            None => Err(format!("{name} has no PIN yet.")),
+        }
+    }
+
     /// The rater, starting, chooses their PIN. Only a rater with nothing saved and no PIN
     /// can be given one: a PIN is never replaced, only cleared with the answers.
     pub fn set_pin(&mut self, id: &Id, lock: PinLock) -> Result<(), String> {
@@ -531,6 +543,24 @@ impl Round {
             if r.levels.len() > n || r.levels.iter().any(bad_level) {
                 out.push(format!(
                     "{label}: {} has ratings that do not fit the framework.",
+                    r.name
+                ));
+            }
+            if let Some(c) = &r.cleared {
+                if c.levels.len() > n || c.levels.iter().any(bad_level) {
+                    out.push(format!(
+                        "{label}: {} has cleared answers that do not fit the framework.",
+                        r.name
+                    ));
+                }
+            }
+            let locks = r
+                .pin
+                .iter()
+                .chain(r.cleared.as_ref().and_then(|c| c.pin.as_ref()));
+            if locks.into_iter().any(|l| !l.is_well_formed()) {
+                out.push(format!(
+                    "{label}: {} has a PIN that is not a salted hash.",
                     r.name
                 ));
             }

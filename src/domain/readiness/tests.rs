@@ -745,3 +745,86 @@ fn the_verdict_says_why_next_to_it() {
         "No criterion is at or below the gate (1 Not yet)."
     );
 }
+
+#[test]
+fn five_wrong_pins_pause_the_form_and_the_pause_is_kept_in_the_round() {
+    use super::pin::{Tried, PIN_PAUSE_MS, PIN_TRIES};
+    let mut round = round_with_raters();
+    let a = id("a");
+    round
+        .set_pin(&a, PinLock::new(SALT, "2580").unwrap())
+        .unwrap();
+    let t0 = 1_800_000_000_000u64;
+    for k in 1..PIN_TRIES {
+        assert_eq!(
+            round.try_pin(&a, "0000", t0).unwrap(),
+            Tried::Wrong {
+                left: PIN_TRIES - k
+            }
+        );
+    }
+    assert_eq!(
+        round.try_pin(&a, "0000", t0).unwrap(),
+        Tried::Paused {
+            seconds: PIN_PAUSE_MS / 1000
+        }
+    );
+    // Even the right PIN waits; the pause is in the round, so a reload or another tab
+    // (which read the stored round) waits too.
+    let stored: Round = serde_json::from_str(&serde_json::to_string(&round).unwrap()).unwrap();
+    let mut round = stored;
+    assert_eq!(
+        round.try_pin(&a, "2580", t0 + 10_000).unwrap(),
+        Tried::Paused { seconds: 20 }
+    );
+    // After the pause the right PIN opens, and the count starts again.
+    assert_eq!(
+        round.try_pin(&a, "2580", t0 + PIN_PAUSE_MS).unwrap(),
+        Tried::Opened
+    );
+    assert_eq!(
+        round.try_pin(&a, "1111", t0 + PIN_PAUSE_MS).unwrap(),
+        Tried::Wrong {
+            left: PIN_TRIES - 1
+        }
+    );
+    // A PIN lock stored before the count existed reads with none.
+    let old: PinLock = serde_json::from_str(r#"{"salt":"07","hash":"ab"}"#).unwrap();
+    assert_eq!(old.wrong, 0);
+    assert_eq!(old.paused_until, None);
+}
+
+#[test]
+fn a_stored_round_with_a_bad_pin_lock_or_cleared_answers_is_named_by_validation() {
+    let f = default_framework();
+    let mut round = round_with_raters();
+    let a = id("a");
+    round
+        .set_pin(&a, PinLock::new(SALT, "2580").unwrap())
+        .unwrap();
+    round.rate(&a, 0, 3).unwrap();
+    round.clear_answers(&a).unwrap();
+    assert!(round.problems(&f).is_empty(), "{:?}", round.problems(&f));
+    let r = round.raters.iter_mut().find(|r| r.id == a).unwrap();
+    r.cleared.as_mut().unwrap().levels = vec![9; 20];
+    let p = round.raters.iter_mut().find(|r| r.id == id("p")).unwrap();
+    p.pin = Some(PinLock {
+        salt: "not hex".into(),
+        hash: "short".into(),
+        wrong: 0,
+        paused_until: None,
+    });
+    let problems = round.problems(&f);
+    assert!(
+        problems
+            .iter()
+            .any(|x| x.contains("Grade 3 lead has cleared answers that do not fit")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|x| x.contains("Principal Reyes has a PIN that is not a salted hash")),
+        "{problems:?}"
+    );
+}

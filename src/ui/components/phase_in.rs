@@ -38,7 +38,7 @@ pub struct SchoolRow {
     pub needs_plan: bool,
     /// For a school that needs a readiness plan: the year it would move to once ready.
     /// Not filled by [`snapshot`] (it re-plans once per school): see [`fill_once_ready`].
-    pub once_ready: Option<u8>,
+    pub once_ready: Option<phase_in::OnceReady>,
     pub has_plan: bool,
     /// A re-assessment shows the plan's goals met and the gate passed.
     pub eligible: bool,
@@ -76,6 +76,9 @@ pub struct Snapshot {
     /// For a scenario: the schools it places in another year than the adopted plan does,
     /// as (row, adopted year, scenario year).
     pub moves: Vec<(usize, Option<u8>, Option<u8>)>,
+    /// For a scenario: the pins the adopted plan keeps and the scenario does not, as (row,
+    /// adopted year). Adopting the scenario drops them.
+    pub dropped_pins: Vec<(usize, u8)>,
 }
 
 impl Snapshot {
@@ -109,6 +112,10 @@ fn snapshot_of(d: &Document, scenario: &Id, adopted: Option<&phase_in::Plan>) ->
         snap.moves = phase_in::moves(adopted, &tried)
             .into_iter()
             .map(|m| (m.standing, m.from, m.to))
+            .collect();
+        snap.dropped_pins = phase_in::pins_dropped(adopted, &tried)
+            .into_iter()
+            .map(|p| (p.standing, p.year))
             .collect();
     }
     snap
@@ -206,6 +213,7 @@ fn snapshot_with(d: &Document, phase: &phase_in::PhaseIn) -> (Snapshot, phase_in
             })
             .collect(),
         moves: Vec::new(),
+        dropped_pins: Vec::new(),
         rows,
     };
     (snap, p)
@@ -218,7 +226,7 @@ pub fn fill_once_ready(d: &Document, snap: &mut Snapshot, which: &[usize]) {
     let r = phase_in::rank(d, &d.phase_in.settings);
     for &i in which {
         if snap.rows.get(i).is_some_and(|row| row.needs_plan) {
-            snap.rows[i].once_ready = phase_in::year_once_ready(&r, &d.phase_in, i);
+            snap.rows[i].once_ready = Some(phase_in::year_once_ready(&r, &d.phase_in, i));
         }
     }
 }
@@ -279,21 +287,28 @@ pub fn use_snapshot_of(scenario: Memo<Option<Id>>) -> Memo<Snapshot> {
 /// What happens once a school that is not ready gets ready, in words that agree with the
 /// plan: "If it passes the gate at its re-assessment, it can move up to year 2."
 pub fn once_ready_text(r: &SchoolRow) -> String {
+    use phase_in::OnceReady;
     let how = if r.opted_out.is_some() {
         "If it opts back in and stays above the gate"
-    } else if r.index.is_none() {
-        return "Once it completes a readiness round, the plan places it by readiness like any other school.".to_string();
     } else {
         "If it passes the gate at its re-assessment"
     };
     match (r.once_ready, r.year) {
-        (Some(y), Some(now)) if y < now => format!(
+        (Some(OnceReady::Pinned { year: 1 }), _) => {
+            "It is in year 1 by the champion\u{2019}s override, so it has its coach now; its readiness plan works on what holds it back alongside the coach.".to_string()
+        }
+        (Some(OnceReady::Pinned { year }), _) => format!(
+            "It stays in year {year}, where the champion pinned it, whatever its re-assessment shows. Unpin it to let its readiness place it."
+        ),
+        (Some(OnceReady::NeedsRound), _) if r.opted_out.is_some() => "If it opts back in and completes a readiness round, the plan places it by readiness like any other school.".to_string(),
+        (Some(OnceReady::NeedsRound), _) => "Once it completes a readiness round, the plan places it by readiness like any other school.".to_string(),
+        (Some(OnceReady::Year(y)), Some(now)) if y < now => format!(
             "{how}, it can move up to year {y}: schools that pass the gate are placed before those that do not."
         ),
-        (Some(y), _) => format!(
+        (Some(OnceReady::Year(y)), _) => format!(
             "{how}, it keeps year {y}: the years before are full of readier schools."
         ),
-        (None, _) => format!(
+        (Some(OnceReady::NoFit) | None, _) => format!(
             "{how}, it still does not fit in the plan\u{2019}s years; raise a year\u{2019}s capacity."
         ),
     }

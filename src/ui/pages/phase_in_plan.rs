@@ -256,13 +256,13 @@ fn Context(row: Memo<Option<SchoolRow>>) -> impl IntoView {
 }
 
 /// The year school `id` would move to once ready, under the adopted plan.
-fn once_ready_of(id: &str) -> Option<u8> {
+fn once_ready_of(id: &str) -> Option<crate::domain::phase_in::OnceReady> {
     let store = use_store();
     store.doc.with_untracked(|d| {
         let d = d.as_ref()?;
         let r = rank(d, &d.phase_in.settings);
         let i = r.find(&Id::fixed(id))?;
-        crate::domain::phase_in::year_once_ready(&r, &d.phase_in, i)
+        Some(crate::domain::phase_in::year_once_ready(&r, &d.phase_in, i))
     })
 }
 

@@ -112,6 +112,12 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
             return;
         };
         let name = current_name.get_untracked().unwrap_or_default();
+        let dropped = snap.with_untracked(|s| {
+            s.dropped_pins
+                .iter()
+                .map(|(i, y)| format!("{} (year {y})", s.rows[*i].name))
+                .collect::<Vec<_>>()
+        });
         let now = browser::now_iso();
         let mut before = None;
         match store.try_edit(|d| {
@@ -120,8 +126,17 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
         }) {
             Ok(()) => {
                 undo.set(before.map(Undo::Adoption));
+                let dropped = if dropped.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " It does not keep the {} of {}: see the plan\u{2019}s warnings.",
+                        if dropped.len() == 1 { "pin" } else { "pins" },
+                        dropped.join(", ")
+                    )
+                };
                 notice.set(Some(format!(
-                    "\u{201c}{name}\u{201d} is now the adopted plan. The brief shows it."
+                    "\u{201c}{name}\u{201d} is now the adopted plan. The brief shows it.{dropped}"
                 )));
                 go.with_value(|go| go(None));
             }
@@ -264,6 +279,13 @@ fn Compare(snap: Memo<Snapshot>) -> impl IntoView {
                 1 => "1 school moves to another year.".to_string(),
                 n => format!("{n} schools move to another year."),
             }}</p>
+            {move || snap.with(|s| (!s.dropped_pins.is_empty()).then(|| {
+                let names = s.dropped_pins.iter().map(|(i, y)| format!("{} (year {y})", s.rows[*i].name)).collect::<Vec<_>>();
+                view! {
+                    <p class="banner warning" data-testid="dropped-pins"><strong>"Pins this scenario cannot keep: "</strong>
+                        {format!("{}. Adopting it drops {}; the plan\u{2019}s warnings say why.", names.join(", "), if names.len() == 1 { "that pin" } else { "those pins" })}</p>
+                }
+            }))}
             <div class:hidden=move || count.get() == 0>
                 <ScrollTable label="Moves table">
                     <table class="data compact" aria-labelledby="moves-title">
@@ -348,9 +370,9 @@ fn Controls(snap: Memo<Snapshot>, id: Id) -> impl IntoView {
                                 <input id=id type="number" min="0" max="1000" inputmode="numeric"
                                     prop:value=move || snap.with(|s| s.capacities.get(usize::from(year - 1)).copied().unwrap_or(0).to_string())
                                     on:change=move |ev| {
-                                        let n = snap.with_untracked(|s| s.rows.len());
+                                        let shown = snap.with_untracked(|s| s.capacities.clone());
                                         match event_target_value(&ev).trim().parse::<u32>() {
-                                            Ok(v) => edit(&|s| s.set_capacity(year, v, n)),
+                                            Ok(v) => edit(&|s| s.set_capacity(year, v, &shown)),
                                             Err(_) => error.set(Some(format!("Year {year}: give a whole number of coaches."))),
                                         }
                                     }/>
@@ -358,7 +380,7 @@ fn Controls(snap: Memo<Snapshot>, id: Id) -> impl IntoView {
                         }
                     }).collect_view()}
                     <p class="small">{move || snap.with(|s| {
-                        let total: u32 = s.capacities.iter().sum();
+                        let total: u64 = s.capacities.iter().map(|c| u64::from(*c)).sum();
                         format!("{total} coaches for {} schools. {}", s.rows.len(),
                             if s.auto_capacity { "Split evenly; year 1 only counts the schools that may go in year 1." } else { "Set by hand." })
                     })}</p>

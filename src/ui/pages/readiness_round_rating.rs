@@ -5,7 +5,7 @@
 //! list says only how far each rater has got, and a closed form is not in the page at all.
 
 use super::readiness_round::{Ctx, LevelOptions};
-use crate::domain::readiness::pin::{check_pin, Access, PinLock, MAX_PIN_DIGITS};
+use crate::domain::readiness::pin::{check_pin, Access, PinLock, Tried, MAX_PIN_DIGITS};
 use crate::domain::readiness::round::{Rater, Role, MAX_EVIDENCE_CHARS};
 use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Id;
@@ -24,46 +24,6 @@ enum Open {
 /// Move focus to an element drawn by the change just made, once it is drawn.
 fn focus_drawn(id: &'static str) {
     request_animation_frame(move || browser::focus_id(id));
-}
-
-/// Wrong PINs allowed in a row before a pause, and the pause.
-const PIN_TRIES: u32 = 5;
-const PIN_PAUSE_MS: f64 = 30_000.0;
-
-thread_local! {
-    /// Per rater: wrong PINs in a row, and until when the next try must wait (ms). In
-    /// memory: a reload starts again, which still turns guessing at the table into hours.
-    static PIN_FAILS: std::cell::RefCell<std::collections::HashMap<String, (u32, f64)>> =
-        Default::default();
-}
-
-/// Seconds left before rater `id`'s PIN may be tried again, if they must wait.
-fn pin_wait(id: &Id) -> Option<u64> {
-    let now = js_sys::Date::now();
-    PIN_FAILS.with(|f| {
-        f.borrow()
-            .get(id.as_str())
-            .filter(|(_, until)| *until > now)
-            .map(|(_, until)| ((until - now) / 1000.0).ceil() as u64)
-    })
-}
-
-/// Record a try of rater `id`'s PIN: a right one clears the count; the fifth wrong one in a
-/// row starts a pause.
-fn pin_tried(id: &Id, opened: bool) {
-    PIN_FAILS.with(|f| {
-        let mut f = f.borrow_mut();
-        if opened {
-            f.remove(id.as_str());
-            return;
-        }
-        let e = f.entry(id.as_str().to_string()).or_insert((0, 0.0));
-        e.0 += 1;
-        if e.0 >= PIN_TRIES {
-            e.0 = 0;
-            e.1 = js_sys::Date::now() + PIN_PAUSE_MS;
-        }
-    });
 }
 
 /// Scroll to a heading drawn by the change just made, and move focus to it.
@@ -349,20 +309,21 @@ fn PinStep(ctx: Ctx, rater: Id, open: RwSignal<Open>) -> impl IntoView {
                 .and_then(|()| PinLock::new(browser::random_bytes(), &typed))
                 .and_then(|lock| ctx.edit(|r, _| r.set_pin(&id, lock))),
             Access::Pin => {
-                if let Some(wait) = pin_wait(&id) {
-                    Err(format!("Too many wrong PINs for {who}. Wait {wait} seconds, then try again, or ask the facilitator to clear and re-rate."))
-                } else {
-                    let opens = ctx.round.with_untracked(|r| {
-                        r.as_ref()
-                            .and_then(|r| r.rater(&id))
-                            .is_some_and(|x| x.pin_matches(&typed))
-                    });
-                    pin_tried(&id, opens);
-                    if opens {
-                        Ok(())
-                    } else {
-                        Err(format!("That PIN does not open {who}\u{2019}s form. Try again, or ask the facilitator to clear and re-rate."))
-                    }
+                let now = js_sys::Date::now() as u64;
+                let mut tried = None;
+                let saved = ctx.edit(|r, _| {
+                    tried = Some(r.try_pin(&id, &typed, now)?);
+                    Ok(())
+                });
+                match (saved, tried) {
+                    (_, Some(Tried::Opened)) => Ok(()),
+                    (_, Some(Tried::Paused { seconds })) => Err(format!("Too many wrong PINs for {who}. Wait {seconds} seconds, then try again, or ask the facilitator to clear and re-rate.")),
+                    (_, Some(Tried::Wrong { left })) => Err(format!(
+                        "That PIN does not open {who}\u{2019}s form. {} Or ask the facilitator to clear and re-rate.",
+                        if left == 1 { "One more wrong PIN starts a 30-second pause." } else { "Try again." }
+                    )),
+                    (Err(e), None) => Err(e),
+                    (Ok(()), None) => Err(format!("That PIN does not open {who}\u{2019}s form.")),
                 }
             }
             Access::Sealed => Err(format!("{who}\u{2019}s answers were saved before PINs, so they stay closed until the reveal.")),
