@@ -53,6 +53,7 @@ test('the fill message names the weeks it covers and the broken rules it did not
   await makeClash(page);
   await page.getByLabel('From week').fill('2');
   await page.getByRole('button', { name: 'Fill the rest of the year', exact: true }).click();
+  await page.getByRole('button', { name: 'Plan again' }).click();
   await expect(said(page)).toContainText('Weeks 2 to 36 were already full');
   await expect(said(page)).toContainText('in week 1, which this fill did not change');
   await expect(said(page)).not.toContainText('Every hard rule is met');

@@ -163,7 +163,16 @@ test('a new PD week breaks the cover rule until the rest of the year is filled; 
 
   await page.getByLabel('From week').fill('5');
   await page.getByRole('button', { name: 'Fill the rest of the year', exact: true }).click();
-  // The demo year is full: the message says so, and what the fill changed; no timings.
+  // The demo year is full: the lead is asked before it is planned again, and focus is on
+  // the answer.
+  await expect(page.getByRole('group', { name: /^Weeks 5 to 36 are already planned\. Plan again/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Keep the plan' }).click();
+  await expect(page.getByRole('group', { name: /already planned/ })).toHaveCount(0);
+  await expect(said(page)).not.toContainText('already full');
+  await page.getByRole('button', { name: 'Fill the rest of the year', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Plan again' })).toBeFocused();
+  await page.getByRole('button', { name: 'Plan again' }).click();
+  // The message says what the fill changed; no timings.
   await expect(said(page)).toContainText(/^Weeks 5 to 36 were already full; filling planned them again around 0 locked cells: \d+ of \d+ days changed\./);
   await expect(said(page)).toContainText('Every hard rule is met on the whole board.');
   await expect(said(page)).not.toContainText(/\d ms/);
@@ -178,9 +187,11 @@ test('a new PD week breaks the cover rule until the rest of the year is filled; 
     return page.locator('table.board-grid tbody').innerText();
   };
   await page.getByRole('button', { name: 'Fill the whole year', exact: true }).click();
+  await page.getByRole('button', { name: 'Plan again' }).click();
   await expect(said(page)).toContainText('Weeks 1 to 36 were already full');
   const first = await grid();
   await page.getByRole('button', { name: 'Fill the whole year', exact: true }).click();
+  await page.getByRole('button', { name: 'Plan again' }).click();
   expect(await grid()).toEqual(first);
   await expect(said(page)).toContainText('Nothing changed: weeks 1 to 36 were already filled');
   await expect(page.getByTestId('mean-days')).toContainText(/^\d+\.\d/);

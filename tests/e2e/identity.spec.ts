@@ -57,6 +57,7 @@ test('names in any script get their own schedule, calendar file and UIDs, and ke
   await page.goto('/board');
   await ready(page);
   await page.getByRole('button', { name: 'Fill the whole year', exact: true }).click();
+  await page.getByRole('button', { name: 'Plan again', exact: true }).click();
   await expect(page.getByTestId('board-said')).toContainText('Weeks 1 to 36 were already full; filling planned them again');
   await expect(saveStatus(page)).toHaveText('Saved');
 

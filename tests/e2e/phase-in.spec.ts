@@ -246,6 +246,9 @@ for (const width of [1280, 360]) {
     await ready(page);
     await newScenario(page);
     await page.getByText('Criteria weights for planning').click();
+    await expectNoAxeViolations(page, `/phase-in with a scenario at ${width}px`);
+    // Pins are set on the adopted plan: its pin form too.
+    await page.getByLabel('Plan on this page').selectOption({ label: 'The adopted plan' });
     await page.getByRole('button', { name: 'Pin… Westbrook High School' }).click();
     await expectNoAxeViolations(page, `/phase-in at ${width}px`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -339,7 +342,31 @@ test('one year’s capacity changes alone, and a scenario names the pins it cann
   await page.getByLabel('Year 1', { exact: true }).press('Enter');
   await expect(page.getByTestId('dropped-pins')).toContainText('Pins this scenario cannot keep: Pinecrest Middle School (year 1).');
   await page.getByRole('button', { name: 'Adopt this scenario' }).click();
-  await expect(page.getByText(/is now the adopted plan\. The brief shows it\. It does not keep the pin of Pinecrest Middle School \(year 1\)/)).toBeVisible();
+  await expect(page.getByText(/is now the adopted plan\. The brief shows it\. It does not apply the pin of Pinecrest Middle School \(year 1\)/)).toBeVisible();
   await expect(page.getByTestId('plan-conflicts')).toContainText('Pinecrest Middle School is pinned to year 1');
+  expect(errors).toEqual([]);
+});
+
+test('pins are set on the adopted plan only, and a scenario names at once the pins it cannot keep', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  await page.goto('/phase-in?scenario=scenario-stricter-gate');
+  await expect(page.getByRole('heading', { name: 'Cohorts in this scenario' })).toBeVisible();
+  await expect(page.getByTestId('scenario-pins-note')).toContainText('Pins belong to the adopted plan');
+  await expect(page.locator('section.cohort').getByRole('button', { name: /^(Pin…|Unpin) / })).toHaveCount(0);
+  const banner = page.getByTestId('dropped-pins');
+  const before = (await banner.count()) ? await banner.innerText() : '';
+  expect(before).not.toContain('Canal Street Elementary');
+  // Pin Canal Street (it passes the framework's gate, not the scenario's) on the adopted plan.
+  await page.getByLabel('Plan on this page').selectOption({ label: 'The adopted plan' });
+  await page.getByRole('button', { name: 'Pin… Canal Street Elementary' }).click();
+  const form = page.getByRole('form', { name: 'Pin Canal Street Elementary to a year' });
+  await form.getByLabel('Year').selectOption('1');
+  await form.getByLabel(/Rationale/).fill('The council wants it.');
+  await form.getByRole('button', { name: 'Pin' }).click();
+  await expect(page.getByText('Canal Street Elementary is pinned to year 1.')).toBeVisible();
+  // Back on the scenario, without a reload, the banner names it.
+  await page.getByLabel('Plan on this page').selectOption({ label: 'Scenario: Stricter gate: Emerging holds a school back' });
+  await expect(page.getByTestId('dropped-pins')).toContainText('Canal Street Elementary (year 1)');
   expect(errors).toEqual([]);
 });

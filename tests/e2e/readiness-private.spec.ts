@@ -397,3 +397,20 @@ test('five wrong PINs in a row make the next try wait, even with the right PIN a
   await expect(page.getByRole('alert')).toHaveText(/Too many wrong PINs for Grade 4 team lead\. Wait \d+ seconds/);
   await expect(page.getByRole('heading', { name: 'Rating as Grade 4 team lead', exact: true })).toHaveCount(0);
 });
+
+test('the Undo of a removed rater survives opening another rater’s form', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto(LINDEN);
+  const raters = page.getByRole('table', { name: 'Raters' });
+  const before = await raters.locator('tbody th').allInnerTexts();
+  await page.getByRole('button', { name: 'Remove Grade 4 team lead…' }).click();
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(page.getByText('Grade 4 team lead removed from the round.')).toBeVisible();
+  // Someone else opens their own PIN step, then comes back.
+  const other = before.find((n) => n !== 'Grade 4 team lead')!;
+  await page.getByRole('button', { name: new RegExp(`^(Rate|Continue rating) as ${other}$`) }).click();
+  await page.getByRole('button', { name: /Back to the raters|Cancel/ }).first().click();
+  await expect(page.getByText('Grade 4 team lead removed from the round.')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect.poll(() => raters.locator('tbody th').allInnerTexts()).toEqual(before);
+});

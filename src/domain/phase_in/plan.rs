@@ -452,12 +452,24 @@ pub fn year_once_ready(r: &Rankings, phase: &PhaseIn, standing: usize) -> OnceRe
         a.gated.clear();
     }
     ready.standings[standing].school = &school;
+    // A pin the plan keeps today keeps the school where it is, ready or not. (A pin the
+    // plan does not apply today says nothing about where the school will be.)
+    if phase.pin(&s.school.id).is_some() {
+        let now = plan(r, phase);
+        if let Some(year) = now
+            .placements
+            .iter()
+            .find(|pl| pl.standing == standing && pl.pinned)
+            .and_then(|pl| pl.year)
+        {
+            return OnceReady::Pinned { year };
+        }
+    }
     let p = plan(&ready, phase);
     let Some(placed) = p.placements.iter().find(|pl| pl.standing == standing) else {
         return OnceReady::NoFit;
     };
     match placed.year {
-        Some(year) if placed.pinned => OnceReady::Pinned { year },
         _ if s.readiness.is_none() => OnceReady::NeedsRound,
         Some(y) => OnceReady::Year(y.max(2)),
         None => OnceReady::NoFit,

@@ -1026,3 +1026,33 @@ fn a_scenario_names_the_pins_it_cannot_keep() {
     // The pinned school in the adopted plan keeps its pin in a plan that can hold it.
     assert!(pins_dropped(&adopted, &adopted).is_empty());
 }
+
+#[test]
+fn once_ready_speaks_of_a_pin_only_when_the_plan_keeps_it() {
+    let mut d = benson();
+    let canal = Id::fixed("canal-street-es");
+    pin_school(&mut d, &canal, 1, "Council wants it.", false, "t").unwrap();
+    let r = rank(&d, &d.phase_in.settings);
+    assert!(plan(&r, &d.phase_in)
+        .placements
+        .iter()
+        .any(|p| p.standing == r.find(&canal).unwrap() && p.pinned));
+    // A stricter gate holds Canal Street (Current student results at 2) out of year 1: the
+    // pin is not applied, so nothing may say the school is in year 1 by it.
+    d.phase_in.set_gate(Some(2)).unwrap();
+    let r = rank(&d, &d.phase_in.settings);
+    let i = r.find(&canal).unwrap();
+    let p = plan(&r, &d.phase_in);
+    assert!(!p.placements.iter().any(|pl| pl.standing == i && pl.pinned));
+    assert!(
+        p.conflicts
+            .iter()
+            .any(|c| c.contains("The pin is not applied")),
+        "{:?}",
+        p.conflicts
+    );
+    assert!(matches!(
+        year_once_ready(&r, &d.phase_in, i),
+        OnceReady::Year(y) if y >= 2
+    ));
+}

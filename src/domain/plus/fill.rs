@@ -56,6 +56,24 @@ fn weeks_text(weeks: &[u16]) -> String {
     }
 }
 
+/// Whether every Plus teacher's every open day from `from_week` to the year's end is
+/// planned already: filling then plans those weeks again, so the lead is asked first.
+pub fn is_full(b: &Board, from_week: u16) -> bool {
+    let from = from_week.max(1);
+    let last = b.calendar.weeks;
+    if from > last {
+        return false;
+    }
+    days(b, from).len() >= open_days(b, from, last)
+}
+
+fn open_days(b: &Board, from: u16, last: u16) -> usize {
+    let closed = b.year().map(|y| y.closed).unwrap_or_default();
+    b.members.len()
+        * (usize::from(last - from + 1) * usize::from(DAYS)
+            - closed.iter().filter(|(w, _)| *w >= from).count())
+}
+
 /// Fill weeks `from_week` to the last week around locked cells.
 pub fn fill(b: &mut Board, from_week: u16) -> Filled {
     let from = from_week.max(1);
@@ -70,11 +88,7 @@ pub fn fill(b: &mut Board, from_week: u16) -> Filled {
         };
     }
     let before = days(b, from);
-    let closed = b.year().map(|y| y.closed).unwrap_or_default();
-    let open_days = b.members.len()
-        * (usize::from(last - from + 1) * usize::from(DAYS)
-            - closed.iter().filter(|(w, _)| *w >= from).count());
-    let was_full = before.len() >= open_days;
+    let was_full = before.len() >= open_days(b, from, last);
     let locked = b
         .cells
         .iter()

@@ -968,6 +968,14 @@ fn a_fill_speaks_for_the_whole_board_and_never_gives_timings() {
 #[test]
 fn filling_a_full_demo_year_says_that_it_was_full() {
     let mut b = demo::board();
+    // Asked before filling: the demo year is full from any week, an empty board is not.
+    assert!(super::fill::is_full(&b, 15));
+    assert!(super::fill::is_full(&b, 1));
+    let mut empty = b.clone();
+    empty.cells.retain(|c| c.week < 20);
+    assert!(!super::fill::is_full(&empty, 1));
+    assert!(!super::fill::is_full(&empty, 15));
+    assert!(!super::fill::is_full(&empty, 30));
     let filled = super::fill::fill(&mut b, 15);
     // The demo year is full: the message says so, and how much the refill changed, so a
     // newcomer who sees the same term on screen knows what happened.

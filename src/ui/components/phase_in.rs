@@ -242,43 +242,54 @@ pub fn use_snapshot() -> Memo<Snapshot> {
     })
 }
 
+/// What the adopted plan depends on: the schools, the rounds and frameworks, the adopted
+/// settings and the pins (not the scenarios).
+type AdoptedInputs = (
+    Vec<crate::domain::district::School>,
+    crate::domain::readiness::Readiness,
+    phase_in::Settings,
+    Vec<phase_in::Pin>,
+);
+
+fn same_inputs(k: &AdoptedInputs, d: &Document) -> bool {
+    k.0 == d.schools && k.1 == d.readiness && k.2 == d.phase_in.settings && k.3 == d.phase_in.pins
+}
+
 /// The snapshot of the scenario `scenario` names (the adopted plan for `None`).
 ///
-/// Editing a scenario changes the document but not the adopted plan, so the adopted plan
-/// is its own memo, made again only when what it depends on changes (the schools, the
-/// rounds and frameworks, the adopted settings and the pins): a scenario's edit plans once,
-/// not twice.
+/// Editing a scenario changes the document but not the adopted plan, so the adopted plan is
+/// kept with what it was made from, and made again only when that changed: a scenario's
+/// edit plans once, not twice. (The inputs are compared, not tracked by a memo of their own:
+/// a memo that nobody read between two changes kept its old value.)
 pub fn use_snapshot_of(scenario: Memo<Option<Id>>) -> Memo<Snapshot> {
     let store = use_store();
-    let inputs = Memo::new(move |_| {
-        store.doc.with(|d| {
-            d.as_ref().map(|d| {
-                (
-                    d.schools.clone(),
-                    d.readiness.clone(),
-                    d.phase_in.settings.clone(),
-                    d.phase_in.pins.clone(),
-                )
-            })
-        })
-    });
-    let adopted = Memo::new(move |_| {
-        inputs.track();
-        store.doc.with_untracked(|d| d.as_ref().map(adopted_plan))
-    });
+    let cache = StoredValue::new(None::<(AdoptedInputs, phase_in::Plan)>);
     Memo::new(move |_| {
         scenario.with(|id| {
-            let Some(id) = id else {
-                return store
-                    .doc
-                    .with(|d| d.as_ref().map(snapshot).unwrap_or_default());
-            };
-            adopted.with(|a| {
-                store.doc.with(|d| {
-                    d.as_ref()
-                        .map(|d| snapshot_of(d, id, a.as_ref()))
-                        .unwrap_or_default()
-                })
+            store.doc.with(|d| {
+                let Some(d) = d.as_ref() else {
+                    return Snapshot::default();
+                };
+                let Some(id) = id else {
+                    return snapshot(d);
+                };
+                let kept = cache.with_value(|c| {
+                    c.as_ref()
+                        .filter(|(k, _)| same_inputs(k, d))
+                        .map(|(_, p)| p.clone())
+                });
+                let adopted = kept.unwrap_or_else(|| {
+                    let p = adopted_plan(d);
+                    let key = (
+                        d.schools.clone(),
+                        d.readiness.clone(),
+                        d.phase_in.settings.clone(),
+                        d.phase_in.pins.clone(),
+                    );
+                    cache.set_value(Some((key, p.clone())));
+                    p
+                });
+                snapshot_of(d, id, Some(&adopted))
             })
         })
     })
@@ -304,6 +315,9 @@ pub fn once_ready_text(r: &SchoolRow) -> String {
         (Some(OnceReady::NeedsRound), _) => "Once it completes a readiness round, the plan places it by readiness like any other school.".to_string(),
         (Some(OnceReady::Year(y)), Some(now)) if y < now => format!(
             "{how}, it can move up to year {y}: schools that pass the gate are placed before those that do not."
+        ),
+        (Some(OnceReady::Year(2)), _) => format!(
+            "{how}, it keeps year 2, the earliest for a school with a readiness plan: the plan runs during year 1."
         ),
         (Some(OnceReady::Year(y)), _) => format!(
             "{how}, it keeps year {y}: the years before are full of readier schools."

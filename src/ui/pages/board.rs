@@ -199,7 +199,10 @@ fn Toolbar(unmet: RwSignal<Vec<String>>) -> impl IntoView {
             .unwrap_or_else(|| current.get().min(weeks.get()))
             .clamp(1, weeks.get())
     };
+    // A range already planned is planned again only when the lead says so.
+    let asking = RwSignal::new(None::<u16>);
     let fill = move |from_week: u16| {
+        asking.set(None);
         let last = weeks.get_untracked();
         let mut gaps = Vec::new();
         // When the term on screen is refilled, most of its cells change: draw it a few
@@ -228,6 +231,18 @@ fn Toolbar(unmet: RwSignal<Vec<String>>) -> impl IntoView {
         });
         unmet.set(gaps);
     };
+    let ask_or_fill = move |from_week: u16| {
+        let full = ctx.board.with_untracked(|b| {
+            b.as_ref()
+                .is_some_and(|b| crate::domain::plus::fill::is_full(b, from_week))
+        });
+        if full {
+            asking.set(Some(from_week));
+            request_animation_frame(|| crate::ui::browser::focus_id("fill-again"));
+        } else {
+            fill(from_week);
+        }
+    };
     let can_undo = Memo::new(move |_| ctx.undo_labels.with(|l| l.0.clone()));
     let can_redo = Memo::new(move |_| ctx.undo_labels.with(|l| l.1.clone()));
     view! {
@@ -245,14 +260,14 @@ fn Toolbar(unmet: RwSignal<Vec<String>>) -> impl IntoView {
                     {move || match can_redo.get() { Some(l) => format!("Redo {l}"), None => "Redo".into() }}
                 </button>
             </div>
-            <form class="tool-group generate" on:submit=move |ev| { ev.prevent_default(); fill(from_value()); }>
+            <form class="tool-group generate" on:submit=move |ev| { ev.prevent_default(); ask_or_fill(from_value()); }>
                 <label for="fill-from">"From week"</label>
                 <input id="fill-from" tabindex="-1" type="number" inputmode="numeric" min="1"
                     max=move || weeks.get().to_string()
                     prop:value=move || from_value().to_string()
                     on:change=move |ev| from.set(event_target_value(&ev).trim().parse().ok())/>
                 <button type="submit" class="primary" tabindex="0">"Fill the rest of the year"</button>
-                <button type="button" tabindex="-1" on:click=move |_| fill(1)>"Fill the whole year"</button>
+                <button type="button" tabindex="-1" on:click=move |_| ask_or_fill(1)>"Fill the whole year"</button>
             </form>
             <div class="tool-group">
                 <button type="button" class="secondary" tabindex="-1" on:click=move |_| {
@@ -262,6 +277,17 @@ fn Toolbar(unmet: RwSignal<Vec<String>>) -> impl IntoView {
                 }>"Print the board"</button>
             </div>
         </div>
+        {move || asking.get().map(|from_week| {
+            let last = weeks.get_untracked();
+            let span = if from_week >= last { format!("Week {last} is") } else if from_week <= 1 { "The whole year is".to_string() } else { format!("Weeks {from_week} to {last} are") };
+            view! {
+                <div class="confirm-inline fill-confirm" role="group" aria-labelledby="fill-ask">
+                    <p id="fill-ask">{format!("{span} already planned. Plan again around the locked cells? Most days will change; Undo brings the plan back.")}</p>
+                    <button id="fill-again" type="button" class="primary" on:click=move |_| fill(from_week)>"Plan again"</button>
+                    <button type="button" class="secondary" on:click=move |_| asking.set(None)>"Keep the plan"</button>
+                </div>
+            }
+        })}
         <p class="hint">"Filling keeps locked cells, and with \u{201c}the rest of the year\u{201d} every week before the one you name."</p>
     }
 }

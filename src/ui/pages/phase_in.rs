@@ -273,6 +273,9 @@ fn Cohorts() -> impl IntoView {
     view! {
         <section aria-labelledby="cohorts-title">
             <h2 id="cohorts-title">{move || if ctx.scenario.with(Option::is_some) { "Cohorts in this scenario" } else { "Proposed cohorts" }}</h2>
+            {move || ctx.scenario.with(Option::is_some).then(|| view! {
+                <p class="note" data-testid="scenario-pins-note">"Pins belong to the adopted plan, and this scenario applies the same pins. To pin or unpin a school, choose \u{201c}The adopted plan\u{201d} under \u{201c}Plan on this page\u{201d}."</p>
+            })}
             {move || (1..=years.get()).map(|y| view! { <Cohort year=Some(y)/> }).collect_view()}
             {move || any_unplaced.get().then(|| view! { <Cohort year=None/> })}
         </section>
@@ -395,6 +398,7 @@ fn CohortRow(row: SchoolRow) -> impl IntoView {
             }
         }
     };
+    let pinned = row.pin_rationale.is_some();
     view! {
         <tr class:pinned=row.is_pinned>
             <th scope="row">
@@ -414,10 +418,16 @@ fn CohortRow(row: SchoolRow) -> impl IntoView {
             <td class="num">{place_text(row.need_place)}</td>
             <td>{row.why.clone()}" "{override_note}" "{plan_link}</td>
             <td class="row-actions">
-                {if row.pin_rationale.is_some() {
+                // Pins belong to the adopted plan (a scenario applies the same pins), so they
+                // are set and removed only there.
+                {move || if ctx.scenario.with(Option::is_some) {
+                    ().into_any()
+                } else if pinned {
+                    let unpin = unpin.clone();
                     view! { <button type="button" class="secondary" on:click=unpin>"Unpin"<span class="visually-hidden">{format!(" {name}")}</span></button> }.into_any()
                 } else {
                     let id = id.clone();
+                    let name = name.clone();
                     view! {
                         <button type="button" class="secondary" aria-expanded=move || if open.get() { "true" } else { "false" }
                             on:click=move |_| ctx.pinning.set(Some(id.clone()))>
@@ -427,7 +437,7 @@ fn CohortRow(row: SchoolRow) -> impl IntoView {
                 }}
             </td>
         </tr>
-        {move || open.get().then(|| view! {
+        {move || (open.get() && ctx.scenario.with(Option::is_none)).then(|| view! {
             <PinForm id=row.id.clone() name=row.name.clone() year=row.year columns=5
                 on_pinned=Callback::new(move |notice: String| {
                     ctx.pinning.set(None);

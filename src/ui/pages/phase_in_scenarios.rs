@@ -130,7 +130,7 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
                     String::new()
                 } else {
                     format!(
-                        " It does not keep the {} of {}: see the plan\u{2019}s warnings.",
+                        " It does not apply the {} of {}: the plan\u{2019}s warnings say why.",
                         if dropped.len() == 1 { "pin" } else { "pins" },
                         dropped.join(", ")
                     )
@@ -283,7 +283,7 @@ fn Compare(snap: Memo<Snapshot>) -> impl IntoView {
                 let names = s.dropped_pins.iter().map(|(i, y)| format!("{} (year {y})", s.rows[*i].name)).collect::<Vec<_>>();
                 view! {
                     <p class="banner warning" data-testid="dropped-pins"><strong>"Pins this scenario cannot keep: "</strong>
-                        {format!("{}. Adopting it drops {}; the plan\u{2019}s warnings say why.", names.join(", "), if names.len() == 1 { "that pin" } else { "those pins" })}</p>
+                        {format!("{}. Once adopted, the plan keeps {} but does not apply {}, and its warnings say why, until you unpin or adopt another plan.", names.join(", "), if names.len() == 1 { "that pin" } else { "those pins" }, if names.len() == 1 { "it" } else { "them" })}</p>
                 }
             }))}
             <div class:hidden=move || count.get() == 0>

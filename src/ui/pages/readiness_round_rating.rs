@@ -40,13 +40,15 @@ pub(super) fn show_heading(id: &'static str) {
 pub(super) fn Rating(ctx: Ctx) -> impl IntoView {
     let open = RwSignal::new(Open::Closed);
     let notice = RwSignal::new(None::<String>);
-    // Kept here, not in the list, so "Undo" survives a rater's form being opened.
+    // Kept here, not in the list, so the Undo of a removed rater survives another rater's
+    // form being opened and closed.
+    let undo = RwSignal::new(None::<(usize, Rater)>);
     move || match open.get() {
         Open::Form(rater) => view! { <RaterForm ctx rater open notice/> }.into_any(),
         Open::Pin(rater) => view! { <PinStep ctx rater open/> }.into_any(),
         Open::Closed => view! {
             {move || notice.get().map(|n| view! { <p class="ok" role="status">{n}</p> })}
-            <Raters ctx open notice/>
+            <Raters ctx open notice undo/>
             <AddRater ctx/>
             <Reveal ctx/>
         }
@@ -87,9 +89,13 @@ impl Line {
 }
 
 #[component]
-fn Raters(ctx: Ctx, open: RwSignal<Open>, notice: RwSignal<Option<String>>) -> impl IntoView {
+fn Raters(
+    ctx: Ctx,
+    open: RwSignal<Open>,
+    notice: RwSignal<Option<String>>,
+    undo: RwSignal<Option<(usize, Rater)>>,
+) -> impl IntoView {
     let confirming = RwSignal::new(None::<(Id, &'static str)>);
-    let undo = RwSignal::new(None::<(usize, Rater)>);
     let problem = RwSignal::new(None::<String>);
     let list = move || {
         let n = ctx.criteria();
