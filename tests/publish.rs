@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use readyboard::domain::plus::demo;
 use readyboard::domain::plus::share::{self, Shared};
-use readyboard::ui::components::publish::Publish;
+use readyboard::ui::plus::publish::Publish;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

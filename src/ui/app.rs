@@ -1,8 +1,8 @@
 //! The app shell: header, navigation, status banners and the routes.
 
-use super::components::{banners::Banners, header::Header};
-use super::pages;
+use super::shell::{banners::Banners, header::Header};
 use super::store::{Phase, Store};
+use super::{executive, model, phase_in, plus, readiness, shell};
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -33,34 +33,34 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main" on:click=move |ev| {
                 ev.prevent_default();
-                super::browser::focus_id("main");
+                super::platform::browser::focus_id("main");
             }>"Skip to main content"</a>
             <RouteFocus/>
             <Header/>
             <Banners/>
             <main id="main" tabindex="-1">
-                <ErrorBoundary fallback=|errors| view! { <pages::error::ErrorPage errors/> }>
+                <ErrorBoundary fallback=|errors| view! { <shell::error::ErrorPage errors/> }>
                     {move || if recovering.get() {
-                        view! { <pages::recovery::RecoveryPage/> }.into_any()
+                        view! { <shell::recovery::RecoveryPage/> }.into_any()
                     } else {
                         view! {
-                            <FlatRoutes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
-                                <Route path=path!("/") view=pages::home::HomePage/>
-                                <Route path=path!("/readiness") view=pages::readiness::ReadinessPage/>
-                                <Route path=path!("/readiness/framework") view=pages::readiness_framework::ReadinessFrameworkPage/>
-                                <Route path=path!("/readiness/:school/:round/summary") view=pages::readiness_summary::ReadinessSummaryPage/>
-                                <Route path=path!("/readiness/:school/:round") view=pages::readiness_round::ReadinessRoundPage/>
-                                <Route path=path!("/readiness/:school") view=pages::readiness_school::ReadinessSchoolPage/>
-                                <Route path=path!("/phase-in") view=pages::phase_in::PhaseInPage/>
-                                <Route path=path!("/phase-in/roster") view=pages::phase_in_roster::PhaseInRosterPage/>
-                                <Route path=path!("/phase-in/brief") view=pages::phase_in_brief::PhaseInBriefPage/>
-                                <Route path=path!("/phase-in/plans/:school") view=pages::phase_in_plan::PhaseInPlanPage/>
-                                <Route path=path!("/board") view=pages::board::BoardPage/>
-                                <Route path=path!("/board/setup") view=pages::board_setup::BoardSetupPage/>
-                                <Route path=path!("/schedule") view=pages::schedule::SchedulePage/>
-                                <Route path=path!("/model") view=pages::model::ModelPage/>
-                                <Route path=path!("/executive") view=pages::executive::ExecutivePage/>
-                                <Route path=path!("/data") view=pages::data::DataPage/>
+                            <FlatRoutes fallback=|| view! { <shell::not_found::NotFoundPage/> }>
+                                <Route path=path!("/") view=shell::home::HomePage/>
+                                <Route path=path!("/readiness") view=readiness::overview::ReadinessPage/>
+                                <Route path=path!("/readiness/framework") view=readiness::framework::ReadinessFrameworkPage/>
+                                <Route path=path!("/readiness/:school/:round/summary") view=readiness::summary::ReadinessSummaryPage/>
+                                <Route path=path!("/readiness/:school/:round") view=readiness::round::ReadinessRoundPage/>
+                                <Route path=path!("/readiness/:school") view=readiness::school::ReadinessSchoolPage/>
+                                <Route path=path!("/phase-in") view=phase_in::planner::PhaseInPage/>
+                                <Route path=path!("/phase-in/roster") view=phase_in::roster::PhaseInRosterPage/>
+                                <Route path=path!("/phase-in/brief") view=phase_in::brief::PhaseInBriefPage/>
+                                <Route path=path!("/phase-in/plans/:school") view=phase_in::plan::PhaseInPlanPage/>
+                                <Route path=path!("/board") view=plus::board::BoardPage/>
+                                <Route path=path!("/board/setup") view=plus::setup::BoardSetupPage/>
+                                <Route path=path!("/schedule") view=plus::schedule::SchedulePage/>
+                                <Route path=path!("/model") view=model::page::ModelPage/>
+                                <Route path=path!("/executive") view=executive::page::ExecutivePage/>
+                                <Route path=path!("/data") view=shell::data::DataPage/>
                             </FlatRoutes>
                         }.into_any()
                     }}
@@ -79,11 +79,11 @@ pub fn App() -> impl IntoView {
 #[component]
 fn RouteFocus() -> impl IntoView {
     let location = use_location();
-    super::browser::release_focus_on_link_clicks();
+    super::platform::browser::release_focus_on_link_clicks();
     Effect::new(move |prev: Option<String>| {
         let path = location.pathname.get();
         if prev.is_some_and(|p| p != path) {
-            request_animation_frame(super::browser::focus_page_heading);
+            request_animation_frame(super::platform::browser::focus_page_heading);
         }
         path
     });

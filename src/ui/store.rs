@@ -5,7 +5,7 @@
 //! failure into visible state (`status`, `warning`, `conflict`). It never drops the
 //! in-memory document because a write failed.
 
-use super::browser;
+use super::platform::browser;
 use crate::domain::{demo, Document, Id};
 use crate::storage::local::{self, Loaded, Read, StorageError};
 use crate::storage::parts::{Baseline, Scan};

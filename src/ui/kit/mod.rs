@@ -1,0 +1,13 @@
+//! Pieces any capability's pages use. Nothing here knows a capability.
+
+pub mod crumbs;
+pub mod first_run;
+pub mod not_built;
+pub mod scroll_table;
+
+use super::store::Store;
+
+/// The app's store, provided by `App`.
+pub fn use_store() -> Store {
+    leptos::prelude::expect_context::<Store>()
+}

@@ -1,0 +1,10 @@
+//! The app's shell and its own pages: header and banners; home, data and backup,
+//! recovery, not found.
+
+pub mod banners;
+pub mod data;
+pub mod error;
+pub mod header;
+pub mod home;
+pub mod not_found;
+pub mod recovery;
