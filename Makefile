@@ -9,6 +9,7 @@ SHELL := /bin/bash
 
 TRUNK_VERSION        := 0.21.14
 WASM_BINDGEN_VERSION := 0.2.130
+WASM_SPLIT_VERSION   := 0.2.4
 # The release bundle budget: wasm + js + css together, gzipped, in KB (1 KB = 1000 bytes).
 # Raise it on purpose, in the commit that needs it, never by accident. History:
 #   150  the starting budget.
@@ -62,8 +63,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools tool-rust tool-target tool-trunk tool-wasm-bindgen tool-node tool-browser \
-        dist serve test lint test-host test-wasm test-e2e budget bench bench-readiness bench-phase-in bench-board bench-storage clean
+.PHONY: help tools tool-rust tool-target tool-trunk tool-wasm-bindgen tool-wasm-split tool-node tool-browser \
+        dist serve test lint test-host test-wasm test-split test-e2e budget bench bench-readiness bench-phase-in bench-board bench-storage clean
 
 help:
 	@echo "make serve   install what is missing, serve the release build at http://127.0.0.1:8080"
@@ -73,7 +74,7 @@ help:
 
 # ---------------------------------------------------------------------------------------
 # Tools
-tools: tool-rust tool-target tool-trunk tool-wasm-bindgen tool-node
+tools: tool-rust tool-target tool-trunk tool-wasm-bindgen tool-wasm-split tool-node
 
 tool-rust:
 	@for c in rustfmt clippy; do \
@@ -95,6 +96,13 @@ tool-wasm-bindgen:
 	  echo "✓ wasm-bindgen $(WASM_BINDGEN_VERSION)"; \
 	else echo "→ Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 6 minutes)"; \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
+
+# Splits the release wasm per route (scripts/build-split.mjs); Trunk 0.21 cannot.
+tool-wasm-split:
+	@if cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$(WASM_SPLIT_VERSION):" && command -v wasm-split-cli >/dev/null; then \
+	  echo "✓ wasm-split-cli $(WASM_SPLIT_VERSION)"; \
+	else echo "→ Installing wasm-split-cli $(WASM_SPLIT_VERSION) (about 1.5 minutes)"; \
+	  cargo install --locked wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary; fi
 
 # node_modules holds wasm-opt (binaryen), Playwright, axe and Lighthouse.
 tool-node: node_modules/.installed

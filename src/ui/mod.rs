@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod pages;
 pub mod panic;
+pub mod routes;
 pub mod store;
 
 pub use app::App;
