@@ -64,7 +64,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help tools tool-rust tool-target tool-trunk tool-wasm-bindgen tool-wasm-split tool-node tool-browser \
-        dist serve test lint test-host test-wasm test-split test-e2e budget bench bench-readiness bench-phase-in bench-board bench-storage clean
+        dist serve test lint test-host test-wasm test-split test-e2e budget wasm-sizes bench bench-readiness bench-phase-in bench-board bench-storage clean
 
 help:
 	@echo "make serve   install what is missing, serve the release build at http://127.0.0.1:8080"
@@ -118,17 +118,21 @@ tool-browser:
 
 # ---------------------------------------------------------------------------------------
 # Build and serve
+# The wasm is split per route: Trunk skips its own Rust step, and its build hooks run
+# scripts/build-split.mjs (cargo, wasm-split-cli, wasm-bindgen, wasm-opt) and
+# scripts/link-split.mjs (the boot script and preloads in index.html). See Trunk.toml.
 dist: tools
-	@echo "→ Building the release bundle into dist/"
+	@echo "→ Building the release bundle into dist/ (split per route)"
 	trunk build --release --offline
 
+# `trunk serve` runs the same hooks: it serves the real split build, and rebuilds it on a change.
 serve: tools
 	@echo "→ Serving the release build at http://127.0.0.1:8080 (Ctrl+C stops)"
 	trunk serve --release --offline --address 127.0.0.1 --port 8080
 
 # ---------------------------------------------------------------------------------------
 # Tests
-test: tools tool-browser lint test-host test-wasm dist budget test-e2e
+test: tools tool-browser lint test-host test-wasm dist test-split budget test-e2e
 	@echo "✓ make test: every layer passed"
 
 lint: tool-rust tool-target
@@ -138,6 +142,8 @@ lint: tool-rust tool-target
 	cargo clippy --all-targets -- -D warnings
 	@echo "→ clippy, wasm32"
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	@echo "→ clippy, wasm32, the app with its lazy routes (feature split)"
+	cargo clippy --target wasm32-unknown-unknown --features split --bin readyboard -- -D warnings
 
 test-host:
 	@echo "→ Host tests: domain and storage logic"
@@ -148,8 +154,15 @@ test-wasm: tool-target tool-wasm-bindgen tool-browser
 	@echo "→ Browser tests (wasm-bindgen-test in headless Chromium)"
 	cargo test --target wasm32-unknown-unknown --test browser --test publish
 
-budget:
+# No build path may ship a page that was not split, and dist/ must be split (scripts/check-split).
+test-split: tool-target tool-trunk
+	@echo "→ The split build: every build path that skips the split fails, and dist/ is split"
+	scripts/check-split dist
+
+# The static total, then each route's cold first load, measured in headless Chromium.
+budget: tool-node tool-browser
 	@scripts/bundle-size dist $(BUNDLE_BUDGET_KB)
+	@node scripts/route-sizes.mjs dist $(ROUTE_BUDGET_KB) $(TEACHER_LINK_BUDGET_KB)
 
 test-e2e: tool-node tool-browser
 	@echo "→ End-to-end and accessibility tests (Playwright + axe, release build)"
@@ -160,6 +173,8 @@ test-e2e: tool-node tool-browser
 # Each measure prints a table; the scale benches also fail when an interaction is over its limit.
 bench: dist tool-browser
 	@scripts/bundle-size dist $(BUNDLE_BUDGET_KB) || true
+	@node scripts/route-sizes.mjs dist $(ROUTE_BUDGET_KB) $(TEACHER_LINK_BUDGET_KB) || true
+	@$(MAKE) --no-print-directory wasm-sizes
 	@scripts/lighthouse
 	@$(MAKE) --no-print-directory bench-readiness bench-phase-in bench-board bench-storage
 
@@ -194,6 +209,18 @@ bench-storage: tool-node tool-browser
 	@cargo run --quiet --release --example storage_size -- 500 10 30
 	@cargo run --quiet --release --example storage_size -- 500 10 30 --stored > bench-out/stored-500x10x30.json
 	@node scripts/bench-storage.mjs bench-out/stored-500x10x30.json
+
+# What the main wasm (the code every route loads) is made of, by crate, module and function:
+# the main file of the last split build, optimised as in dist/ but keeping its names.
+wasm-sizes:
+	@[ -f target/split/wasm/app.wasm ] || { echo "No target/split/wasm/app.wasm: run make dist first." >&2; exit 2; }
+	@mkdir -p target/split/named
+	@wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript --keep-debug \
+	  --out-name app --out-dir target/split/named target/split/wasm/app.wasm
+	@wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+	  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+	  target/split/named/app_bg.wasm -o target/split/named/app-named.wasm 2>&1 | grep -v 'unknown name subsection' || true
+	@node scripts/wasm-sizes.mjs target/split/named/app-named.wasm 40
 
 clean:
 	rm -rf dist target/dist test-results playwright-report bench-out

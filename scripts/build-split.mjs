@@ -52,9 +52,18 @@ function run(cmd, args, opts = {}) {
   return r;
 }
 
-function runAsync(cmd, args) {
+// wasm-opt warns about every wasm-split output's name section ("unknown name subsection"):
+// noise, dropped; anything else it says is shown.
+function runAsync(cmd, args, quiet = /^warning: unknown name subsection/) {
   return new Promise((res, rej) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    const p = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'pipe'] });
+    let rest = '';
+    p.stderr.on('data', (d) => {
+      const lines = (rest + d).split('\n');
+      rest = lines.pop();
+      for (const l of lines) if (!quiet.test(l)) process.stderr.write(l + '\n');
+    });
+    p.stderr.on('end', () => { if (rest && !quiet.test(rest)) process.stderr.write(rest + '\n'); });
     p.on('error', (e) => rej(new Error(`cannot run ${cmd}: ${e.message}`)));
     p.on('exit', (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} failed (exit ${code})`))));
   });
@@ -158,15 +167,21 @@ async function main() {
   }
   const wasmName = `app-${hash(readFileSync(join(siteDir, 'app_bg.wasm')))}_bg.wasm`;
   move('app_bg.wasm', wasmName);
-  // app.js and __wasm_split.js import each other: one hash for the pair, from both contents.
+  // app.js and __wasm_split.js import each other: one hash for the pair, of both files as
+  // they are written, with a token where the hash goes.
   let glue = readFileSync(join(siteDir, 'app.js'), 'utf8');
+  const TOKEN = '@PAIR_HASH@';
+  if (glue.includes(TOKEN) || loader.includes(TOKEN)) fail(`${TOKEN} is already in app.js or __wasm_split.js`);
+  loader = replaceExactly(loader, '"./app.js"', `"./app-${TOKEN}.js"`, 1, '__wasm_split.js');
+  // Only the import specifiers: the imports object keeps the module name the wasm imports from.
+  const IMPORT = /(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/g;
+  if (!IMPORT.test(glue)) fail('app.js does not import ./__wasm_split.js: has wasm-bindgen changed its output?');
+  glue = glue.replace(IMPORT, (_, from, q) => `${from}${q}./__wasm_split-${TOKEN}.js${q}`);
   const pair = hash(glue + '\0' + loader);
+  glue = glue.split(TOKEN).join(pair);
+  loader = loader.split(TOKEN).join(pair);
   const glueName = `app-${pair}.js`;
   const loaderName = `__wasm_split-${pair}.js`;
-  loader = replaceExactly(loader, '"./app.js"', `"./${glueName}"`, 1, '__wasm_split.js');
-  const glueImports = glue.split("'./__wasm_split.js'").length - 1 + glue.split('"./__wasm_split.js"').length - 1;
-  if (glueImports < 1) fail('app.js does not import ./__wasm_split.js: has wasm-bindgen changed its output?');
-  glue = glue.split("'./__wasm_split.js'").join(`'./${loaderName}'`).split('"./__wasm_split.js"').join(`"./${loaderName}"`);
   writeFileSync(join(staging, glueName), glue);
   writeFileSync(join(staging, loaderName), loader);
 

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright';
+const path = process.argv[2] ?? '/';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new','--no-sandbox','--disable-gpu','--disable-dev-shm-usage'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 400)));
+page.on('pageerror', (e) => console.log('pageerror', String(e).slice(0, 400)));
+page.on('requestfailed', (r) => console.log('failed', r.url(), r.failure()?.errorText));
+page.on('response', (r) => { if (!r.ok()) console.log('status', r.status(), r.url()); });
+const reqs = [];
+page.on('request', (r) => reqs.push(r.url().replace('http://127.0.0.1:4291', '')));
+await page.goto('http://127.0.0.1:4291' + path);
+await page.waitForTimeout(4000);
+console.log('h1:', await page.locator('h1').allTextContents());
+console.log('requests:', reqs.length, reqs.slice(0, 40).join('\n'));
+await browser.close();
