@@ -136,12 +136,36 @@ const fns = bodies.map((size, i) => {
   const segs = segments(name);
   return { size, name: segs ? segs.join('::') : name, group: group(name) };
 });
+/** A coarse kind of code, for the summary: what a function's name says it is for. */
+const KINDS = [
+  ['serde: reading JSON into the document (serde_json, Deserialize impls)', /Deserializ|serde_json::(value::)?de\b|serde_json::de::|serde_core::de::|Visitor|MapAccess|SeqAccess|serde_json::read/],
+  ['serde: writing the document as JSON (Serialize impls, serde_json::ser)', /Serializ|serde_json::ser|serde_core::ser|serde_json::value::ser/],
+  ['readyboard::storage (envelope, parts, pack, migrations, local)', /^<?&?readyboard::storage/],
+  ['readyboard::ui::store (the Store)', /^<?&?readyboard::ui::store/],
+  ['readyboard::domain (edits, validation, demo, planning)', /^<?&?readyboard::domain/],
+  ['readyboard::ui (shell, components, pages the shell shows)', /^<?&?readyboard::(ui|main)/],
+  ['miniz_oxide (inflate and deflate of stored parts)', /miniz_oxide/],
+  ['sha2 (PIN hashes)', /sha2::/],
+  ['Leptos (tachys, reactive_graph, router, meta)', /\b(tachys|reactive_graph|leptos\w*|any_spawner|throw_error|either_of)::/],
+  ['wasm-bindgen, js-sys, web-sys glue', /wasm_bindgen|js_sys|web_sys|__wbg|__wbindgen|wasm_split/],
+  ['Rust std (alloc, collections, sort, fmt, panics, allocator)', /^(<)?(core|alloc|std|hashbrown|dlmalloc)\b|^_R|^<?&?(str|\[|alloc::|core::)/],
+];
+const kindOf = (name) => KINDS.find(([, re]) => re.test(name))?.[0] ?? 'other';
+
 const code = fns.reduce((s, f) => s + f.size, 0);
 const dataBytes = data.reduce((s, n) => s + n, 0);
-const pct = (n) => ((100 * n) / buf.length).toFixed(1).padStart(5) + ' %';
-console.log(`${file}: ${buf.length} bytes; code ${code} (${fns.length} functions, ${names.size ? 'named' : 'no name section'}), data ${dataBytes}`);
+const custom = sections.filter((s) => s.label.startsWith('custom')).reduce((s, c) => s + c.size, 0);
+const shipped = buf.length - custom;
+const pct = (n) => ((100 * n) / shipped).toFixed(1).padStart(5) + ' %';
+console.log(`${file}: ${shipped} bytes without custom sections (percentages are of this); code ${code} (${fns.length} functions, ${names.size ? 'named' : 'no name section'}), data ${dataBytes}`);
 console.log('\nSections:');
-for (const s of sections.sort((a, b) => b.size - a.size).slice(0, 8)) console.log(`  ${String(s.size).padStart(9)} ${pct(s.size)}  ${s.label}`);
+for (const s of sections.sort((a, b) => b.size - a.size).slice(0, 8)) console.log(`  ${String(s.size).padStart(9)} ${s.label.startsWith('custom') ? '       ' : pct(s.size)}  ${s.label}`);
+
+const kinds = new Map();
+for (const f of fns) kinds.set(kindOf(f.name), (kinds.get(kindOf(f.name)) ?? 0) + f.size);
+console.log('\nCode by kind:');
+for (const [name, size] of [...kinds].sort((a, b) => b[1] - a[1])) console.log(`  ${String(size).padStart(9)} ${pct(size)}  ${name}`);
+console.log(`  ${String(dataBytes).padStart(9)} ${pct(dataBytes)}  data (strings, tables, constants)`);
 
 const groups = new Map();
 for (const f of fns) {
@@ -159,3 +183,9 @@ for (const f of [...fns].sort((a, b) => b.size - a.size).slice(0, top)) {
   console.log(`  ${String(f.size).padStart(9)} ${pct(f.size)}  ${f.name.slice(0, 150)}`);
 }
 console.log(`\nLargest data segments: ${data.sort((a, b) => b - a).slice(0, 8).join(', ')} bytes`);
+if (process.env.KIND) {
+  console.log(`\nLargest functions of kind ${process.env.KIND}:`);
+  for (const f of fns.filter((f) => kindOf(f.name).startsWith(process.env.KIND)).sort((a, b) => b.size - a.size).slice(0, top)) {
+    console.log(`  ${String(f.size).padStart(9)} ${pct(f.size)}  ${f.name.slice(0, 160)}`);
+  }
+}
