@@ -132,14 +132,17 @@ async function main() {
   copyFileSync(join(splitDir, '__wasm_split.js'), join(siteDir, '__wasm_split.js'));
   for (const f of pieces) copyFileSync(join(splitDir, f), join(siteDir, f));
 
-  // 4. wasm-opt -Oz, two at a time (the machine's cores)
+  // 4. wasm-opt -Oz, two at a time (the machine's cores). binaryen 132 from npm (make tools):
+  //    Debian's wasm-opt is too old for what rustc emits.
+  const localOpt = join(source, 'node_modules', '.bin', 'wasm-opt');
+  const wasmOpt = existsSync(localOpt) ? localOpt : 'wasm-opt';
   const wasms = ['app_bg.wasm', ...pieces];
   log(`wasm-opt -Oz on ${wasms.length} files`);
   const queue = [...wasms];
   const worker = async () => {
     for (let f; (f = queue.shift());) {
       const p = join(siteDir, f);
-      await runAsync('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, p, '-o', p]);
+      await runAsync(wasmOpt, ['-Oz', ...WASM_OPT_FEATURES, p, '-o', p]);
     }
   };
   try {

@@ -6,19 +6,31 @@
 // link, first opens it.
 //
 // Prints one table row per route and fails when a route is over its budget:
-//   ROUTE_KB    every route;
-//   TEACHER_KB  a teacher's schedule link (/schedule#s=…, from `cargo run --example share_link`).
-// 1 KB = 1000 bytes. Usage: node scripts/route-sizes.mjs DIST ROUTE_KB TEACHER_KB [--json FILE]
+//   ROUTE_BUDGETS  "PATH=KB …": a route's budget is that of the longest PATH it starts with
+//                  ("/readiness=540" covers /readiness/…; "/=410" covers the rest);
+//   TEACHER_KB     a teacher's schedule link (/schedule#s=…, from `cargo run --example share_link`).
+// 1 KB = 1000 bytes. Usage: node scripts/route-sizes.mjs DIST ROUTE_BUDGETS TEACHER_KB [--json FILE]
 import { chromium } from 'playwright';
 import { execSync, spawn } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const [dist = 'dist', routeKb, teacherKb] = process.argv.slice(2);
-if (!routeKb || !teacherKb) {
-  console.error('usage: node scripts/route-sizes.mjs DIST ROUTE_KB TEACHER_KB [--json FILE]');
+const [dist = 'dist', budgetSpec, teacherKb] = process.argv.slice(2);
+if (!budgetSpec || !teacherKb) {
+  console.error('usage: node scripts/route-sizes.mjs DIST "PATH=KB …" TEACHER_KB [--json FILE]');
   process.exit(2);
+}
+const budgets = budgetSpec.trim().split(/\s+/).map((pair) => {
+  const m = /^(\/[^=]*)=(\d+(?:\.\d+)?)$/.exec(pair);
+  if (!m) throw new Error(`a route budget is PATH=KB, not ${pair}`);
+  return { prefix: m[1], bytes: Number(m[2]) * 1000 };
+});
+/** The budget of the longest prefix (on a path segment) of `path`. */
+function budgetOf(path) {
+  const fits = budgets.filter(({ prefix }) => prefix === '/' || path === prefix || path.startsWith(prefix + '/'));
+  if (!fits.length) throw new Error(`no budget covers ${path}: add "/=KB" to the route budgets`);
+  return fits.sort((a, b) => b.prefix.length - a.prefix.length)[0].bytes;
 }
 const jsonAt = process.argv.indexOf('--json');
 const jsonOut = jsonAt > 0 ? process.argv[jsonAt + 1] : null;
@@ -72,9 +84,13 @@ async function measure(browser, path, budget) {
 const server = spawn('node', ['scripts/serve-dist.mjs', dist, String(port)], { stdio: 'ignore' });
 let failed = false;
 try {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
+  let served = null;
+  for (let i = 0; i < 100 && served === null && server.exitCode === null; i++) {
+    try { served = await (await fetch(base)).text(); } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  // Another server on the port would be measured instead: make sure it is ours, serving DIST.
+  if (server.exitCode !== null || served !== readFileSync(join(dist, 'index.html'), 'utf8')) {
+    throw new Error(`the server on port ${port} is not serving ${dist}/ (port taken? set ROUTE_SIZES_PORT)`);
   }
   const payload = execSync('cargo run --quiet --example share_link', { encoding: 'utf8' }).trim();
   const browser = await chromium.launch({
@@ -83,7 +99,7 @@ try {
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const results = [];
-  for (const path of PAGES) results.push(await measure(browser, path, Number(routeKb) * 1000));
+  for (const path of PAGES) results.push(await measure(browser, path, budgetOf(path)));
   const teacher = await measure(browser, `/schedule#s=${payload}`, Number(teacherKb) * 1000);
   teacher.path = '/schedule#s=… (a teacher\'s link)';
   results.push(teacher);
@@ -107,7 +123,7 @@ try {
   }
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ shell: [...shell], results }, null, 2) + '\n');
   if (failed) {
-    console.error('✗ A route is over its first-load budget. Shrink what it loads, or raise ROUTE_BUDGET_KB / TEACHER_LINK_BUDGET_KB in the Makefile on purpose.');
+    console.error('✗ A route is over its first-load budget. Shrink what it loads, or raise ROUTE_BUDGETS_KB / TEACHER_LINK_BUDGET_KB in the Makefile on purpose.');
   } else {
     console.log('✓ Every route within its first-load budget');
   }
