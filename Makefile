@@ -121,10 +121,15 @@ tool-wasm-split:
 
 # node_modules holds wasm-opt (binaryen), Playwright, axe and Lighthouse.
 tool-node: node_modules/.installed
+# A node_modules that is a link (a git worktree sharing another checkout's) is left alone:
+# npm ci would empty the folder it links to, then replace the link.
 node_modules/.installed: package.json package-lock.json
-	@echo "→ Installing the npm dev dependencies (wasm-opt, Playwright, axe, Lighthouse)"
-	npm ci --no-audit --no-fund
-	@touch $@
+	@if [ -L node_modules ]; then \
+	  echo "✓ npm dev dependencies: node_modules links to $$(readlink node_modules), left as it is"; \
+	else \
+	  echo "→ Installing the npm dev dependencies (wasm-opt, Playwright, axe, Lighthouse)"; \
+	  npm ci --no-audit --no-fund && touch $@; \
+	fi
 
 tool-browser:
 	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then echo "✓ chromium and chromedriver"; \
