@@ -5,6 +5,7 @@
 // before wasm-bindgen) with wasm-opt -Oz -g, which keeps the names, and prints this.
 // Raw bytes, not gzip: a function's share of the gzip is about its share of the raw code.
 // Usage: node scripts/wasm-sizes.mjs FILE.wasm [TOP=40]
+// With KIND=<start of a kind> (e.g. KIND=serde, KIND=readyboard), it also lists that kind's largest functions.
 import { readFileSync } from 'node:fs';
 
 const [file, topArg] = process.argv.slice(2);
