@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // What a wasm file's bytes are: code per function, grouped by crate and module, and data,
 // read from the file's name section (twiggy-like, with nothing to install). For the split
-// build's main file: `make wasm-sizes` optimises target/split/wasm/app.wasm (the main file
-// before wasm-bindgen) with wasm-opt -Oz -g, which keeps the names, and prints this.
+// build's main file, `make wasm-sizes` runs wasm-bindgen and wasm-opt -Oz on
+// target/split/wasm/app.wasm as the build does, but keeping the names (-g), and prints this.
 // Raw bytes, not gzip: a function's share of the gzip is about its share of the raw code.
 // Usage: node scripts/wasm-sizes.mjs FILE.wasm [TOP=40]
 // With KIND=<start of a kind> (e.g. KIND=serde, KIND=readyboard), it also lists that kind's largest functions.
