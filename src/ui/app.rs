@@ -1,8 +1,13 @@
 //! The app shell: header, navigation, status banners and the routes.
+//!
+//! Every route's page is a lazy route (`routes.rs`): in the release build its code is in a
+//! wasm chunk of its own. The shell keeps only what it needs at start-up: the header, the
+//! banners, the store, and the recovery, error and not-found pages.
 
+use super::routes::{self, lazy};
+use super::shell;
 use super::shell::{banners::Banners, header::Header};
 use super::store::{Phase, Store};
-use super::{executive, model, phase_in, plus, readiness, shell};
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -28,14 +33,16 @@ pub fn App() -> impl IntoView {
     store.listen();
     provide_context(store);
     let recovering = Memo::new(move |_| matches!(store.phase.get(), Phase::Recovery { .. }));
+    // True while a route's view is on its way (its chunk is being fetched).
+    let (routing, set_routing) = signal(false);
 
     view! {
-        <Router>
+        <Router set_is_routing=set_routing>
             <a class="skip-link" href="#main" on:click=move |ev| {
                 ev.prevent_default();
                 super::platform::browser::focus_id("main");
             }>"Skip to main content"</a>
-            <RouteFocus/>
+            <RouteFocus routing/>
             <Header/>
             <Banners/>
             <main id="main" tabindex="-1">
@@ -45,22 +52,22 @@ pub fn App() -> impl IntoView {
                     } else {
                         view! {
                             <FlatRoutes fallback=|| view! { <shell::not_found::NotFoundPage/> }>
-                                <Route path=path!("/") view=shell::home::HomePage/>
-                                <Route path=path!("/readiness") view=readiness::overview::ReadinessPage/>
-                                <Route path=path!("/readiness/framework") view=readiness::framework::ReadinessFrameworkPage/>
-                                <Route path=path!("/readiness/:school/:round/summary") view=readiness::summary::ReadinessSummaryPage/>
-                                <Route path=path!("/readiness/:school/:round") view=readiness::round::ReadinessRoundPage/>
-                                <Route path=path!("/readiness/:school") view=readiness::school::ReadinessSchoolPage/>
-                                <Route path=path!("/phase-in") view=phase_in::planner::PhaseInPage/>
-                                <Route path=path!("/phase-in/roster") view=phase_in::roster::PhaseInRosterPage/>
-                                <Route path=path!("/phase-in/brief") view=phase_in::brief::PhaseInBriefPage/>
-                                <Route path=path!("/phase-in/plans/:school") view=phase_in::plan::PhaseInPlanPage/>
-                                <Route path=path!("/board") view=plus::board::BoardPage/>
-                                <Route path=path!("/board/setup") view=plus::setup::BoardSetupPage/>
-                                <Route path=path!("/schedule") view=plus::schedule::SchedulePage/>
-                                <Route path=path!("/model") view=model::page::ModelPage/>
-                                <Route path=path!("/executive") view=executive::page::ExecutivePage/>
-                                <Route path=path!("/data") view=shell::data::DataPage/>
+                                <Route path=path!("/") view={lazy::<routes::Home>()}/>
+                                <Route path=path!("/readiness") view={lazy::<routes::Readiness>()}/>
+                                <Route path=path!("/readiness/framework") view={lazy::<routes::ReadinessFramework>()}/>
+                                <Route path=path!("/readiness/:school/:round/summary") view={lazy::<routes::ReadinessSummary>()}/>
+                                <Route path=path!("/readiness/:school/:round") view={lazy::<routes::ReadinessRound>()}/>
+                                <Route path=path!("/readiness/:school") view={lazy::<routes::ReadinessSchool>()}/>
+                                <Route path=path!("/phase-in") view={lazy::<routes::PhaseIn>()}/>
+                                <Route path=path!("/phase-in/roster") view={lazy::<routes::PhaseInRoster>()}/>
+                                <Route path=path!("/phase-in/brief") view={lazy::<routes::PhaseInBrief>()}/>
+                                <Route path=path!("/phase-in/plans/:school") view={lazy::<routes::PhaseInPlan>()}/>
+                                <Route path=path!("/board") view={lazy::<routes::Board>()}/>
+                                <Route path=path!("/board/setup") view={lazy::<routes::BoardSetup>()}/>
+                                <Route path=path!("/schedule") view={lazy::<routes::Schedule>()}/>
+                                <Route path=path!("/model") view={lazy::<routes::Model>()}/>
+                                <Route path=path!("/executive") view={lazy::<routes::Executive>()}/>
+                                <Route path=path!("/data") view={lazy::<routes::Data>()}/>
                             </FlatRoutes>
                         }.into_any()
                     }}
@@ -75,16 +82,30 @@ pub fn App() -> impl IntoView {
 }
 
 /// Moves focus to the new page's heading after every change of path (not of query or hash),
-/// as a screen reader user would expect from a page load.
+/// as a screen reader user would expect from a page load. A route whose code is still being
+/// fetched is shown when it arrives (`routing` turns false): focus waits for it.
 #[component]
-fn RouteFocus() -> impl IntoView {
+fn RouteFocus(routing: ReadSignal<bool>) -> impl IntoView {
     let location = use_location();
     super::platform::browser::release_focus_on_link_clicks();
+    let pending = RwSignal::new(false);
     Effect::new(move |prev: Option<String>| {
         let path = location.pathname.get();
         if prev.is_some_and(|p| p != path) {
-            request_animation_frame(super::platform::browser::focus_page_heading);
+            pending.set(true);
         }
         path
+    });
+    // After the frame that follows the change of path, the router has started choosing the
+    // new view; once it is shown (at once, for a route whose code is already here), focus it.
+    Effect::new(move |_| {
+        if pending.get() && !routing.get() {
+            request_animation_frame(move || {
+                if pending.get_untracked() && !routing.get_untracked() {
+                    pending.set(false);
+                    super::platform::browser::focus_page_heading();
+                }
+            });
+        }
     });
 }

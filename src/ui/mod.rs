@@ -9,6 +9,7 @@ pub mod phase_in;
 pub mod platform;
 pub mod plus;
 pub mod readiness;
+pub mod routes;
 pub mod shell;
 pub mod store;
 

@@ -246,6 +246,8 @@ test('readiness plans are for schools not ready, the words agree with the plan, 
   await page.goto('/phase-in');
   // A ready school that waits only for a place is not offered a readiness plan.
   const waiting = page.locator('section.cohort tbody tr', { hasText: 'Ready, waiting for a place' });
+  // The page's code may still be on its way (a split build fetches it after the page loads).
+  await expect(waiting.first()).toBeVisible();
   expect(await waiting.count()).toBeGreaterThan(0);
   for (const row of await waiting.all()) {
     await expect(row.getByRole('link', { name: /readiness plan/ })).toHaveCount(0);

@@ -1,0 +1,206 @@
+#!/usr/bin/env node
+// The release build of the wasm, split per route: a Trunk build hook (Trunk.toml).
+//
+// Trunk 0.21 cannot split a wasm (its Rust pipeline runs cargo, wasm-bindgen, wasm-opt, and
+// the split must come between cargo and wasm-bindgen), so index.html marks the Rust link
+// `data-trunk-skip` and this hook does the Rust step, into $TRUNK_STAGING_DIR:
+//   1. cargo rustc --release --target wasm32-unknown-unknown --bin readyboard --features split,
+//      linked with --emit-relocs (wasm-split needs the relocations). The other flags come from
+//      .cargo/config.toml (--cfg erase_components), as for every wasm build.
+//   2. wasm-split-cli: the main wasm, one split_<route>.wasm per lazy route, chunk_<n>.wasm for
+//      code some routes share, and __wasm_split.js, which loads them.
+//   3. wasm-bindgen --target web on the main wasm only.
+//   4. wasm-opt -Oz on every .wasm.
+//   5. Content-hashed names: app-<hash>.js, app-<hash>_bg.wasm, __wasm_split-<hash>.js,
+//      split_<route>-<hash>.wasm, chunk_<n>-<hash>.wasm, and boot-<hash>.js, the module script
+//      that starts the app (the Content-Security-Policy allows no inline script).
+//   6. Checks: nothing may still import from a placeholder module (a lazy route that was not
+//      split leaves `__wasm_split_placeholder__`, and the page would never start), and there
+//      must be split files.
+// It leaves .split-build.json in the staging folder for scripts/link-split.mjs (post_build),
+// which puts the boot script and the preload links into index.html.
+//
+// The split build is always the release profile, also under `trunk serve` without --release.
+// Usage (as a hook): node scripts/build-split.mjs
+import { createHash } from 'node:crypto';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+
+export const PLACEHOLDERS = ['__wasm_split_placeholder__', '__wbindgen_placeholder__'];
+export const MANIFEST = '.split-build.json';
+// What rustc 1.95 emits for wasm32-unknown-unknown; wasm-opt must accept all of it.
+const WASM_OPT_FEATURES = [
+  '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types',
+  '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue',
+];
+
+function fail(message) {
+  console.error(`build-split: ${message}`);
+  process.exit(1);
+}
+
+function log(message) {
+  console.log(`build-split: ${message}`);
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], maxBuffer: 1 << 28, ...opts });
+  if (r.error) fail(`cannot run ${cmd}: ${r.error.message} (make tools installs it)`);
+  if (r.status !== 0) fail(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+  return r;
+}
+
+// wasm-opt warns about every wasm-split output's name section ("unknown name subsection"):
+// noise, dropped; anything else it says is shown.
+function runAsync(cmd, args, quiet = /^warning: unknown name subsection/) {
+  return new Promise((res, rej) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'pipe'] });
+    let rest = '';
+    p.stderr.on('data', (d) => {
+      const lines = (rest + d).split('\n');
+      rest = lines.pop();
+      for (const l of lines) if (!quiet.test(l)) process.stderr.write(l + '\n');
+    });
+    p.stderr.on('end', () => { if (rest && !quiet.test(rest)) process.stderr.write(rest + '\n'); });
+    p.on('error', (e) => rej(new Error(`cannot run ${cmd}: ${e.message}`)));
+    p.on('exit', (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} failed (exit ${code})`))));
+  });
+}
+
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+/** Every placeholder module name found in a file's bytes. */
+export function placeholdersIn(bytes) {
+  const text = Buffer.from(bytes).toString('latin1');
+  return PLACEHOLDERS.filter((p) => text.includes(p));
+}
+
+/** Replace `from` by `to` exactly `times` times in `text`, or fail: the tools' output changed. */
+function replaceExactly(text, from, to, times, where) {
+  const n = text.split(from).length - 1;
+  if (n !== times) fail(`expected ${times} × ${JSON.stringify(from)} in ${where}, found ${n}: has wasm-split-cli or wasm-bindgen changed its output?`);
+  return text.split(from).join(to);
+}
+
+async function main() {
+  const staging = process.env.TRUNK_STAGING_DIR;
+  if (!staging) fail('TRUNK_STAGING_DIR is not set: this script runs as a Trunk build hook (make dist)');
+  const source = resolve(process.env.TRUNK_SOURCE_DIR ?? '.');
+  const base = process.env.TRUNK_PUBLIC_URL || '/';
+  for (const v of ['RUSTFLAGS', 'CARGO_ENCODED_RUSTFLAGS', 'CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS']) {
+    if (process.env[v]) fail(`${v} is set: it would replace the flags in .cargo/config.toml (--cfg erase_components). Unset it.`);
+  }
+  if (process.env.TRUNK_PROFILE === 'debug') log('note: the split build is always the release profile');
+  const target = resolve(source, process.env.CARGO_TARGET_DIR ?? 'target');
+  const work = join(target, 'split');
+  const splitDir = join(work, 'wasm');
+  const siteDir = join(work, 'site');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(splitDir, { recursive: true });
+  mkdirSync(siteDir, { recursive: true });
+
+  // 1. cargo. `cargo rustc` passes the link argument to the final crate only, so the other
+  //    flags stay those of .cargo/config.toml, and the dependencies are built as always.
+  log('cargo: release build with the split feature, linked with --emit-relocs');
+  const cargo = run('cargo', [
+    'rustc', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'readyboard',
+    '--features', 'split', '--message-format=json-render-diagnostics', '--', '-Clink-arg=--emit-relocs',
+  ], { cwd: source, stdio: ['ignore', 'pipe', 'inherit'] });
+  const input = cargo.stdout.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    .filter((m) => m.reason === 'compiler-artifact' && m.target?.name === 'readyboard' && m.target.kind.includes('bin'))
+    .flatMap((m) => m.filenames).find((f) => f.endsWith('.wasm'));
+  if (!input) fail('cargo built no readyboard .wasm');
+
+  // 2. wasm-split
+  log(`wasm-split-cli ${basename(input)}`);
+  run('wasm-split-cli', ['--out-name', 'app', input, splitDir]);
+  const pieces = readdirSync(splitDir).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f)).sort();
+  const splits = pieces.filter((f) => f.startsWith('split_'));
+  if (splits.length === 0) fail('wasm-split-cli wrote no split_*.wasm: are the routes lazy (src/ui/routes.rs, feature `split`)?');
+  if (!existsSync(join(splitDir, 'app.wasm')) || !existsSync(join(splitDir, '__wasm_split.js'))) {
+    fail(`wasm-split-cli did not write app.wasm and __wasm_split.js in ${splitDir}`);
+  }
+
+  // 3. wasm-bindgen, on the main wasm only
+  log('wasm-bindgen --target web (main wasm)');
+  run('wasm-bindgen', [
+    '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+    '--out-name', 'app', '--out-dir', siteDir, join(splitDir, 'app.wasm'),
+  ]);
+  copyFileSync(join(splitDir, '__wasm_split.js'), join(siteDir, '__wasm_split.js'));
+  for (const f of pieces) copyFileSync(join(splitDir, f), join(siteDir, f));
+
+  // 4. wasm-opt -Oz, two at a time (the machine's cores). binaryen 132 from npm (make tools):
+  //    Debian's wasm-opt is too old for what rustc emits.
+  const localOpt = join(source, 'node_modules', '.bin', 'wasm-opt');
+  const wasmOpt = existsSync(localOpt) ? localOpt : 'wasm-opt';
+  const wasms = ['app_bg.wasm', ...pieces];
+  log(`wasm-opt -Oz on ${wasms.length} files`);
+  const queue = [...wasms];
+  const worker = async () => {
+    for (let f; (f = queue.shift());) {
+      const p = join(siteDir, f);
+      await runAsync(wasmOpt, ['-Oz', ...WASM_OPT_FEATURES, p, '-o', p]);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(availableParallelism(), 4) }, worker));
+  } catch (e) {
+    fail(e.message);
+  }
+
+  // 6 (before the names change). Nothing may import from a placeholder.
+  for (const f of readdirSync(siteDir)) {
+    const found = placeholdersIn(readFileSync(join(siteDir, f)));
+    if (found.length) fail(`${f} still refers to ${found.join(', ')}: the split did not happen, and the page would never start`);
+  }
+
+  // 5. Content-hashed names. The pieces first: __wasm_split.js names them.
+  let loader = readFileSync(join(siteDir, '__wasm_split.js'), 'utf8');
+  const out = { chunks: {} };
+  const move = (from, to) => renameSync(join(siteDir, from), join(staging, to));
+  for (const f of pieces) {
+    const stem = f.slice(0, -'.wasm'.length);
+    const name = `${stem}-${hash(readFileSync(join(siteDir, f)))}.wasm`;
+    loader = replaceExactly(loader, `"./${f}"`, `"./${name}"`, 1, '__wasm_split.js');
+    out.chunks[stem] = name;
+    move(f, name);
+  }
+  const wasmName = `app-${hash(readFileSync(join(siteDir, 'app_bg.wasm')))}_bg.wasm`;
+  move('app_bg.wasm', wasmName);
+  // app.js and __wasm_split.js import each other: one hash for the pair, of both files as
+  // they are written, with a token where the hash goes.
+  let glue = readFileSync(join(siteDir, 'app.js'), 'utf8');
+  const TOKEN = '@PAIR_HASH@';
+  if (glue.includes(TOKEN) || loader.includes(TOKEN)) fail(`${TOKEN} is already in app.js or __wasm_split.js`);
+  loader = replaceExactly(loader, '"./app.js"', `"./app-${TOKEN}.js"`, 1, '__wasm_split.js');
+  // Only the import specifiers: the imports object keeps the module name the wasm imports from.
+  const IMPORT = /(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/g;
+  if (!IMPORT.test(glue)) fail('app.js does not import ./__wasm_split.js: has wasm-bindgen changed its output?');
+  glue = glue.replace(IMPORT, (_, from, q) => `${from}${q}./__wasm_split-${TOKEN}.js${q}`);
+  const pair = hash(glue + '\0' + loader);
+  glue = glue.split(TOKEN).join(pair);
+  loader = loader.split(TOKEN).join(pair);
+  const glueName = `app-${pair}.js`;
+  const loaderName = `__wasm_split-${pair}.js`;
+  writeFileSync(join(staging, glueName), glue);
+  writeFileSync(join(staging, loaderName), loader);
+
+  const boot = `// Starts Readyboard (scripts/build-split.mjs). A file, not an inline script: the
+// Content-Security-Policy allows none.
+import init from '${base}${glueName}';
+await init({ module_or_path: '${base}${wasmName}' });
+`;
+  const bootName = `boot-${hash(boot)}.js`;
+  writeFileSync(join(staging, bootName), boot);
+  Object.assign(out, {
+    boot: bootName, glue: glueName, loader: loaderName, wasm: wasmName,
+    bootIntegrity: 'sha384-' + createHash('sha384').update(boot).digest('base64'),
+  });
+  writeFileSync(join(staging, MANIFEST), JSON.stringify(out, null, 2) + '\n');
+  log(`done: ${glueName}, ${wasmName}, ${splits.length} routes in ${pieces.length} split files, ${bootName}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
