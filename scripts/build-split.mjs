@@ -190,8 +190,18 @@ async function main() {
 
   const boot = `// Starts Readyboard (scripts/build-split.mjs). A file, not an inline script: the
 // Content-Security-Policy allows none.
+// If WebAssembly cannot start, index.html's loading words say so instead.
 import init from '${base}${glueName}';
-await init({ module_or_path: '${base}${wasmName}' });
+try {
+  await init({ module_or_path: '${base}${wasmName}' });
+} catch (e) {
+  const text = document.getElementById('boot-text');
+  if (text) {
+    text.textContent = 'Readyboard could not start in this browser: it needs WebAssembly, and the files it needs did not load. Check the connection and reload the page, or try an up-to-date browser.';
+    text.setAttribute('role', 'alert');
+  }
+  throw e;
+}
 `;
   const bootName = `boot-${hash(boot)}.js`;
   writeFileSync(join(staging, bootName), boot);

@@ -1,5 +1,6 @@
-//! The thin UI: one file per route in `pages`, shared pieces in `components`. It renders
-//! domain state from the [`store::Store`] and sends intents to it; rules live in `domain`.
+//! The thin UI: one folder per capability (`readiness`, `phase_in`, `plus`, `executive`,
+//! `model`), the `shell`, shared pieces in `kit`, web APIs in `platform`. It renders domain
+//! state from the [`store::Store`] and sends intents to it; rules live in `domain`.
 
 pub mod app;
 pub mod executive;
@@ -19,4 +20,6 @@ pub use app::App;
 pub fn start() {
     platform::panic::install_hook();
     leptos::mount::mount_to_body(App);
+    // index.html's loading words, shown until now.
+    platform::browser::remove_id("boot");
 }

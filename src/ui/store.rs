@@ -6,7 +6,7 @@
 //! in-memory document because a write failed.
 
 use super::platform::browser;
-use crate::domain::{demo, Document, Id};
+use crate::domain::{Document, Id};
 use crate::storage::local::{self, Loaded, Read, StorageError};
 use crate::storage::parts::{Baseline, Scan};
 use crate::storage::sync::{self, Reaction};
@@ -622,10 +622,6 @@ impl Store {
         self.inner.update_value(|i| i.dirty = true);
         self.status.set(SaveStatus::Saving);
         self.flush();
-    }
-
-    pub fn start_demo(&self) {
-        self.replace(demo::benson(&browser::now_iso()));
     }
 
     pub fn start_district(&self, name: &str) -> Result<(), String> {

@@ -54,3 +54,21 @@ test('going from route to route fetches each route\'s code once, and coming back
   expect(new Set(files).size, `a file fetched twice: ${files.join(', ')}`).toBe(files.length);
   expect(errors).toEqual([]);
 });
+
+test('no blank page: index.html says it is loading until the app starts, then steps aside', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => { release = r; });
+  // Hold the main wasm back, as a slow phone network would.
+  await page.route(/\/app-[0-9a-f]{16}_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  await expect(page.getByRole('status').filter({ hasText: 'Loading Readyboard…' })).toBeVisible();
+  release();
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('#boot')).toHaveCount(0);
+});
+
+test('when WebAssembly cannot start, the page says so instead of staying blank', async ({ page }) => {
+  await page.route(/\/app-[0-9a-f]{16}_bg\.wasm$/, (route) => route.abort());
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  await expect(page.getByRole('alert')).toContainText('Readyboard could not start in this browser');
+});

@@ -27,7 +27,7 @@ pub fn FirstRun() -> impl IntoView {
                 <div class="choice">
                     <h3>"Explore a demo"</h3>
                     <p>"Benson School District: 21 elementary, middle and high schools with enrollment and reading and math results. Four schools are clearly the lowest-performing."</p>
-                    <button type="button" class="primary" on:click=move |_| store.start_demo()>
+                    <button type="button" class="primary" on:click=move |_| crate::ui::kit::demo::start_demo(store)>
                         "Explore the Benson demo district"
                     </button>
                 </div>

@@ -1,6 +1,7 @@
 //! Pieces any capability's pages use. Nothing here knows a capability.
 
 pub mod crumbs;
+pub mod demo;
 pub mod first_run;
 pub mod not_built;
 pub mod scroll_table;

@@ -121,6 +121,16 @@ pub async fn read_file_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
 }
 
 /// Move keyboard focus to the element with `id` (after a view change).
+/// Remove the element with this id, if there is one.
+pub fn remove_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.remove();
+    }
+}
+
 pub fn focus_id(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())

@@ -59,7 +59,7 @@ pub fn RecoveryPage() -> impl IntoView {
                         <button type="button" on:click=move |_| store.leave_recovery()>"Start fresh"</button>
                         <button type="button" class="secondary" on:click=move |_| {
                             store.leave_recovery();
-                            store.start_demo();
+                            crate::ui::kit::demo::start_demo(store);
                         }>"Start from the demo"</button>
                     </div>
                 </li>
