@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ROUTES, KEY, loadDemo, expectNoAxeViolations, ready } from './helpers';
+import { ROUTES, KEY, loadDemo, expectNoAxeViolations, ready, saveStatus } from './helpers';
 
 for (const width of [1280, 360]) {
   test.describe(`at ${width} px`, () => {
@@ -30,6 +30,8 @@ for (const width of [1280, 360]) {
       await expectNoAxeViolations(page, `recovery at ${width}px`);
 
       await page.getByRole('button', { name: 'Start from the demo' }).click();
+      // The demo's code is fetched the first time it is asked for: wait until it is saved.
+      await expect(saveStatus(page)).toHaveText('Saved');
       await page.goto('/data');
       await page.getByRole('button', { name: 'Reset…' }).click();
       await expectNoAxeViolations(page, `data with reset confirmation at ${width}px`);

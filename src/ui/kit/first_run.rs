@@ -9,6 +9,8 @@ pub fn FirstRun() -> impl IntoView {
     let store = use_store();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // The demo's code is fetched the first time it is asked for: say so meanwhile.
+    let opening = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match store.start_district(&name.get_untracked()) {
@@ -27,9 +29,14 @@ pub fn FirstRun() -> impl IntoView {
                 <div class="choice">
                     <h3>"Explore a demo"</h3>
                     <p>"Benson School District: 21 elementary, middle and high schools with enrollment and reading and math results. Four schools are clearly the lowest-performing."</p>
-                    <button type="button" class="primary" on:click=move |_| crate::ui::kit::demo::start_demo(store)>
+                    <button type="button" class="primary" aria-disabled=move || opening.get().to_string()
+                        on:click=move |_| if !opening.get_untracked() {
+                            opening.set(true);
+                            crate::ui::kit::demo::start_demo(store);
+                        }>
                         "Explore the Benson demo district"
                     </button>
+                    <p role="status" class="small">{move || opening.get().then_some("Opening the demo\u{2026}")}</p>
                 </div>
                 <form class="choice" on:submit=submit novalidate>
                     <h3>"Your own district"</h3>
