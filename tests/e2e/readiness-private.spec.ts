@@ -402,7 +402,10 @@ test('the Undo of a removed rater survives opening another rater’s form', asyn
   await loadDemo(page);
   await page.goto(LINDEN);
   const raters = page.getByRole('table', { name: 'Raters' });
+  // The round page's code may still be on its way: read the raters once they are shown.
+  await expect(raters.getByRole('rowheader', { name: 'Grade 4 team lead' })).toBeVisible();
   const before = await raters.locator('tbody th').allInnerTexts();
+  expect(before.length).toBeGreaterThan(1);
   await page.getByRole('button', { name: 'Remove Grade 4 team lead…' }).click();
   await page.getByRole('button', { name: 'Yes, remove' }).click();
   await expect(page.getByText('Grade 4 team lead removed from the round.')).toBeVisible();
