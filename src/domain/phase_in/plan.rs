@@ -445,13 +445,6 @@ pub fn year_once_ready(r: &Rankings, phase: &PhaseIn, standing: usize) -> OnceRe
     let Some(s) = r.standings.get(standing) else {
         return OnceReady::NoFit;
     };
-    let mut school = s.school.clone();
-    school.opt_out = None;
-    let mut ready = r.clone();
-    if let Some(a) = ready.standings[standing].readiness.as_mut() {
-        a.gated.clear();
-    }
-    ready.standings[standing].school = &school;
     // A pin the plan keeps today keeps the school where it is, ready or not. (A pin the
     // plan does not apply today says nothing about where the school will be.)
     if phase.pin(&s.school.id).is_some() {
@@ -465,6 +458,13 @@ pub fn year_once_ready(r: &Rankings, phase: &PhaseIn, standing: usize) -> OnceRe
             return OnceReady::Pinned { year };
         }
     }
+    let mut school = s.school.clone();
+    school.opt_out = None;
+    let mut ready = r.clone();
+    if let Some(a) = ready.standings[standing].readiness.as_mut() {
+        a.gated.clear();
+    }
+    ready.standings[standing].school = &school;
     let p = plan(&ready, phase);
     let Some(placed) = p.placements.iter().find(|pl| pl.standing == standing) else {
         return OnceReady::NoFit;

@@ -112,12 +112,7 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
             return;
         };
         let name = current_name.get_untracked().unwrap_or_default();
-        let dropped = snap.with_untracked(|s| {
-            s.dropped_pins
-                .iter()
-                .map(|(i, y)| format!("{} (year {y})", s.rows[*i].name))
-                .collect::<Vec<_>>()
-        });
+        let dropped = snap.with_untracked(Snapshot::dropped_pin_names);
         let now = browser::now_iso();
         let mut before = None;
         match store.try_edit(|d| {
@@ -280,7 +275,7 @@ fn Compare(snap: Memo<Snapshot>) -> impl IntoView {
                 n => format!("{n} schools move to another year."),
             }}</p>
             {move || snap.with(|s| (!s.dropped_pins.is_empty()).then(|| {
-                let names = s.dropped_pins.iter().map(|(i, y)| format!("{} (year {y})", s.rows[*i].name)).collect::<Vec<_>>();
+                let names = s.dropped_pin_names();
                 view! {
                     <p class="banner warning" data-testid="dropped-pins"><strong>"Pins this scenario cannot keep: "</strong>
                         {format!("{}. Once adopted, the plan keeps {} but does not apply {}, and its warnings say why, until you unpin or adopt another plan.", names.join(", "), if names.len() == 1 { "that pin" } else { "those pins" }, if names.len() == 1 { "it" } else { "them" })}</p>

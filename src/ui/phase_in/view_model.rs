@@ -85,6 +85,14 @@ impl Snapshot {
     pub fn row(&self, id: &str) -> Option<&SchoolRow> {
         self.rows.iter().find(|r| r.id == id)
     }
+
+    /// The pins a scenario cannot keep, as "Pinecrest Middle School (year 1)".
+    pub fn dropped_pin_names(&self) -> Vec<String> {
+        self.dropped_pins
+            .iter()
+            .map(|(i, y)| format!("{} (year {y})", self.rows[*i].name))
+            .collect()
+    }
 }
 
 /// Rank and plan the district under its adopted settings.
