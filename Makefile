@@ -64,7 +64,11 @@ WASM_SPLIT_VERSION   := 0.2.4
 #        and small files compress worse apart), while every route's first load fell by 22-43 KB:
 #        the shell is 334.5 KB (was 377.6), because the recovery page no longer pulls the whole
 #        demo (planning, board generation, the framework's text) into the main wasm.
-BUNDLE_BUDGET_KB     := 1255
+#  1415  the teacher's own app (2026-11-30), measured 1412.1 KB (+160.6 KB): a share link opened
+#        afresh starts a second, small wasm (src/bin/teacher.rs: the schedule view, no store,
+#        no router), 163.7 KB gzip (wasm 156.3, js 7.4), instead of the staff app: a teacher's
+#        link fetches 179.0 KB (was 485.9). Route loads fail softly (fallible wasm_split).
+BUNDLE_BUDGET_KB     := 1415
 # Each route's cold first load: the wasm, js and css fetched before its h1 shows, gzip KB,
 # measured in headless Chromium (scripts/route-sizes.mjs). A route's budget is that of the
 # longest path it starts with. The goals (issue 12) are 250 for every route and 150 for a
@@ -77,7 +81,9 @@ BUNDLE_BUDGET_KB     := 1255
 # 413.0–509.5, /phase-in/… 507.3–556.3, /board 657.2, /board/setup 528.9, /schedule and a
 # teacher's link 485.9, /data 405.2, /model and /executive 336.6.
 ROUTE_BUDGETS_KB       := /=380 /readiness=515 /phase-in=560 /board=660 /schedule=490 /data=410
-TEACHER_LINK_BUDGET_KB := 490
+# The teacher's own app (2026-11-30): a teacher's link loads 179.0 KB (boot.js, main.css,
+# teacher.js, teacher_bg.wasm), every other route as before (the shell 337.9 KB).
+TEACHER_LINK_BUDGET_KB := 180
 
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)

@@ -14,7 +14,11 @@
 //   5. Content-hashed names: app-<hash>.js, app-<hash>_bg.wasm, __wasm_split-<hash>.js,
 //      split_<route>-<hash>.wasm, chunk_<n>-<hash>.wasm, and boot-<hash>.js, the module script
 //      that starts the app (the Content-Security-Policy allows no inline script).
-//   6. Checks: nothing may still import from a placeholder module (a lazy route that was not
+//   6. The teacher's app (src/bin/teacher.rs): the schedule view a share link opens, a small
+//      wasm of its own, not split (cargo build --bin teacher, wasm-bindgen, wasm-opt), named
+//      teacher-<hash>.js and teacher-<hash>_bg.wasm. The boot script starts it instead of the
+//      staff app when the page is /schedule with a share link's fragment (`#s=…`).
+//   7. Checks: nothing may still import from a placeholder module (a lazy route that was not
 //      split leaves `__wasm_split_placeholder__`, and the page would never start), and there
 //      must be split files.
 // It leaves .split-build.json in the staging folder for scripts/link-split.mjs (post_build),
@@ -113,6 +117,18 @@ async function main() {
     .flatMap((m) => m.filenames).find((f) => f.endsWith('.wasm'));
   if (!input) fail('cargo built no readyboard .wasm');
 
+  // 1b. The teacher's app, without the `split` feature: with it, every lazy route's entry
+  //     point is a wasm export, and the linker would keep all of the staff app in it.
+  log('cargo: release build of the teacher\'s app (src/bin/teacher.rs)');
+  const teacherCargo = run('cargo', [
+    'build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'teacher',
+    '--message-format=json-render-diagnostics',
+  ], { cwd: source, stdio: ['ignore', 'pipe', 'inherit'] });
+  const teacherInput = teacherCargo.stdout.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    .filter((m) => m.reason === 'compiler-artifact' && m.target?.name === 'teacher' && m.target.kind.includes('bin'))
+    .flatMap((m) => m.filenames).find((f) => f.endsWith('.wasm'));
+  if (!teacherInput) fail('cargo built no teacher .wasm');
+
   // 2. wasm-split
   log(`wasm-split-cli ${basename(input)}`);
   run('wasm-split-cli', ['--out-name', 'app', input, splitDir]);
@@ -129,6 +145,10 @@ async function main() {
     '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
     '--out-name', 'app', '--out-dir', siteDir, join(splitDir, 'app.wasm'),
   ]);
+  log('wasm-bindgen --target web (the teacher\'s app)');
+  run('wasm-bindgen', [
+    '--target', 'web', '--no-typescript', '--out-name', 'teacher', '--out-dir', siteDir, teacherInput,
+  ]);
   copyFileSync(join(splitDir, '__wasm_split.js'), join(siteDir, '__wasm_split.js'));
   for (const f of pieces) copyFileSync(join(splitDir, f), join(siteDir, f));
 
@@ -136,7 +156,7 @@ async function main() {
   //    Debian's wasm-opt is too old for what rustc emits.
   const localOpt = join(source, 'node_modules', '.bin', 'wasm-opt');
   const wasmOpt = existsSync(localOpt) ? localOpt : 'wasm-opt';
-  const wasms = ['app_bg.wasm', ...pieces];
+  const wasms = ['app_bg.wasm', 'teacher_bg.wasm', ...pieces];
   log(`wasm-opt -Oz on ${wasms.length} files`);
   const queue = [...wasms];
   const worker = async () => {
@@ -151,7 +171,7 @@ async function main() {
     fail(e.message);
   }
 
-  // 6 (before the names change). Nothing may import from a placeholder.
+  // 7 (before the names change). Nothing may import from a placeholder.
   for (const f of readdirSync(siteDir)) {
     const found = placeholdersIn(readFileSync(join(siteDir, f)));
     if (found.length) fail(`${f} still refers to ${found.join(', ')}: the split did not happen, and the page would never start`);
@@ -170,6 +190,11 @@ async function main() {
   }
   const wasmName = `app-${hash(readFileSync(join(siteDir, 'app_bg.wasm')))}_bg.wasm`;
   move('app_bg.wasm', wasmName);
+  const teacherWasm = `teacher-${hash(readFileSync(join(siteDir, 'teacher_bg.wasm')))}_bg.wasm`;
+  move('teacher_bg.wasm', teacherWasm);
+  const teacherGlueText = readFileSync(join(siteDir, 'teacher.js'), 'utf8');
+  const teacherGlue = `teacher-${hash(teacherGlueText)}.js`;
+  writeFileSync(join(staging, teacherGlue), teacherGlueText);
   // app.js and __wasm_split.js import each other: one hash for the pair, of both files as
   // they are written, with a token where the hash goes.
   let glue = readFileSync(join(siteDir, 'app.js'), 'utf8');
@@ -188,12 +213,28 @@ async function main() {
   writeFileSync(join(staging, glueName), glue);
   writeFileSync(join(staging, loaderName), loader);
 
+  // The boot script starts the wasm's download at once, beside its JS glue (no preload
+  // links in index.html: they would fetch the staff app for a teacher's link too).
   const boot = `// Starts Readyboard (scripts/build-split.mjs). A file, not an inline script: the
 // Content-Security-Policy allows none.
-// If WebAssembly cannot start, index.html's loading words say so instead.
-import init from '${base}${glueName}';
+// A share link (/schedule#s=…) opened afresh starts the teacher's own small app; every
+// other page starts the staff app. If WebAssembly cannot start, index.html's loading words
+// say so instead.
+const teacher = location.pathname.replace(/\\/+$/, '') === '${base}schedule' && /(^#|&)s=/.test(location.hash);
+const [glue, wasm] = teacher
+  ? ['${base}${teacherGlue}', '${base}${teacherWasm}']
+  : ['${base}${glueName}', '${base}${wasmName}'];
+if (!teacher) {
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = '${base}${loaderName}';
+  document.head.append(link);
+}
+const bytes = fetch(wasm, { credentials: 'same-origin' });
+bytes.catch(() => {});
 try {
-  await init({ module_or_path: '${base}${wasmName}' });
+  const { default: init } = await import(glue);
+  await init({ module_or_path: bytes });
 } catch (e) {
   const text = document.getElementById('boot-text');
   if (text) {
@@ -206,7 +247,7 @@ try {
   const bootName = `boot-${hash(boot)}.js`;
   writeFileSync(join(staging, bootName), boot);
   Object.assign(out, {
-    boot: bootName, glue: glueName, loader: loaderName, wasm: wasmName,
+    boot: bootName, glue: glueName, loader: loaderName, wasm: wasmName, teacherGlue, teacherWasm,
     bootIntegrity: 'sha384-' + createHash('sha384').update(boot).digest('base64'),
   });
   writeFileSync(join(staging, MANIFEST), JSON.stringify(out, null, 2) + '\n');

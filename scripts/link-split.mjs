@@ -4,8 +4,8 @@
 // skipped Rust link (`<link data-trunk rel="rust" data-trunk-skip …>`) with
 //   - the boot script, a file (boot-<hash>.js) with its digest: the Content-Security-Policy
 //     allows no inline script;
-//   - preload links for the JS glue, the chunk loader and the main wasm, so the browser fetches
-//     them side by side rather than one after the other.
+//   (no preload links: the boot script chooses between the staff app and the teacher's app,
+//   and starts the chosen wasm's download beside its JS glue).
 // It fails loudly, rather than leave a page that cannot start, when
 //   - build-split.mjs did not run (no .split-build.json, or a file it names is missing);
 //   - Trunk ran its own Rust pipeline (its inline boot script is there: the Rust link lost
@@ -55,7 +55,7 @@ if (!existsSync(manifestPath)) {
 }
 const built = JSON.parse(readFileSync(manifestPath, 'utf8'));
 rmSync(manifestPath);
-for (const f of [built.boot, built.glue, built.loader, built.wasm, ...Object.values(built.chunks)]) {
+for (const f of [built.boot, built.glue, built.loader, built.wasm, built.teacherGlue, built.teacherWasm, ...Object.values(built.chunks)]) {
   if (!f || !existsSync(join(staging, f))) fail(`${f} is missing from the staging folder`);
 }
 for (const f of readdirSync(staging).filter((f) => /\.(js|wasm)$/.test(f))) {
@@ -68,12 +68,7 @@ const links = html.match(RUST_LINK) ?? [];
 if (links.length !== 1 || !/\bdata-trunk-skip\b/.test(links[0])) {
   fail(`expected one <link data-trunk rel="rust" data-trunk-skip> in ${htmlPath}, found: ${links.join(' ') || 'none'}`);
 }
-const tags = [
-  `<link rel="modulepreload" href="${base}${built.glue}">`,
-  `<link rel="modulepreload" href="${base}${built.loader}">`,
-  `<link rel="preload" href="${base}${built.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
-  `<script type="module" src="${base}${built.boot}" integrity="${built.bootIntegrity}" crossorigin="anonymous"></script>`,
-].join('\n    ');
+const tags = `<script type="module" src="${base}${built.boot}" integrity="${built.bootIntegrity}" crossorigin="anonymous"></script>`;
 html = html.replace(links[0], () => tags);
 writeFileSync(htmlPath, html);
 console.log(`link-split: ${htmlPath} starts ${built.glue} from ${built.boot}`);

@@ -18,18 +18,33 @@ pub fn lazy<T: LazyRoute + Sync>() -> Lazy<T> {
 }
 
 macro_rules! routes {
-    ($($(#[$attr:meta])* $route:ident => $cap:ident :: $module:ident :: $page:ident;)*) => {$(
+    ($($(#[$attr:meta])* $route:ident ($module:ident) => $cap:ident :: $file:ident :: $page:ident;)*) => {$(
         $(#[$attr])*
         pub struct $route;
 
+        /// The route's page, split into `split_<module>.wasm` (feature `split`). A load
+        /// that fails (the network dropped, or a new deploy replaced the files) is an `Err`,
+        /// not a panic: a panic would stop the whole app, with edits not yet saved.
         #[cfg(feature = "split")]
-        #[leptos_router::lazy_route]
+        #[allow(improper_ctypes_definitions)]
+        #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $module() -> Result<AnyView, ::leptos::wasm_split::SplitLoaderError> {
+            Ok(view! { <crate::ui::$cap::$file::$page/> }.into_any())
+        }
+
+        #[cfg(feature = "split")]
         impl LazyRoute for $route {
             fn data() -> Self {
                 Self
             }
-            fn view(_route: Self) -> AnyView {
-                view! { <crate::ui::$cap::$module::$page/> }.into_any()
+            fn view(_route: Self) -> impl std::future::Future<Output = AnyView> {
+                // The split function's future holds a load error that is not `Send`.
+                ::send_wrapper::SendWrapper::new(async move {
+                    match $module().await {
+                        Ok(view) => view,
+                        Err(_) => view! { <crate::ui::kit::chunk_failed::ChunkFailed/> }.into_any(),
+                    }
+                })
             }
         }
 
@@ -39,7 +54,7 @@ macro_rules! routes {
                 Self
             }
             async fn view(_route: Self) -> AnyView {
-                view! { <crate::ui::$cap::$module::$page/> }.into_any()
+                view! { <crate::ui::$cap::$file::$page/> }.into_any()
             }
         }
     )*};
@@ -47,35 +62,35 @@ macro_rules! routes {
 
 routes! {
     /// `/`
-    Home => shell::home::HomePage;
+    Home(home_route) => shell::home::HomePage;
     /// `/readiness`
-    Readiness => readiness::overview::ReadinessPage;
+    Readiness(readiness_route) => readiness::overview::ReadinessPage;
     /// `/readiness/framework`
-    ReadinessFramework => readiness::framework::ReadinessFrameworkPage;
+    ReadinessFramework(readiness_framework_route) => readiness::framework::ReadinessFrameworkPage;
     /// `/readiness/:school/:round/summary`
-    ReadinessSummary => readiness::summary::ReadinessSummaryPage;
+    ReadinessSummary(readiness_summary_route) => readiness::summary::ReadinessSummaryPage;
     /// `/readiness/:school/:round`
-    ReadinessRound => readiness::round::ReadinessRoundPage;
+    ReadinessRound(readiness_round_route) => readiness::round::ReadinessRoundPage;
     /// `/readiness/:school`
-    ReadinessSchool => readiness::school::ReadinessSchoolPage;
+    ReadinessSchool(readiness_school_route) => readiness::school::ReadinessSchoolPage;
     /// `/phase-in`
-    PhaseIn => phase_in::planner::PhaseInPage;
+    PhaseIn(phase_in_route) => phase_in::planner::PhaseInPage;
     /// `/phase-in/roster`
-    PhaseInRoster => phase_in::roster::PhaseInRosterPage;
+    PhaseInRoster(phase_in_roster_route) => phase_in::roster::PhaseInRosterPage;
     /// `/phase-in/brief`
-    PhaseInBrief => phase_in::brief::PhaseInBriefPage;
+    PhaseInBrief(phase_in_brief_route) => phase_in::brief::PhaseInBriefPage;
     /// `/phase-in/plans/:school`
-    PhaseInPlan => phase_in::plan::PhaseInPlanPage;
+    PhaseInPlan(phase_in_plan_route) => phase_in::plan::PhaseInPlanPage;
     /// `/board`
-    Board => plus::board::BoardPage;
+    Board(board_route) => plus::board::BoardPage;
     /// `/board/setup`
-    BoardSetup => plus::setup::BoardSetupPage;
+    BoardSetup(board_setup_route) => plus::setup::BoardSetupPage;
     /// `/schedule`
-    Schedule => plus::schedule::SchedulePage;
+    Schedule(schedule_route) => plus::schedule::SchedulePage;
     /// `/model`
-    Model => model::page::ModelPage;
+    Model(model_route) => model::page::ModelPage;
     /// `/executive`
-    Executive => executive::page::ExecutivePage;
+    Executive(executive_route) => executive::page::ExecutivePage;
     /// `/data`
-    Data => shell::data::DataPage;
+    Data(data_route) => shell::data::DataPage;
 }

@@ -1,4 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
+import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROUTES, loadDemo, watchErrors } from './helpers';
@@ -78,15 +79,36 @@ test('the server sends the policy as a header, and the right content types', asy
     const js = await request.get(src);
     expect(js.headers()['content-type'], src).toMatch(/^text\/javascript\b/);
   }
-  const wasm = /href="([^"]+\.wasm)"/.exec(html)?.[1];
-  expect(wasm, 'the wasm preload link').toBeTruthy();
-  expect((await request.get(wasm!)).headers()['content-type']).toBe('application/wasm');
+  // The boot script names both apps' wasm files: the staff app's and the teacher's.
+  const boot = /<script\b[^>]*\ssrc="([^"]*boot-[^"]+\.js)"/.exec(html)?.[1];
+  expect(boot, 'the boot script').toBeTruthy();
+  const wasms = [...(await (await request.get(boot!)).text()).matchAll(/'([^']+\.wasm)'/g)].map((m) => m[1]);
+  expect(wasms.length, `the wasm files the boot script starts: ${wasms.join(', ')}`).toBe(2);
+  for (const wasm of wasms) {
+    expect((await request.get(wasm)).headers()['content-type'], wasm).toBe('application/wasm');
+  }
 
   // The first-run page, before any data exists, starts under the policy too.
   await watchCsp(page);
   const errors = watchErrors(page);
   await visit(page, '/', ROUTES[0].h1);
   await expect(page.getByRole('button', { name: 'Explore the Benson demo district' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a teacher\'s share link starts the teacher\'s app under the policy, with no violation', async ({ page }) => {
+  test.setTimeout(300_000); // the first run may compile the example
+  const payload = execSync('cargo run --quiet --example share_link', { encoding: 'utf8' }).trim();
+  await watchCsp(page);
+  const errors = watchErrors(page);
+  await visit(page, `/schedule#s=${payload}`, 'My coaching schedule');
+  await page.getByLabel('Your name', { exact: true }).fill('Abby Diaz');
+  await page.getByRole('button', { name: /Abby Diaz.*Grade 6/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Abby Diaz' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download Abby Diaz’s calendar' }).click();
+  await download;
+  expect(await violations(page), 'CSP violations on a teacher\'s link').toEqual([]);
   expect(errors).toEqual([]);
 });
 

@@ -209,7 +209,10 @@ test('a share link opens read-only in a browser with no district, and stores not
   await page.waitForTimeout(1000); // longer than the save delay
   expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
   expect(await storedKeys(page)).toEqual([]);
-  await expect(saveStatus(page)).toHaveText('Not saved: no district yet');
+  // The teacher's own app: no staff navigation and no save status, which would only say
+  // that nothing is saved.
+  await expect(saveStatus(page)).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   // Leaving the shared schedule shows this browser's own state: nothing yet.
   await page.getByRole('link', { name: 'Leave the shared schedule' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'No schedule in this browser yet' })).toBeVisible();

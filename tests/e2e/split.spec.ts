@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
-import { ROUTES, loadDemo, watchErrors } from './helpers';
+import { execSync } from 'node:child_process';
+import { ROUTES, loadDemo, saveStatus, storedDocument, watchErrors } from './helpers';
 
 // The release build is split per route (scripts/build-split.mjs): the main wasm, and one
 // split_<route>.wasm per route plus chunk_<n>.wasm files that some routes share, fetched the
@@ -15,8 +16,10 @@ function watchCode(page: Page): string[] {
   return files;
 }
 
-/** The route a split file holds: split___phase_in_view_<n>-<hash>.wasm → phase_in. */
-const routeOf = (file: string) => /^split___(.+)_view_\d+-[0-9a-f]{16}\.wasm$/.exec(file)?.[1];
+/** The route a split file holds: split_phase_in_route-<hash>.wasm → phase_in. */
+const routeOf = (file: string) => /^split_(.+)_route-[0-9a-f]{16}\.wasm$/.exec(file)?.[1];
+/** The board's own split file. */
+const BOARD_SPLIT = /\/split_board_route-[0-9a-f]{16}\.wasm$/;
 const isPiece = (file: string) => /^(split|chunk)_.*-[0-9a-f]{16}\.wasm$/.test(file);
 
 test('a cold load fetches the main files and that route\'s own code only', async ({ page }) => {
@@ -28,6 +31,36 @@ test('a cold load fetches the main files and that route\'s own code only', async
   expect(routes, 'the split files fetched for /schedule').toEqual(['schedule']);
   expect(files.filter((f) => /^app-[0-9a-f]{16}_bg\.wasm$/.test(f)), 'the main wasm, once').toHaveLength(1);
   expect(new Set(files).size, `a file fetched twice: ${files.join(', ')}`).toBe(files.length);
+  expect(errors).toEqual([]);
+});
+
+test('a teacher\'s share link starts the teacher\'s own small app, and leaving it starts the staff app', async ({ page }) => {
+  test.setTimeout(300_000); // the first run may compile the example
+  const payload = execSync('cargo run --quiet --example share_link', { encoding: 'utf8' }).trim();
+  const files = watchCode(page);
+  const errors = watchErrors(page);
+  await page.goto(`/schedule#s=${payload}`);
+  await expect(page.locator('h1')).toHaveText('My coaching schedule');
+  await expect(page.getByTestId('shared-banner')).toBeVisible();
+  await expect(page).toHaveTitle('My coaching schedule · Readyboard');
+  const code = files.filter((f) => !/^boot-/.test(f));
+  expect(code, 'the teacher\'s app only').toHaveLength(2);
+  expect(code.filter((f) => /^teacher-[0-9a-f]{16}\.js$/.test(f))).toHaveLength(1);
+  expect(code.filter((f) => /^teacher-[0-9a-f]{16}_bg\.wasm$/.test(f))).toHaveLength(1);
+  // Choosing a name keeps it in the URL, with the link, and Back returns to the list.
+  await page.getByLabel('Your name', { exact: true }).fill('Abby Diaz');
+  await page.getByRole('button', { name: /Abby Diaz.*Grade 6/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Abby Diaz' })).toBeFocused();
+  expect(page.url()).toMatch(/\/schedule\?teacher=abby-diaz-[0-9a-z]{8}#s=/);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: 'Abby Diaz' })).toHaveCount(0);
+  await expect(page.getByLabel('Your name', { exact: true })).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 2, name: 'Abby Diaz' })).toBeVisible();
+  // Leaving the link is a page load into the staff app.
+  await page.getByRole('link', { name: 'Leave the shared schedule' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  expect(files.some((f) => /^app-[0-9a-f]{16}_bg\.wasm$/.test(f))).toBe(true);
   expect(errors).toEqual([]);
 });
 
@@ -71,4 +104,75 @@ test('when WebAssembly cannot start, the page says so instead of staying blank',
   await page.route(/\/app-[0-9a-f]{16}_bg\.wasm$/, (route) => route.abort());
   await page.goto('/', { waitUntil: 'domcontentloaded' });
   await expect(page.getByRole('alert')).toContainText('Readyboard could not start in this browser');
+});
+
+/** Rename the district on /data, and go to the Plus board before the save's pause is over. */
+async function renameThenOpenBoard(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Main' }).locator('a[href="/data"]').click();
+  await page.getByLabel('District name').fill(name);
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).locator('a[href="/board"]').click();
+}
+
+test('a route whose code does not arrive says so, saves the edits first, and reloads into the page', async ({ page }) => {
+  await loadDemo(page);
+  await page.route(BOARD_SPLIT, (route) => route.abort());
+  await renameThenOpenBoard(page, 'Benson Unified');
+  const failed = page.getByTestId('chunk-failed');
+  await expect(failed.getByRole('heading', { level: 1 })).toHaveText('This page could not be loaded');
+  await expect(page).toHaveTitle('This page could not be loaded · Readyboard');
+  // Never blank: the header and navigation stay, and the edit made just before is stored.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByTestId('chunk-saved')).toHaveText('Your work is saved in this browser: reloading loses nothing.');
+  expect((await storedDocument(page)).district.name).toBe('Benson Unified');
+  // The app still runs: other routes open.
+  await page.getByRole('navigation', { name: 'Main' }).locator('a[href="/"]').click();
+  await expect(page.locator('h1')).toHaveText(ROUTES[0].h1);
+  await page.goBack();
+  await expect(failed).toBeVisible();
+  // Once the network is back, the reload opens the board, with the edit.
+  await page.unroute(BOARD_SPLIT);
+  await failed.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(page.locator('h1')).toHaveText('Plus-teacher rotation board');
+  await expect(page.locator('.district-name')).toHaveText(/Benson Unified/);
+});
+
+test('when the edits cannot be saved either, the failed route offers a backup before any reload', async ({ page }) => {
+  await loadDemo(page);
+  await page.route(BOARD_SPLIT, (route) => route.abort());
+  // Browser storage refuses every write from now on.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await renameThenOpenBoard(page, 'Benson Unified');
+  const failed = page.getByTestId('chunk-failed');
+  await expect(failed.getByRole('alert')).toContainText('Your latest changes are not saved in this browser');
+  const download = page.waitForEvent('download');
+  await failed.getByRole('button', { name: 'Download a backup' }).click();
+  const text = await (await download).createReadStream().then(async (s) => {
+    let out = '';
+    for await (const c of s) out += c;
+    return out;
+  });
+  expect(text).toContain('Benson Unified');
+  // The first press of Reload does not reload: it asks again, naming the loss.
+  await failed.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(failed.getByRole('button', { name: 'Reload anyway, losing those changes' })).toBeVisible();
+  await expect(page.locator('.district-name')).toHaveText(/Benson Unified/);
+  await expect(saveStatus(page)).toContainText('Not saved');
+});
+
+test('when the demo\'s code does not arrive, the first-run choice says so and stays usable', async ({ page }) => {
+  const demo = /\/split_benson_demo-[0-9a-f]{16}\.wasm$/;
+  await page.route(demo, (route) => route.abort());
+  await page.goto('/');
+  const button = page.getByRole('button', { name: 'Explore the Benson demo district' });
+  await button.click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The demo could not be opened' })).toBeVisible();
+  await expect(page.locator('#panic')).toHaveCount(0);
+  // Once the network is back, the same button opens it.
+  await page.unroute(demo);
+  await button.click();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await expect(page.locator('.district-name')).toHaveText(/Benson School District/);
 });

@@ -11,6 +11,7 @@ pub fn FirstRun() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // The demo's code is fetched the first time it is asked for: say so meanwhile.
     let opening = RwSignal::new(false);
+    let demo_failed = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match store.start_district(&name.get_untracked()) {
@@ -32,11 +33,16 @@ pub fn FirstRun() -> impl IntoView {
                     <button type="button" class="primary" aria-disabled=move || opening.get().to_string()
                         on:click=move |_| if !opening.get_untracked() {
                             opening.set(true);
-                            crate::ui::kit::demo::start_demo(store);
+                            demo_failed.set(false);
+                            crate::ui::kit::demo::start_demo(store, move || {
+                                opening.set(false);
+                                demo_failed.set(true);
+                            });
                         }>
                         "Explore the Benson demo district"
                     </button>
                     <p role="status" class="small">{move || opening.get().then_some("Opening the demo\u{2026}")}</p>
+                    <p role="alert" class="field-error">{move || demo_failed.get().then_some(crate::ui::kit::demo::DEMO_FAILED)}</p>
                 </div>
                 <form class="choice" on:submit=submit novalidate>
                     <h3>"Your own district"</h3>

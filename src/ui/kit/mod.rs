@@ -1,5 +1,6 @@
 //! Pieces any capability's pages use. Nothing here knows a capability.
 
+pub mod chunk_failed;
 pub mod crumbs;
 pub mod demo;
 pub mod first_run;

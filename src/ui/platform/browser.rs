@@ -131,6 +131,13 @@ pub fn remove_id(id: &str) {
     }
 }
 
+/// Load the page afresh from the network.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 pub fn focus_id(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
@@ -253,5 +260,58 @@ pub fn select_input(id: &str) {
     {
         let _ = input.focus();
         input.select();
+    }
+}
+
+/// The page's fragment, with its `#` (empty when there is none).
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// One parameter of the page's query, decoded (`None` when absent or empty).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == name)
+        .and_then(|(_, v)| {
+            js_sys::decode_uri_component(&v.replace('+', " "))
+                .ok()
+                .and_then(|v| v.as_string())
+        })
+        .filter(|v| !v.is_empty())
+}
+
+/// Replace the page's query by `pairs` (a `None` value is left out), keeping its path and
+/// fragment, as a new history entry (Back returns to the previous one).
+pub fn push_query(pairs: &[(&str, Option<&str>)]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let query: Vec<String> = pairs
+        .iter()
+        .filter_map(|(k, v)| v.map(|v| format!("{k}={}", js_sys::encode_uri_component(v))))
+        .collect();
+    let query = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", query.join("&"))
+    };
+    let url = format!("{path}{query}{}", location_hash());
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Set the document's title (for a page outside the router, which sets it otherwise).
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
     }
 }

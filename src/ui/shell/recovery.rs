@@ -59,7 +59,9 @@ pub fn RecoveryPage() -> impl IntoView {
                         <button type="button" on:click=move |_| store.leave_recovery()>"Start fresh"</button>
                         <button type="button" class="secondary" on:click=move |_| {
                             store.leave_recovery();
-                            crate::ui::kit::demo::start_demo(store);
+                            crate::ui::kit::demo::start_demo(store, move || {
+                                store.notice.set(Some(crate::ui::kit::demo::DEMO_FAILED.into()))
+                            });
                         }>"Start from the demo"</button>
                     </div>
                 </li>

@@ -1,255 +1,100 @@
-//! `/schedule`: a teacher's coaching schedule: their sessions (what is still to come first)
-//! and their PD days, with calendar files.
-//!
-//! The schedule comes from this browser's own district (one school's Plus board), from a
-//! share link (`/schedule#s=…`) or from a schedule file. All three go through the same
-//! [`Shared`] copy, so they show the same way. A shared schedule is only shown: this page
-//! never edits or saves the stored district (it calls no `Store` edit at all).
-//! The chosen teacher (and school) live in the query, `?teacher=abby-diaz-7k2m9qxa` (the
-//! name for people to read, then the teacher's stable key, which alone decides: see
-//! `Shared::teacher_slug`), so a reload or a bookmark keeps them, even after the teacher is
-//! renamed; the fragment of a share link is kept as it is.
+//! The pieces of a schedule that show the same wherever it comes from: the banner of a
+//! shared schedule, the name picker, one teacher's schedule, the calendar files and the file
+//! opener. Nothing here reads the store or the router, so that the teacher's own small app
+//! (`teacher_app.rs`, a separate wasm for share links) and the staff route (`mod.rs`) both
+//! use them.
 
 use crate::domain::plus::calendar::iso;
 use crate::domain::plus::schedule::{ics_stamp, long_date, Agenda, PdDay, Session};
 use crate::domain::plus::share::{self, Shared};
-use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 /// Names listed at once in the picker; typing narrows the rest.
 const LISTED: usize = 60;
 
-/// Where the schedule on screen comes from.
-#[derive(Clone, Debug, PartialEq)]
-enum Source {
-    /// A schedule file, by its file name.
-    File(String),
-    /// A share link that reads.
-    Link,
-    /// A share link that does not, with the reason.
-    BadLink(String),
-    /// This browser's district, one school's board.
-    Local,
-    /// A district with no Plus board.
-    NoBoard,
-    /// No district in this browser.
-    Nothing,
-}
-
+/// The lines under the page's heading.
 #[component]
-pub fn SchedulePage() -> impl IntoView {
-    let store = use_store();
-    let location = use_location();
-    let query = use_query_map();
-    let navigate = use_navigate();
-
-    // A schedule shared by link, decoded once per fragment.
-    let from_link = Memo::new(move |_| {
-        location
-            .hash
-            .with(|h| share::payload_from_fragment(h).map(share::decode))
-    });
-    // A schedule opened from a file: (file name, schedule). Only in memory.
-    let from_file = RwSignal::new(None::<(String, Shared)>);
-
-    // This browser's boards: (school ID, school name).
-    let boards = Memo::new(move |_| {
-        store.doc.with(|d| {
-            d.as_ref().map_or_else(Vec::new, |d| {
-                d.plus_schools()
-                    .into_iter()
-                    .map(|(id, name)| (id.to_string(), name))
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let school_id = Memo::new(move |_| {
-        let asked = query.with(|q| q.get("school"));
-        boards.with(|b| {
-            asked
-                .filter(|a| b.iter().any(|(id, _)| id == a))
-                .or_else(|| b.first().map(|(id, _)| id.clone()))
-        })
-    });
-    let local = Memo::new(move |_| {
-        let id = school_id.get()?;
-        let name = boards.with(|b| b.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()))?;
-        store.doc.with(|d| {
-            d.as_ref()?
-                .plus
-                .boards
-                .iter()
-                .find(|b| b.school_id.as_str() == id)
-                .map(|b| b.to_shared(&name))
-        })
-    });
-
-    let source = Memo::new(move |_| {
-        if let Some((name, _)) = from_file.get() {
-            return Source::File(name);
-        }
-        match from_link.get() {
-            Some(Ok(_)) => Source::Link,
-            Some(Err(e)) => Source::BadLink(e),
-            None if local.with(Option::is_some) => Source::Local,
-            None if store.doc.with(Option::is_some) => Source::NoBoard,
-            None => Source::Nothing,
-        }
-    });
-    let current = Memo::new(move |_| match source.get() {
-        Source::File(_) => from_file.get().map(|(_, s)| s),
-        Source::Link => from_link.get().and_then(Result::ok),
-        Source::Local => local.get(),
-        _ => None,
-    });
-    let teacher = Memo::new(move |_| {
-        let slug = query.with(|q| q.get("teacher"))?;
-        current.with(|s| s.as_ref()?.teacher_by_slug(&slug))
-    });
-
-    // Choose a teacher (or none) and a school, in the URL; the fragment stays as it is.
-    let go = move |school: Option<String>, teacher_slug: Option<String>| {
-        let params: Vec<String> = [("school", school), ("teacher", teacher_slug)]
-            .into_iter()
-            .filter_map(|(k, v)| v.map(|v| format!("{k}={}", js_sys::encode_uri_component(&v))))
-            .collect();
-        let q = if params.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", params.join("&"))
-        };
-        let hash = location.hash.get_untracked();
-        navigate(
-            &format!("/schedule{q}{hash}"),
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
-    let go_pick = go.clone();
-    let pick = Callback::new(move |t: Option<usize>| {
-        let slug = t.and_then(|t| current.with_untracked(|s| s.as_ref()?.teacher_slug(t)));
-        let school = query.with_untracked(|q| q.get("school"));
-        let chosen = slug.is_some();
-        go_pick(school, slug);
-        request_animation_frame(move || {
-            browser::focus_id(if chosen {
-                "schedule-title"
-            } else {
-                "teacher-search"
-            })
-        });
-    });
-    let choose_school = Callback::new(move |id: String| go(Some(id), None));
-
+pub fn Lead() -> impl IntoView {
     view! {
-        <Title text="My coaching schedule \u{b7} Readyboard"/>
-        <h1>"My coaching schedule"</h1>
         <p class="lead no-print">
             "Pick your name to see your coaching sessions with the Plus team, what is coming up first, "
             "and your full-day PD days. Add them to your calendar with one file."
         </p>
-        {move || match source.get() {
-            Source::File(name) => {
-                let school = current.with(|s| s.as_ref().map(|s| s.school.clone()).unwrap_or_default());
-                view! {
-                    <div class="shared-banner" id="shared-banner" tabindex="-1" data-testid="shared-banner">
-                        <p><strong>{format!("A schedule shared with you: {school}.")}</strong>
-                           " Read-only; nothing is saved in this browser."</p>
-                        <p class="small">{format!("Opened from the file \u{201c}{name}\u{201d}.")}</p>
-                        <button type="button" class="secondary" on:click=move |_| from_file.set(None)>"Close this file"</button>
-                    </div>
-                }.into_any()
-            }
-            Source::Link => {
-                let school = current.with(|s| s.as_ref().map(|s| s.school.clone()).unwrap_or_default());
-                view! {
-                    <div class="shared-banner" id="shared-banner" tabindex="-1" data-testid="shared-banner">
-                        <p><strong>{format!("A schedule shared with you: {school}.")}</strong>
-                           " Read-only; nothing is saved in this browser."</p>
-                        <p class="small no-print">"Keep the link (bookmark this page) to come back to it. "
-                           <a href="/schedule">"Leave the shared schedule"</a></p>
-                    </div>
-                }.into_any()
-            }
-            Source::BadLink(e) => view! {
-                <div class="schedule-problem" role="alert" data-testid="link-problem">
-                    <p><strong>"This schedule link can\u{2019}t be opened. "</strong>{e}</p>
-                    <p>"Ask for the link again and copy all of it, or open the schedule file if you were sent one (below)."</p>
-                    <p><a href="/schedule">"Go to the schedule page"</a></p>
-                </div>
-            }.into_any(),
-            Source::Local => view! {
-                <SchoolLine boards=boards school_id=school_id on_change=choose_school/>
-            }.into_any(),
-            Source::NoBoard => view! {
-                <section class="panel" aria-labelledby="no-board-title">
-                    <h2 id="no-board-title">"No coaching schedule yet"</h2>
-                    <p>"This district has no Plus board yet, so there is no coaching schedule to show. "
-                       "A Plus lead sets up the rotation on the Plus board and then publishes it to teachers."</p>
-                    <p><a href="/board">"Go to the Plus board"</a></p>
-                    <p>"If your Plus lead sent you a link, open that link instead; if they sent a file, open it below."</p>
-                </section>
-            }.into_any(),
-            Source::Nothing => view! {
-                <section class="panel" aria-labelledby="no-board-title">
-                    <h2 id="no-board-title">"No schedule in this browser yet"</h2>
-                    <p>"Your Plus lead can send you a link to the school\u{2019}s schedule: open it, and your sessions show here. "
-                       "If they sent a schedule file instead, open it below."</p>
-                    <p>"Leading a Plus team? Set up the rotation on the "<a href="/board">"Plus board"</a>", then publish it to your teachers."</p>
-                </section>
-            }.into_any(),
-        }}
+    }
+}
+
+/// A schedule shared with this person, from a link (`file` is `None`) or a file.
+#[component]
+pub fn SharedBanner(
+    school: String,
+    /// The file's name, when it came from a file.
+    file: Option<String>,
+    /// Closes a file; unused for a link.
+    #[prop(optional)]
+    close: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="shared-banner" id="shared-banner" tabindex="-1" data-testid="shared-banner">
+            <p><strong>{format!("A schedule shared with you: {school}.")}</strong>
+               " Read-only; nothing is saved in this browser."</p>
+            {match file {
+                Some(name) => view! {
+                    <p class="small">{format!("Opened from the file \u{201c}{name}\u{201d}.")}</p>
+                    <button type="button" class="secondary" on:click=move |_| if let Some(c) = close { c.run(()) }>"Close this file"</button>
+                }.into_any(),
+                None => view! {
+                    <p class="small no-print">"Keep the link (bookmark this page) to come back to it. "
+                       <a href="/schedule">"Leave the shared schedule"</a></p>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// A share link that does not read, with the reason.
+#[component]
+pub fn BadLink(reason: String) -> impl IntoView {
+    view! {
+        <div class="schedule-problem" role="alert" data-testid="link-problem">
+            <p><strong>"This schedule link can\u{2019}t be opened. "</strong>{reason}</p>
+            <p>"Ask for the link again and copy all of it, or open the schedule file if you were sent one (below)."</p>
+            <p><a href="/schedule">"Go to the schedule page"</a></p>
+        </div>
+    }
+}
+
+/// The picker, the chosen teacher's schedule and the school's calendar file, once there is
+/// a schedule.
+#[component]
+pub fn ScheduleBody(
+    current: Memo<Option<Shared>>,
+    teacher: Memo<Option<usize>>,
+    pick: Callback<Option<usize>>,
+    /// The teacher named in the URL, which may not be in this schedule.
+    asked: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
         <Show when=move || current.with(Option::is_some)>
-            <Picker shared=current teacher=teacher pick=pick
-                asked=Signal::derive(move || query.with(|q| q.get("teacher")))/>
+            <Picker shared=current teacher=teacher pick=pick asked=asked/>
             {move || {
                 let t = teacher.get()?;
                 current.with(|s| s.as_ref().map(|s| view! { <TeacherSchedule shared=s.clone() t=t/> }))
             }}
             <Calendars shared=current teacher=teacher/>
         </Show>
-        <OpenFile from_file=from_file/>
     }
 }
 
-/// Which school's board this is, with a choice when the district has several.
-#[component]
-fn SchoolLine(
-    boards: Memo<Vec<(String, String)>>,
-    school_id: Memo<Option<String>>,
-    on_change: Callback<String>,
-) -> impl IntoView {
-    let several = move || boards.with(|b| b.len() > 1);
-    let name = move || {
-        let id = school_id.get();
-        boards.with(|b| {
-            b.iter()
-                .find(|(i, _)| Some(i) == id.as_ref())
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default()
+/// After a name is chosen (or cleared), focus its schedule (or the search box).
+pub fn focus_after_pick(chosen: bool) {
+    request_animation_frame(move || {
+        browser::focus_id(if chosen {
+            "schedule-title"
+        } else {
+            "teacher-search"
         })
-    };
-    view! {
-        <div class="schedule-source">
-            <Show when=several fallback=move || view! {
-                <p>"From this browser\u{2019}s district: "<strong>{name}</strong>"."</p>
-            }>
-                <label for="schedule-school">"School"</label>
-                <select id="schedule-school" on:change=move |ev| on_change.run(event_target_value(&ev))
-                    prop:value=move || school_id.get().unwrap_or_default()>
-                    {move || boards.get().into_iter().map(|(id, name)| view! {
-                        <option value=id.clone() selected=school_id.get() == Some(id)>{name}</option>
-                    }).collect_view()}
-                </select>
-            </Show>
-        </div>
-    }
+    });
 }
 
 /// The searchable list of names; when a teacher is chosen, one line to choose again.
@@ -561,7 +406,7 @@ fn Calendars(shared: Memo<Option<Shared>>, teacher: Memo<Option<usize>>) -> impl
 
 /// Open a schedule file a Plus lead sent: shown read-only, kept only in memory.
 #[component]
-fn OpenFile(from_file: RwSignal<Option<(String, Shared)>>) -> impl IntoView {
+pub fn OpenFile(from_file: RwSignal<Option<(String, Shared)>>) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let on_file = move |ev: leptos::ev::Event| {
         problem.set(None);
