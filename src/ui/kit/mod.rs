@@ -4,7 +4,10 @@ pub mod crumbs;
 pub mod demo;
 pub mod first_run;
 pub mod not_built;
+pub mod not_found;
+pub mod remove;
 pub mod scroll_table;
+pub mod undo;
 
 use super::store::Store;
 

@@ -7,6 +7,7 @@ use crate::domain::readiness::framework::{
 };
 use crate::domain::readiness::level_label;
 use crate::domain::Id;
+use crate::ui::kit::remove::ConfirmRemove;
 use crate::ui::kit::{first_run::FirstRun, use_store};
 use crate::ui::platform::browser;
 use crate::ui::readiness::view::Crumbs;
@@ -231,7 +232,6 @@ fn CriterionEditor(
     let draft = Draft::from(&c);
     let heading = RwSignal::new(c.name.clone());
     let open = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let cid = StoredValue::new(criterion_id.clone());
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -259,7 +259,7 @@ fn CriterionEditor(
             Err(e) => error.set(Some(e)),
         }
     };
-    let remove = move |_| {
+    let remove = move |()| {
         let cid = cid.get_value();
         let name = heading.get_untracked();
         let r = store.try_edit(|d| {
@@ -268,7 +268,6 @@ fn CriterionEditor(
                 Ok(())
             })
         });
-        confirming.set(false);
         message.set(Some(match r {
             Ok(()) => (
                 true,
@@ -292,17 +291,9 @@ fn CriterionEditor(
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                     <div class="actions">
                         <button type="submit" class="primary">"Save this criterion"</button>
-                        {move || if confirming.get() {
-                            view! {
-                                <span class="confirm-inline" role="group" aria-label="Remove this criterion?">
-                                    <span>"Remove it from the framework?"</span>
-                                    <button type="button" class="danger" on:click=remove>"Yes, remove"</button>
-                                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep"</button>
-                                </span>
-                            }.into_any()
-                        } else {
-                            view! { <button type="button" class="secondary" on:click=move |_| confirming.set(true)>"Remove\u{2026}"</button> }.into_any()
-                        }}
+                        <ConfirmRemove id=format!("{}-remove", prefix.get_value()) name=heading
+                            question=move || format!("Remove \u{201c}{}\u{201d} from the framework?", heading.get())
+                            on_yes=remove/>
                     </div>
                 </form>
             </Show>

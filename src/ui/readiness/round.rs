@@ -6,6 +6,7 @@ use crate::domain::readiness::framework::{LEVEL_NAMES, MAX_LEVEL};
 use crate::domain::readiness::round::{Rater, Role};
 use crate::domain::readiness::{score, Framework, Round, Stage};
 use crate::domain::Id;
+use crate::ui::kit::not_found::NotFound;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::use_store;
 use crate::ui::readiness::rating::Rating;
@@ -99,10 +100,9 @@ pub fn ReadinessRoundPage() -> impl IntoView {
             .into_any()
         }
         _ => view! {
-            <Title text="Round not found \u{b7} Readyboard"/>
-            <h1>"Round not found"</h1>
-            <p>"There is no readiness round at this address in this district. It may have been deleted."</p>
-            <p><a href="/readiness">"Back to readiness"</a></p>
+            <NotFound title="Round not found" back_href="/readiness" back_label="Back to readiness">
+                "There is no readiness round at this address in this district. It may have been deleted."
+            </NotFound>
         }
         .into_any(),
     }

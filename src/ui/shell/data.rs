@@ -3,6 +3,7 @@
 use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Document;
 use crate::storage::{decode, local, Decoded};
+use crate::ui::kit::remove::{ConfirmRemove, Verb};
 use crate::ui::kit::{first_run::FirstRun, use_store};
 use crate::ui::platform::browser;
 use crate::ui::store::Phase;
@@ -328,25 +329,13 @@ fn SetAside() -> impl IntoView {
                                         let name = key_dl.trim_start_matches(local::QUARANTINE_PREFIX).to_string();
                                         let _ = browser::download(&format!("readyboard-unreadable-{name}.txt"), "text/plain", &raw);
                                     }>"Download"</button>
-                                    {move || if confirm_key.get().as_deref() == Some(key.as_str()) {
-                                        let k = key_del.clone();
-                                        view! {
-                                            <span class="confirm-inline" role="group" aria-label="Confirm delete">
-                                                " Delete for good? "
-                                                <button type="button" class="danger" on:click=move |_| {
-                                                    let _ = local::delete_quarantined(&k);
-                                                    confirm_key.set(None);
-                                                    refresh.update(|n| *n += 1);
-                                                }>"Yes, delete"</button>
-                                                <button type="button" class="secondary" on:click=move |_| confirm_key.set(None)>"Keep it"</button>
-                                            </span>
-                                        }.into_any()
-                                    } else {
-                                        let k = key.clone();
-                                        view! {
-                                            <button type="button" class="secondary" on:click=move |_| confirm_key.set(Some(k.clone()))>"Delete\u{2026}"</button>
-                                        }.into_any()
-                                    }}
+                                    " "
+                                    <ConfirmRemove id=format!("aside-{key}-delete") open=confirm_key verb=Verb::Delete
+                                        name=key.clone() question=format!("Delete {key} for good?")
+                                        on_yes=move |()| {
+                                            let _ = local::delete_quarantined(&key_del);
+                                            refresh.update(|n| *n += 1);
+                                        }/>
                                 </li>
                             }
                         }).collect_view()}

@@ -6,7 +6,9 @@ use crate::domain::phase_in::readiness_plan::{Action, CheckIn, Status};
 use crate::domain::phase_in::ReadinessPlan;
 use crate::domain::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::Id;
+use crate::ui::kit::remove::ConfirmRemove;
 use crate::ui::kit::scroll_table::ScrollTable;
+use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
@@ -103,13 +105,12 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
             removed = p.remove_action(&Id::fixed(aid.clone()));
             Ok(())
         });
-        confirming.set(None);
         added.set(None);
         undo.set(removed);
         request_animation_frame(|| browser::focus_id("actions-undo"));
     });
     let sid = school.clone();
-    let restore = move |_| {
+    let restore = Callback::new(move |()| {
         if let Some((at, action)) = undo.get_untracked() {
             let _ = edit_plan(store, &sid, |p| {
                 p.restore_action(at, action);
@@ -118,7 +119,7 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
         }
         undo.set(None);
         browser::focus_id("actions-title");
-    };
+    });
     let field = move |i: usize| move || errors.with(|e| e[i].clone());
     let invalid = move |i: usize| move || errors.with(|e| e[i].is_some()).then_some("true");
     let described =
@@ -128,10 +129,7 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
             <h2 id="actions-title" tabindex="-1">"Actions"</h2>
             <p>"What the school will do to reach its goals, who owns each step and by when. An action\u{2019}s status is the status of its latest check-in."</p>
             {move || undo.get().map(|(_, a)| view! {
-                <div class="undo" role="status">
-                    <p>{format!("Action \u{201c}{}\u{201d} removed.", a.text)}</p>
-                    <button id="actions-undo" type="button" on:click=restore.clone()>"Undo"</button>
-                </div>
+                <UndoNotice id="actions-undo" message=format!("Action \u{201c}{}\u{201d} removed.", a.text) on_undo=restore/>
             })}
             {move || {
                 let list = actions.get();
@@ -151,7 +149,7 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|a| {
-                                    let (id_check, id_yes, id_ask) = (a.id.clone(), a.id.clone(), a.id.clone());
+                                    let id = a.id.clone();
                                     let text = a.text.clone();
                                     view! {
                                         <tr>
@@ -161,23 +159,9 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
                                             <td><StatusBadge status=a.status/></td>
                                             <td class="num">{a.check_ins.len().to_string()}</td>
                                             <td class="row-actions">
-                                                {move || if confirming.get().as_deref() == Some(id_check.as_str()) {
-                                                    let id = id_yes.clone();
-                                                    view! {
-                                                        <span class="confirm-inline" role="group" aria-label=format!("Remove \u{201c}{text}\u{201d}?")>
-                                                            <span>"Remove this action?"</span>
-                                                            <button type="button" class="danger" on:click=move |_| remove.run(id.clone())>"Yes, remove"</button>
-                                                            <button type="button" class="secondary" on:click=move |_| confirming.set(None)>"Keep it"</button>
-                                                        </span>
-                                                    }.into_any()
-                                                } else {
-                                                    let id = id_ask.clone();
-                                                    view! {
-                                                        <button type="button" class="secondary" on:click=move |_| confirming.set(Some(id.clone()))>
-                                                            "Remove\u{2026}"<span class="visually-hidden">{format!(" {}", text)}</span>
-                                                        </button>
-                                                    }.into_any()
-                                                }}
+                                                <ConfirmRemove id=format!("action-{id}-remove") open=confirming name=text.clone()
+                                                    question=format!("Remove the action \u{201c}{text}\u{201d}?")
+                                                    on_yes=move |()| remove.run(id.clone())/>
                                             </td>
                                         </tr>
                                     }
