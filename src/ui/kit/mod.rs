@@ -2,6 +2,7 @@
 
 pub mod crumbs;
 pub mod demo;
+pub mod field_error;
 pub mod first_run;
 pub mod not_built;
 pub mod not_found;

@@ -8,6 +8,7 @@ use crate::domain::phase_in::{Adoption, Scenario, Settings};
 use crate::domain::readiness::framework::MAX_WEIGHT;
 use crate::domain::readiness::level_label;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::use_store;
 use crate::ui::phase_in::view_model::{gate_text, year_text, Snapshot};
@@ -206,7 +207,7 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
                 </div>
                 <button type="button" class="secondary" on:click=new_scenario>"New scenario"</button>
             </div>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
             <div role="status">
                 {move || notice.get().map(|n| view! {
                     <p class="ok">{n}{move || undo.with(Option::is_some).then(|| view! {
@@ -345,7 +346,7 @@ fn Controls(snap: Memo<Snapshot>, id: Id) -> impl IntoView {
     view! {
         <div class="scenario-controls">
             <p class="small">"Every change re-plans this scenario at once. The adopted plan, the framework and past results stay as they are."</p>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
             <div class="whatif-grid">
                 <div class="field">
                     <label for="plan-years">"Years in the phase-in"</label>

@@ -7,6 +7,7 @@ use crate::domain::readiness::framework::{
 };
 use crate::domain::readiness::level_label;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::ConfirmRemove;
 use crate::ui::kit::{first_run::FirstRun, use_store};
 use crate::ui::platform::browser;
@@ -288,7 +289,7 @@ fn CriterionEditor(
             <Show when=move || open.get()>
                 <form on:submit=save novalidate class="criterion-form">
                     <Fields draft prefix=prefix.get_value()/>
-                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    <FieldError error/>
                     <div class="actions">
                         <button type="submit" class="primary">"Save this criterion"</button>
                         <ConfirmRemove id=format!("{}-remove", prefix.get_value()) name=heading
@@ -361,7 +362,7 @@ fn AddCriterion(message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
             <Show when=move || open.get()>
                 <form on:submit=add.clone() novalidate>
                     <Fields draft prefix="new".to_string()/>
-                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    <FieldError error/>
                     <button type="submit" class="primary">"Add this criterion"</button>
                 </form>
             </Show>

@@ -8,6 +8,7 @@ use crate::domain::readiness::pin::{check_pin, Access, PinLock, Tried, MAX_PIN_D
 use crate::domain::readiness::round::{Rater, Role, MAX_EVIDENCE_CHARS};
 use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::undo::UndoNotice;
@@ -185,7 +186,7 @@ fn Raters(
                         on_undo=move |()| unclear(id.clone())/>
                 }).collect_view()}
             </div>
-            {move || problem.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error=problem/>
             {move || {
                 let rows = list();
                 if rows.is_empty() {
@@ -366,7 +367,7 @@ fn PinStep(ctx: Ctx, rater: Id, open: RwSignal<Open>) -> impl IntoView {
                 <button type="submit" class="primary">{if new { "Start rating" } else { "Open my form" }}</button>
                 <button type="button" class="secondary" on:click=back>"Back to the raters"</button>
             </form>
-            {move || error.get().map(|e| view! { <p id="pin-error" class="field-error" role="alert">{e}</p> })}
+            <FieldError id="pin-error" error/>
         </section>
     }
     .into_any()
@@ -420,7 +421,7 @@ fn AddRater(ctx: Ctx) -> impl IntoView {
                 </div>
                 <button type="submit">"Add rater"</button>
             </form>
-            {move || error.get().map(|e| view! { <p id="rater-error" class="field-error" role="alert">{e}</p> })}
+            <FieldError id="rater-error" error/>
             {move || added.get().map(|e| view! { <p class="ok" role="status">{e}</p> })}
         </section>
     }
@@ -470,7 +471,7 @@ fn Reveal(ctx: Ctx) -> impl IntoView {
                     }.into_any()
                 }
             }}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }
@@ -542,7 +543,7 @@ fn RaterForm(
                                     Err(msg) => error.set(Some((i, msg))),
                                 }
                             }></textarea>
-                        {move || error.get().filter(|(j, _)| *j == i).map(|(_, e)| view! { <p class="field-error" role="alert">{e}</p> })}
+                        <FieldError error=move || error.get().filter(|(j, _)| *j == i).map(|(_, e)| e)/>
                     </fieldset>
                 }
             }).collect_view()}

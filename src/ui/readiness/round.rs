@@ -6,6 +6,7 @@ use crate::domain::readiness::framework::{LEVEL_NAMES, MAX_LEVEL};
 use crate::domain::readiness::round::{Rater, Role};
 use crate::domain::readiness::{score, Framework, Round, Stage};
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::not_found::NotFound;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::use_store;
@@ -290,7 +291,7 @@ fn AgreeCriterion(
                         Err(e) => error.set(Some(e)),
                     }
                 }></textarea>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </fieldset>
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::district::MAX_REASON_CHARS;
 use crate::domain::readiness::round::{season_label, Round};
 use crate::domain::readiness::{score, Stage};
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::not_found::NotFound;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
 use crate::ui::kit::scroll_table::ScrollTable;
@@ -151,7 +152,7 @@ fn OptOutPanel(school_id: Id) -> impl IntoView {
                             on:input=move |ev| reason.set(event_target_value(&ev))
                             aria-invalid=move || error.with(Option::is_some).then_some("true")
                             aria-describedby=move || error.with(Option::is_some).then_some("optout-error")></textarea>
-                        {move || error.get().map(|e| view! { <p id="optout-error" class="field-error">{e}</p> })}
+                        <FieldError id="optout-error" error quiet=true/>
                         <button type="submit">"Self-select out of year one"</button>
                     </form>
                 }.into_any(),
@@ -208,7 +209,7 @@ fn StartRound(school_id: Id) -> impl IntoView {
                 </div>
                 <button type="submit" class="primary">"Start the round"</button>
             </form>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Document;
 use crate::storage::{decode, local, Decoded};
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
 use crate::ui::kit::{first_run::FirstRun, use_store};
 use crate::ui::platform::browser;
@@ -101,7 +102,7 @@ fn DistrictName() -> impl IntoView {
                 </div>
                 <button type="submit">"Save name"</button>
             </form>
-            {move || error.get().map(|e| view! { <p id="district-name-error" class="field-error">{e}</p> })}
+            <FieldError id="district-name-error" error quiet=true/>
             {move || elsewhere.get().map(|theirs| view! {
                 <p class="notice" role="status" data-testid="name-changed-elsewhere">
                     "The district\u{2019}s name was changed to \u{201c}" {theirs} "\u{201d} (in another tab, or by a restore) while you were typing. "
@@ -181,7 +182,7 @@ fn Backup() -> impl IntoView {
             <button type="button" class="primary" on:click=move |_| error.set(store.download_backup().err())>
                 "Download a backup"
             </button>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }
@@ -271,7 +272,7 @@ fn Restore() -> impl IntoView {
             <label for="restore-file">"Backup file (.json)"</label>
             <input id="restore-file" type="file" accept=".json,application/json" on:change=on_file
                 prop:disabled=move || !writable()/>
-            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+            <FieldError error=problem/>
             {move || restored.get().then(|| view! { <p class="ok" role="status">"Backup restored."</p> })}
             {move || pending.get().map(|p| {
                 let n = p.document.schools.len();
@@ -392,7 +393,7 @@ fn Reset() -> impl IntoView {
                         request_animation_frame(|| browser::focus_id("reset-confirm-title"));
                     }>"Reset\u{2026}"</button>
             </Show>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::phase_in::readiness_plan::{Action, CheckIn, Status};
 use crate::domain::phase_in::ReadinessPlan;
 use crate::domain::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::ConfirmRemove;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::undo::UndoNotice;
@@ -178,25 +179,25 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
                     <input id="action-what" type="text" maxlength=MAX_NOTE_CHARS.to_string()
                         prop:value=move || what.get() on:input=move |ev| what.set(event_target_value(&ev))
                         aria-invalid=invalid(0) aria-describedby=described(0, "action-what-error")/>
-                    {move || field(0)().map(|e| view! { <p id="action-what-error" class="field-error" role="alert">{e}</p> })}
+                    <FieldError id="action-what-error" error=field(0)/>
                 </div>
                 <div class="field">
                     <label for="action-owner">"Owner"</label>
                     <input id="action-owner" type="text" maxlength=MAX_NAME_CHARS.to_string() autocomplete="off"
                         prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))
                         aria-invalid=invalid(1) aria-describedby=described(1, "action-owner-error")/>
-                    {move || field(1)().map(|e| view! { <p id="action-owner-error" class="field-error" role="alert">{e}</p> })}
+                    <FieldError id="action-owner-error" error=field(1)/>
                 </div>
                 <div class="field">
                     <label for="action-due">"Due date"</label>
                     <input id="action-due" type="date"
                         prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))
                         aria-invalid=invalid(2) aria-describedby=described(2, "action-due-error")/>
-                    {move || field(2)().map(|e| view! { <p id="action-due-error" class="field-error" role="alert">{e}</p> })}
+                    <FieldError id="action-due-error" error=field(2)/>
                 </div>
                 <button type="submit" class="primary">"Add action"</button>
             </form>
-            {move || general.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error=general/>
             {move || added.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
         </section>
     }
@@ -339,7 +340,7 @@ fn CheckInBlock(school: Id, action_id: String) -> impl IntoView {
                 </div>
                 <button type="submit">"Record check-in"</button>
             </form>
-            {move || error.get().map(|e| view! { <p id=err_id.clone() class="field-error" role="alert">{e}</p> })}
+            <FieldError id=err_id error/>
             {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
         </details>
     }

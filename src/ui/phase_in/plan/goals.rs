@@ -7,6 +7,7 @@ use crate::domain::phase_in::readiness_plan::{Goal, MAX_GOALS};
 use crate::domain::readiness::level_label;
 use crate::domain::text::MAX_NOTE_CHARS;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::ConfirmRemove;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
@@ -219,7 +220,7 @@ pub(super) fn Goals(school: Id) -> impl IntoView {
                     }.into_any()
                 }
             }}
-            {move || add_error.get().map(|e| view! { <p id="add-goal-error" class="field-error" role="alert">{e}</p> })}
+            <FieldError id="add-goal-error" error=add_error/>
             {move || added.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
         </section>
     }
@@ -318,7 +319,7 @@ fn GoalItem(
                     </select>
                 </div>
             </div>
-            {move || error.get().map(|e| view! { <p id=error_id.clone() class="field-error" role="alert">{e}</p> })}
+            <FieldError id=error_id error/>
             {move || saved.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
             <div class="row-actions">
                 <ConfirmRemove id=format!("goal-{goal_id}-remove") label="Remove goal" name=name

@@ -7,6 +7,7 @@ use crate::domain::phase_in::encoding::Encoding;
 use crate::domain::phase_in::roster_csv::{self, Action, Preview, PreviewRow};
 use crate::domain::text::quote_short;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
@@ -188,7 +189,7 @@ pub(super) fn Import() -> impl IntoView {
                 </div>
                 <button type="button" class="secondary" on:click=template>"Download a CSV template"</button>
             </div>
-            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+            <FieldError error=problem/>
             <div role="status">
                 {move || done.get().map(|d| view! { <p id="import-done" class="ok" tabindex="-1">{d}</p> })}
             </div>

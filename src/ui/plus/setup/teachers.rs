@@ -3,6 +3,7 @@
 
 use super::{new_id, EditRemove, SetupCtx};
 use crate::domain::ids::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
 
@@ -70,7 +71,7 @@ pub(super) fn Teams() -> impl IntoView {
                 </div>
                 <button type="submit" class="primary">"Add a team"</button>
             </form>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }
@@ -233,7 +234,7 @@ pub(super) fn Teachers() -> impl IntoView {
                     </form>
                 }.into_any()
             }}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }
