@@ -7,6 +7,7 @@ use crate::domain::phase_in::state::MAX_YEARS;
 use crate::domain::phase_in::{Adoption, Scenario, Settings};
 use crate::domain::readiness::framework::MAX_WEIGHT;
 use crate::domain::readiness::level_label;
+use crate::domain::text::plural;
 use crate::domain::Id;
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::scroll_table::ScrollTable;
@@ -39,9 +40,8 @@ fn settings_line(s: &Snapshot) -> String {
         "weights changed for planning"
     };
     format!(
-        "{} {} \u{b7} {caps} coaches a year \u{b7} gate {} \u{b7} {weights}",
-        s.years,
-        if s.years == 1 { "year" } else { "years" },
+        "{} \u{b7} {caps} coaches a year \u{b7} gate {} \u{b7} {weights}",
+        plural(usize::from(s.years), "year", "years"),
         gate_text(s.gate)
     )
 }
@@ -272,8 +272,7 @@ fn Compare(snap: Memo<Snapshot>) -> impl IntoView {
         <div class="compare" data-testid="scenario-moves">
             <p id="moves-title"><strong>"Compared with the adopted plan: "</strong>{move || match count.get() {
                 0 => "no school moves.".to_string(),
-                1 => "1 school moves to another year.".to_string(),
-                n => format!("{n} schools move to another year."),
+                n => format!("{} to another year.", plural(n, "school moves", "schools move")),
             }}</p>
             {move || snap.with(|s| (!s.dropped_pins.is_empty()).then(|| {
                 let names = s.dropped_pin_names();

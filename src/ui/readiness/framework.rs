@@ -6,6 +6,7 @@ use crate::domain::readiness::framework::{
     Criterion, LEVEL_NAMES, MAX_CRITERION_NAME, MAX_DESCRIPTION, MAX_WEIGHT,
 };
 use crate::domain::readiness::level_label;
+use crate::domain::text::plural;
 use crate::domain::Id;
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::ConfirmRemove;
@@ -77,7 +78,7 @@ pub fn ReadinessFrameworkPage() -> impl IntoView {
             (Phase::FirstRun, _) | (_, None) => view! { <FirstRun/> }.into_any(),
             (_, Some((version, gate, n, total, used))) => view! {
                 <p class="note">{if used > 0 {
-                    format!("This is version {version}, used by {used} round{}. Your next change makes version {}; those rounds keep version {version}, so their results never change.", if used == 1 { "" } else { "s" }, version + 1)
+                    format!("This is version {version}, used by {}. Your next change makes version {}; those rounds keep version {version}, so their results never change.", plural(used, "round", "rounds"), version + 1)
                 } else {
                     format!("This is version {version}. No round uses it yet, so changes apply to it directly.")
                 }}</p>

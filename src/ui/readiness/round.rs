@@ -5,6 +5,7 @@
 use crate::domain::readiness::framework::{LEVEL_NAMES, MAX_LEVEL};
 use crate::domain::readiness::round::{Rater, Role};
 use crate::domain::readiness::{score, Framework, Round, Stage};
+use crate::domain::text::plural;
 use crate::domain::Id;
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::not_found::NotFound;
@@ -176,7 +177,7 @@ fn RevealTables(ctx: Ctx) -> impl IntoView {
                     <p>{if flagged == 0 {
                         "No criterion has raters two or more levels apart.".to_string()
                     } else {
-                        format!("{flagged} {} raters two or more levels apart: talk these through first.", if flagged == 1 { "criterion has" } else { "criteria have" })
+                        format!("{} raters two or more levels apart: talk these through first.", plural(flagged, "criterion has", "criteria have"))
                     }}</p>
                     <ScrollTable label="Ratings table">
                         <table class="data reveal" aria-labelledby="reveal-title">

@@ -1,5 +1,6 @@
 //! `/data`: the district's name, backups, restoring a backup, data set aside, and reset.
 
+use crate::domain::text::plural;
 use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Document;
 use crate::storage::{decode, local, Decoded};
@@ -198,7 +199,7 @@ fn utf8_text(file_name: &str, bytes: Vec<u8>) -> Result<String, String> {
             .count();
         format!(
             "\u{201c}{file_name}\u{201d} can\u{2019}t be restored: {} not valid UTF-8, so the file was damaged or changed by another program. Nothing was changed.",
-            if damaged == 1 { "1 character is".to_string() } else { format!("{damaged} characters are") }
+            plural(damaged, "character is", "characters are")
         )
     })
 }

@@ -4,6 +4,7 @@
 use super::{edit_plan, new_id, StatusBadge};
 use crate::domain::phase_in::readiness_plan::{Action, CheckIn, Status};
 use crate::domain::phase_in::ReadinessPlan;
+use crate::domain::text::plural;
 use crate::domain::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::Id;
 use crate::ui::kit::field_error::FieldError;
@@ -294,7 +295,7 @@ fn CheckInBlock(school: Id, action_id: String) -> impl IntoView {
                 {move || summary().map(|(text, n, s)| view! {
                     <span class="check-in-what">{text}</span>
                     " "<StatusBadge status=s/>
-                    <span class="small">{format!("{n} {}", if n == 1 { "check-in" } else { "check-ins" })}</span>
+                    <span class="small">{plural(n, "check-in", "check-ins")}</span>
                 })}
             </summary>
             {move || {

@@ -16,6 +16,7 @@ mod support;
 
 use crate::domain::phase_in::readiness_plan::{Action, Status};
 use crate::domain::phase_in::{Progress, ReadinessPlan};
+use crate::domain::text::plural;
 use crate::domain::{Document, Id};
 use crate::ui::kit::crumbs::Crumbs;
 use crate::ui::kit::not_found::NotFound;
@@ -45,13 +46,8 @@ pub fn status_summary(actions: &[Action]) -> String {
         })
         .collect();
     format!(
-        "{} {}: {}",
-        actions.len(),
-        if actions.len() == 1 {
-            "action"
-        } else {
-            "actions"
-        },
+        "{}: {}",
+        plural(actions.len(), "action", "actions"),
         parts.join(", ")
     )
 }

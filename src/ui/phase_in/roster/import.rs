@@ -2,9 +2,10 @@
 //! problem by row number, or what each row adds or updates) is shown, and nothing is
 //! written until the person confirms.
 
-use super::{focus_later, percent_text, plural, LIMIT};
+use super::{focus_later, percent_text, LIMIT};
 use crate::domain::phase_in::encoding::Encoding;
 use crate::domain::phase_in::roster_csv::{self, Action, Preview, PreviewRow};
+use crate::domain::text::plural;
 use crate::domain::text::quote_short;
 use crate::domain::Id;
 use crate::ui::kit::field_error::FieldError;
@@ -143,14 +144,12 @@ pub(super) fn Import() -> impl IntoView {
                 );
                 if s.untouched > 0 {
                     line.push_str(&format!(
-                        " {} not in the file {} left as {}.",
-                        plural(s.untouched, "school", "schools"),
-                        if s.untouched == 1 { "was" } else { "were" },
-                        if s.untouched == 1 {
-                            "it was"
-                        } else {
-                            "they were"
-                        },
+                        " {}.",
+                        plural(
+                            s.untouched,
+                            "school not in the file was left as it was",
+                            "schools not in the file were left as they were"
+                        )
                     ));
                 }
                 done.set(Some(line));
@@ -247,8 +246,14 @@ fn preview_view(
     let changing = c.added + c.updated;
     let untouched = match c.untouched {
         0 => String::new(),
-        1 => " 1 school not in the file is left as it is.".to_string(),
-        n => format!(" {n} schools not in the file are left as they are."),
+        n => format!(
+            " {}.",
+            plural(
+                n,
+                "school not in the file is left as it is",
+                "schools not in the file are left as they are"
+            )
+        ),
     };
     let summary = format!(
         "The file lists {}: {} to add, {} to update, {} unchanged.{untouched}",

@@ -2,8 +2,9 @@
 //! (saying what goes with it) with undo.
 
 use super::form::{Draft, Field, FormError, SchoolFields};
-use super::{focus_later, percent_text, plural, LIMIT};
+use super::{focus_later, percent_text, LIMIT};
 use crate::domain::district::{RemovedSchool, School};
+use crate::domain::text::plural;
 use crate::domain::Id;
 use crate::ui::kit::remove::{RemoveButton, RemoveQuestion};
 use crate::ui::kit::scroll_table::ScrollTable;

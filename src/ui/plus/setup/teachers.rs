@@ -3,6 +3,7 @@
 
 use super::{new_id, EditRemove, SetupCtx};
 use crate::domain::ids::Id;
+use crate::domain::text::plural;
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
@@ -51,7 +52,7 @@ pub(super) fn Teams() -> impl IntoView {
                     let label = n.clone();
                     view! {
                         <li>
-                            <span>{format!("{n} ({count} {})", if count == 1 { "teacher" } else { "teachers" })}</span>
+                            <span>{format!("{n} ({})", plural(count, "teacher", "teachers"))}</span>
                             <button type="button" class="secondary" aria-label=format!("Remove the team {label}")
                                 on:click=move |_| {
                                     let id = id.clone();
