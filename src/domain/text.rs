@@ -81,6 +81,13 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// A count and its noun, singular only for exactly one: `plural(1, "school", "schools")` is
+/// "1 school", `plural(0, …)` and `plural(2, …)` "0 schools", "2 schools". The words may
+/// carry their verb: `plural(n, "rule is", "rules are")`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +128,15 @@ mod tests {
     fn notes_may_be_empty_but_not_too_long() {
         assert_eq!(clean_note("Note", "").unwrap(), "");
         assert!(clean_note("Note", &"y".repeat(MAX_NOTE_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn plurals_are_singular_only_for_one() {
+        assert_eq!(plural(0, "school", "schools"), "0 schools");
+        assert_eq!(plural(1, "school", "schools"), "1 school");
+        assert_eq!(plural(2, "school", "schools"), "2 schools");
+        assert_eq!(plural(1, "rule is", "rules are"), "1 rule is");
+        assert_eq!(plural(21, "criterion", "criteria"), "21 criteria");
     }
 
     #[test]

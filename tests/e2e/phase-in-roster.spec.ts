@@ -97,14 +97,14 @@ test('add a school (with a mistake first), edit it, remove it and undo', async (
 
   // A demo school's confirm says what goes with it; keep it.
   await page.getByRole('button', { name: 'Remove… Canal Street Elementary' }).click();
-  await expect(page.locator('#remove-message')).toContainText(/This also removes its \d+ readiness rounds?/);
+  await expect(page.locator('#remove-question')).toContainText(/This also removes its \d+ readiness rounds?/);
   await page.getByRole('button', { name: 'Keep it' }).click();
   await expect(page.getByRole('button', { name: 'Remove… Canal Street Elementary' })).toBeFocused();
 
   // Remove with confirm, then undo.
   await page.getByRole('button', { name: 'Remove… Quarry Hill Elementary' }).click();
-  await expect(page.locator('#remove-message')).toContainText('It has no readiness rounds, pin or readiness plan.');
-  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  await expect(page.locator('#remove-question')).toContainText('It has no readiness rounds, pin or readiness plan.');
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
   await expect(rosterRow(page, 'Quarry Hill Elementary')).toHaveCount(0);
   await expect(page.getByText('Removed “Quarry Hill Elementary”.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();

@@ -82,13 +82,13 @@ test('a saved draft opens only with its rater’s PIN; nothing shows a level bef
   await expectNoLevelAnywhere(page, 'after the principal’s draft');
 
   // Clear and re-rate deletes the answers; undo brings them back (before the reveal).
-  await page.getByRole('button', { name: 'Clear and re-rate Principal Delgado…' }).click();
+  await page.getByRole('button', { name: 'Clear and re-rate… Principal Delgado' }).click();
   await page.getByRole('button', { name: 'Yes, clear' }).click();
   await expect(page.getByRole('row', { name: /Principal Delgado Principal Not started/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('row', { name: /Principal Delgado Principal Draft: 1 of 8 rated/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Clear and re-rate Principal Delgado…' }).click();
+  await page.getByRole('button', { name: 'Clear and re-rate… Principal Delgado' }).click();
   await page.getByRole('button', { name: 'Yes, clear' }).click();
   await expect(page.getByRole('row', { name: /Principal Delgado Principal Not started/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Rate as Principal Delgado' })).toBeVisible();
@@ -406,7 +406,7 @@ test('the Undo of a removed rater survives opening another rater’s form', asyn
   await expect(raters.getByRole('rowheader', { name: 'Grade 4 team lead' })).toBeVisible();
   const before = await raters.locator('tbody th').allInnerTexts();
   expect(before.length).toBeGreaterThan(1);
-  await page.getByRole('button', { name: 'Remove Grade 4 team lead…' }).click();
+  await page.getByRole('button', { name: 'Remove… Grade 4 team lead' }).click();
   await page.getByRole('button', { name: 'Yes, remove' }).click();
   await expect(page.getByText('Grade 4 team lead removed from the round.')).toBeVisible();
   // Someone else opens their own PIN step, then comes back.

@@ -135,7 +135,7 @@ test('a round cannot be revealed until everyone has rated everything, and says w
 test('removing a rater asks first and can be undone', async ({ page }) => {
   await loadDemo(page);
   await page.goto('/readiness/linden-es/round-linden-es-2026-11');
-  await page.getByRole('button', { name: 'Remove Grade 4 team lead…' }).click();
+  await page.getByRole('button', { name: 'Remove… Grade 4 team lead' }).click();
   await page.getByRole('button', { name: 'Yes, remove' }).click();
   await expect(page.getByRole('row', { name: /Grade 4 team lead/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();

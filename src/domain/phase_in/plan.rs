@@ -19,6 +19,7 @@ use super::rank::{need_order, readiness_order, GatedCriterion, Rankings};
 use super::state::{even_split, PhaseIn};
 use crate::domain::ids::Id;
 use crate::domain::readiness::level_label;
+use crate::domain::text::plural;
 use std::collections::HashMap;
 
 /// Why a school is where it is. For schools after year 1 it is why they are not in year 1.
@@ -60,8 +61,8 @@ impl Why {
                 capacity,
                 weak,
             } => format!(
-                "Ready, waiting for a place: year 1 was full (place {place} by readiness; year 1 has {capacity} {}){}",
-                if *capacity == 1 { "place" } else { "places" },
+                "Ready, waiting for a place: year 1 was full (place {place} by readiness; year 1 has {}){}",
+                plural(*capacity as usize, "place", "places"),
                 weak_text(weak)
             ),
             Why::Gated(c) => format!(
@@ -270,10 +271,10 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
         };
         if pin.year == 0 || pin.year > years {
             conflicts.push(format!(
-                "{} is pinned to year {}, but the plan has {years} {}; the pin is not applied.",
+                "{} is pinned to year {}, but the plan has {}; the pin is not applied.",
                 name(i),
                 pin.year,
-                if years == 1 { "year" } else { "years" }
+                plural(usize::from(years), "year", "years")
             ));
             continue;
         }
@@ -303,12 +304,11 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
         }
         if !room(yi, &order) {
             conflicts.push(format!(
-                "{} is pinned to year {}, but year {} is full with {} earlier {} (capacity {}). Raise year {}\u{2019}s capacity or unpin a school.",
+                "{} is pinned to year {}, but year {} is full with {} (capacity {}). Raise year {}\u{2019}s capacity or unpin a school.",
                 name(i),
                 pin.year,
                 pin.year,
-                order[yi].len(),
-                if order[yi].len() == 1 { "pin" } else { "pins" },
+                plural(order[yi].len(), "earlier pin", "earlier pins"),
                 capacities[yi],
                 pin.year
             ));
@@ -383,26 +383,16 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
         let total: u64 = capacities.iter().map(|c| u64::from(*c)).sum();
         let unused_one = capacities[0].saturating_sub(order[0].len() as u32);
         let mut msg = format!(
-            "{} {} not fit: the {years} {} hold {total} {} for {n} schools.",
-            unplaced.len(),
-            if unplaced.len() == 1 {
-                "school does"
-            } else {
-                "schools do"
-            },
-            if years == 1 { "year" } else { "years" },
-            if total == 1 { "coach" } else { "coaches" },
+            "{} not fit: the {} hold {} for {n} schools.",
+            plural(unplaced.len(), "school does", "schools do"),
+            plural(usize::from(years), "year", "years"),
+            plural(total as usize, "coach", "coaches"),
         );
         if unused_one > 0 {
             msg.push_str(&format!(
-                " Year 1 has {unused_one} unused {} because only {} {} may go in year 1.",
-                if unused_one == 1 { "place" } else { "places" },
-                order[0].len(),
-                if order[0].len() == 1 {
-                    "school"
-                } else {
-                    "schools"
-                },
+                " Year 1 has {} because only {} may go in year 1.",
+                plural(unused_one as usize, "unused place", "unused places"),
+                plural(order[0].len(), "school", "schools"),
             ));
         }
         msg.push_str(" Raise a later year\u{2019}s capacity or add a year.");
@@ -519,9 +509,8 @@ pub fn check_pin(r: &Rankings, phase: &PhaseIn, school: &Id, year: u8) -> PinChe
     let capacity = p.capacities[usize::from(year - 1)];
     if pinned_there as u32 >= capacity {
         return PinCheck::Refused(format!(
-            "Year {year} is full: {} {} already pinned there and its capacity is {capacity}. Raise year {year}\u{2019}s capacity or unpin a school first.",
-            pinned_there,
-            if pinned_there == 1 { "school is" } else { "schools are" },
+            "Year {year} is full: {} already pinned there and its capacity is {capacity}. Raise year {year}\u{2019}s capacity or unpin a school first.",
+            plural(pinned_there, "school is", "schools are"),
         ));
     }
     if year == 1 {

@@ -26,7 +26,7 @@ use super::encoding::{self, Encoding};
 use super::export;
 use crate::domain::district::{Document, Extra, School, SchoolLevel, MAX_ENROLLMENT};
 use crate::domain::ids::Id;
-use crate::domain::text::{self, quote_short, thousands, MAX_NOTE_CHARS, QUOTE_CHARS};
+use crate::domain::text::{self, plural, quote_short, thousands, MAX_NOTE_CHARS, QUOTE_CHARS};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -303,8 +303,8 @@ pub fn preview(text: &str, existing: &[School]) -> Preview {
                 let more = row_errors.len() - MAX_ROW_ERRORS;
                 row_errors.truncate(MAX_ROW_ERRORS);
                 row_errors.push(format!(
-                    "\u{2026}and {more} more {}.",
-                    if more == 1 { "problem" } else { "problems" }
+                    "\u{2026}and {}.",
+                    plural(more, "more problem", "more problems")
                 ));
             }
             errors.extend(row_errors);
@@ -1000,8 +1000,8 @@ pub fn apply(
     let n = preview.errors.len();
     if n > 0 {
         return Err(format!(
-            "Nothing was imported: the file has {n} {}. Fix {} and choose the file again.",
-            if n == 1 { "problem" } else { "problems" },
+            "Nothing was imported: the file has {}. Fix {} and choose the file again.",
+            plural(n, "problem", "problems"),
             if n == 1 { "it" } else { "them" },
         ));
     }

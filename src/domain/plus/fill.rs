@@ -7,6 +7,7 @@ use super::board::{Activity, DAYS};
 use super::rules::Severity;
 use super::state::Board;
 use crate::domain::ids::Id;
+use crate::domain::text::plural;
 use std::collections::HashMap;
 
 /// What each Plus teacher does on each day from `from` on.
@@ -107,16 +108,16 @@ pub fn fill(b: &mut Board, from_week: u16) -> Filled {
     } else {
         format!("weeks {from} to {last}")
     };
-    let cells = if locked == 1 { "cell" } else { "cells" };
+    let cells = plural(locked, "locked cell", "locked cells");
     let mut message = if changed && was_full {
         format!(
-            "{} already full; filling planned {} again around {locked} locked {cells}: {differing} of {} days changed.",
+            "{} already full; filling planned {} again around {cells}: {differing} of {} days changed.",
             capitalise(&format!("{span} {}", if from == last { "was" } else { "were" })),
             if from == last { "it" } else { "them" },
             after.len()
         )
     } else if changed {
-        format!("Filled {span} around {locked} locked {cells}: {differing} days changed.")
+        format!("Filled {span} around {cells}: {differing} days changed.")
     } else {
         format!("Nothing changed: {span} were already filled, and filling them again gives the same plan.")
     };
@@ -163,8 +164,8 @@ pub fn fill(b: &mut Board, from_week: u16) -> Filled {
     }
     let n = hard.len();
     message.push_str(&format!(
-        " {n} hard {} broken on the board: {}. See the rules below.",
-        if n == 1 { "rule is" } else { "rules are" },
+        " {} broken on the board: {}. See the rules below.",
+        plural(n, "hard rule is", "hard rules are"),
         parts.join("; ")
     ));
     Filled {

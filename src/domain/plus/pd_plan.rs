@@ -5,6 +5,7 @@
 use super::board::{WeekKind, DAYS, DAY_NAMES};
 use super::state::Board;
 use crate::domain::ids::Id;
+use crate::domain::text::plural;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PdPlan {
@@ -103,9 +104,8 @@ pub fn apply(b: &mut Board, weeks: &[ProposedWeek]) -> String {
         );
     }
     format!(
-        "Planned {} PD {}{}. Fill the year so the Plus team covers their classes; Ctrl+Z undoes the plan.",
-        weeks.len(),
-        if weeks.len() == 1 { "week" } else { "weeks" },
+        "Planned {}{}. Fill the year so the Plus team covers their classes; Ctrl+Z undoes the plan.",
+        plural(weeks.len(), "PD week", "PD weeks"),
         if had > 0 {
             format!(" in place of the {had} the board had")
         } else {

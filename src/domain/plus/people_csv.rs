@@ -11,7 +11,7 @@ use super::state::{Board, MAX_TEACHERS, MAX_TEAMS};
 use crate::domain::district::same_name;
 use crate::domain::ids::Id;
 use crate::domain::phase_in::encoding;
-use crate::domain::text;
+use crate::domain::text::{self, plural};
 use std::collections::HashMap;
 
 /// What the rows are.
@@ -75,15 +75,14 @@ impl Preview {
         teams.dedup();
         let n = self.rows.len();
         let mut s = format!(
-            "{n} {}: {} to add, {updates} to update",
-            if n == 1 { "row" } else { "rows" },
+            "{}: {} to add, {updates} to update",
+            plural(n, "row", "rows"),
             n - updates
         );
         if !teams.is_empty() {
             s.push_str(&format!(
-                "; {} new {}",
-                teams.len(),
-                if teams.len() == 1 { "team" } else { "teams" }
+                "; {}",
+                plural(teams.len(), "new team", "new teams")
             ));
         }
         s.push('.');

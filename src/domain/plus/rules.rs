@@ -4,6 +4,7 @@
 use super::board::{Activity, Cell, Member, Teacher, Team, WeekKind, DAYS, DAY_NAMES};
 use super::state::Slot;
 use crate::domain::ids::Id;
+use crate::domain::text::plural;
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -246,9 +247,9 @@ pub fn check(input: &Input) -> Vec<Finding> {
             day: None,
             slots: Vec::new(),
             message: format!(
-                "No Plus teacher has expertise in {}: {n} {} coached by Plus teachers from other subjects.",
+                "No Plus teacher has expertise in {}: {} coached by Plus teachers from other subjects.",
                 subjects.join(", "),
-                if n == 1 { "teacher is" } else { "teachers are" }
+                plural(n, "teacher is", "teachers are")
             ),
         });
     }

@@ -10,7 +10,7 @@ use super::rules::{check, Finding, Input};
 use super::share::Shared;
 use crate::domain::district::Extra;
 use crate::domain::ids::Id;
-use crate::domain::text;
+use crate::domain::text::{self, plural};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use time::Duration;
@@ -92,33 +92,22 @@ impl CalendarChange {
         let mut parts = Vec::new();
         if self.moved > 0 {
             parts.push(format!(
-                "{} {} kept {} dates under new week numbers",
-                self.moved,
-                if self.moved == 1 { "cell" } else { "cells" },
+                "{} kept {} dates under new week numbers",
+                plural(self.moved, "cell", "cells"),
                 if self.moved == 1 { "its" } else { "their" }
             ));
         }
         if self.dropped > 0 {
             parts.push(format!(
-                "{} {} on days that are no longer school days and {} removed",
-                self.dropped,
-                if self.dropped == 1 {
-                    "cell was"
-                } else {
-                    "cells were"
-                },
+                "{} on days that are no longer school days and {} removed",
+                plural(self.dropped, "cell was", "cells were"),
                 if self.dropped == 1 { "was" } else { "were" }
             ));
         }
         if self.pd_dropped > 0 {
             parts.push(format!(
-                "{} PD {} no longer in the year",
-                self.pd_dropped,
-                if self.pd_dropped == 1 {
-                    "week is"
-                } else {
-                    "weeks are"
-                }
+                "{} no longer in the year",
+                plural(self.pd_dropped, "PD week is", "PD weeks are")
             ));
         }
         if parts.is_empty() {
@@ -717,8 +706,8 @@ impl Board {
         let teachers = self.teachers.iter().filter(|t| &t.team_id == id).count();
         if teachers > 0 {
             return Err(format!(
-                "{name} still has {teachers} {}: move or remove them first.",
-                if teachers == 1 { "teacher" } else { "teachers" }
+                "{name} still has {}: move or remove them first.",
+                plural(teachers, "teacher", "teachers")
             ));
         }
         let pd: Vec<String> = self

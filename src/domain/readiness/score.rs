@@ -3,6 +3,7 @@
 
 use super::framework::{level_label, Framework, MAX_LEVEL, MIN_LEVEL};
 use super::round::{Role, Round};
+use crate::domain::text::plural;
 
 /// Raters who differ by this many levels or more on a criterion are flagged.
 pub const DISAGREEMENT: u8 = 2;
@@ -274,13 +275,8 @@ pub fn words(framework: &Framework, outcome: &Outcome) -> Words {
             .map(|&i| framework.criteria[i].name.as_str())
             .collect();
         format!(
-            "Not yet ready: {} {} at or below the gate ({}), whatever the index of {} of 100. {}",
-            names.len(),
-            if names.len() == 1 {
-                "criterion is"
-            } else {
-                "criteria are"
-            },
+            "Not yet ready: {} at or below the gate ({}), whatever the index of {} of 100. {}",
+            plural(names.len(), "criterion is", "criteria are"),
             level_label(outcome.gate),
             outcome.index_rounded(),
             names.join("; ")

@@ -3,9 +3,13 @@
 pub mod chunk_failed;
 pub mod crumbs;
 pub mod demo;
+pub mod field_error;
 pub mod first_run;
 pub mod not_built;
+pub mod not_found;
+pub mod remove;
 pub mod scroll_table;
+pub mod undo;
 
 use super::store::Store;
 

@@ -4,6 +4,7 @@
 
 use crate::domain::phase_in::{self, check_pin, override_text, PinCheck};
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
@@ -154,7 +155,7 @@ pub fn PinForm(
                             aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
                             prop:value=move || rationale.get()
                             on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
-                        {move || error.get().map(|e| view! { <p id=error_id2.clone() class="field-error" role="alert">{e}</p> })}
+                        <FieldError id=error_id2 error/>
                     </div>
                     <div class="actions">
                         <button type="submit" class="primary">{move || if needs_override().is_some() { "Pin as an override" } else { "Pin" }}</button>

@@ -3,6 +3,7 @@
 //! rationale, and the consequence for the lowest-performing schools. Everything is computed
 //! by `domain::phase_in` from the stored settings, so a change re-plans at once.
 
+use crate::domain::text::plural;
 use crate::domain::Id;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::{first_run::FirstRun, use_store};
@@ -314,13 +315,10 @@ fn Cohort(year: Option<u8>) -> impl IntoView {
     let heading = move || {
         list.with(|(n, cap, _)| match (year, cap) {
             (Some(y), Some(c)) => format!(
-                "Year {y}: {n} of {c} {}",
-                if *c == 1 { "place" } else { "places" }
+                "Year {y}: {n} of {}",
+                plural(*c as usize, "place", "places")
             ),
-            _ => format!(
-                "Not placed: {n} {}",
-                if *n == 1 { "school" } else { "schools" }
-            ),
+            _ => format!("Not placed: {}", plural(*n, "school", "schools")),
         })
     };
     let total = move || list.with(|l| l.2.len());

@@ -7,7 +7,9 @@ use crate::domain::phase_in::state::MAX_YEARS;
 use crate::domain::phase_in::{Adoption, Scenario, Settings};
 use crate::domain::readiness::framework::MAX_WEIGHT;
 use crate::domain::readiness::level_label;
+use crate::domain::text::plural;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::use_store;
 use crate::ui::phase_in::view_model::{gate_text, year_text, Snapshot};
@@ -38,9 +40,8 @@ fn settings_line(s: &Snapshot) -> String {
         "weights changed for planning"
     };
     format!(
-        "{} {} \u{b7} {caps} coaches a year \u{b7} gate {} \u{b7} {weights}",
-        s.years,
-        if s.years == 1 { "year" } else { "years" },
+        "{} \u{b7} {caps} coaches a year \u{b7} gate {} \u{b7} {weights}",
+        plural(usize::from(s.years), "year", "years"),
         gate_text(s.gate)
     )
 }
@@ -206,7 +207,7 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
                 </div>
                 <button type="button" class="secondary" on:click=new_scenario>"New scenario"</button>
             </div>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
             <div role="status">
                 {move || notice.get().map(|n| view! {
                     <p class="ok">{n}{move || undo.with(Option::is_some).then(|| view! {
@@ -271,8 +272,7 @@ fn Compare(snap: Memo<Snapshot>) -> impl IntoView {
         <div class="compare" data-testid="scenario-moves">
             <p id="moves-title"><strong>"Compared with the adopted plan: "</strong>{move || match count.get() {
                 0 => "no school moves.".to_string(),
-                1 => "1 school moves to another year.".to_string(),
-                n => format!("{n} schools move to another year."),
+                n => format!("{} to another year.", plural(n, "school moves", "schools move")),
             }}</p>
             {move || snap.with(|s| (!s.dropped_pins.is_empty()).then(|| {
                 let names = s.dropped_pin_names();
@@ -345,7 +345,7 @@ fn Controls(snap: Memo<Snapshot>, id: Id) -> impl IntoView {
     view! {
         <div class="scenario-controls">
             <p class="small">"Every change re-plans this scenario at once. The adopted plan, the framework and past results stay as they are."</p>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
             <div class="whatif-grid">
                 <div class="field">
                     <label for="plan-years">"Years in the phase-in"</label>

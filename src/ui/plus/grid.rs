@@ -4,6 +4,7 @@
 
 use crate::domain::plus::board::{WeekKind, DAY_NAMES};
 use crate::domain::plus::rules::Severity;
+use crate::domain::text::plural;
 use crate::ui::plus::board::refocus;
 use crate::ui::plus::board_state::{grid, Ctx, Cursor, Editing, Hand, WeekCellView};
 use leptos::ev::KeyboardEvent;
@@ -302,7 +303,7 @@ pub(crate) fn Grid() -> impl IntoView {
                                         <span class="week-label">{h.label.clone()}</span>
                                         <span class="week-kind">{h.kind.clone()}</span>
                                         {(h.hard > 0).then(|| view! {
-                                            <span class="week-problems">{format!("{} {}", h.hard, if h.hard == 1 { "problem" } else { "problems" })}</span>
+                                            <span class="week-problems">{plural(h.hard, "problem", "problems")}</span>
                                         })}
                                         <span class="visually-hidden">", opens the week\u{2019}s editor"</span>
                                     </button>

@@ -5,6 +5,7 @@
 use crate::domain::ids::Id;
 use crate::domain::plus::people_csv::{apply, preview, preview_bytes, Kind, Preview};
 use crate::domain::plus::Board;
+use crate::domain::text::plural;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use crate::ui::plus::board_state::edit_board;
@@ -121,9 +122,8 @@ pub fn ImportPeople(school: Id) -> impl IntoView {
                         } else {
                             view! {
                                 <p class="field-error" role="alert">{format!(
-                                    "{} {}: nothing is imported until {} fixed.",
-                                    p.errors.len(),
-                                    if p.errors.len() == 1 { "error" } else { "errors" },
+                                    "{}: nothing is imported until {} fixed.",
+                                    plural(p.errors.len(), "error", "errors"),
                                     if p.errors.len() == 1 { "it is" } else { "they are" }
                                 )}</p>
                                 <ul class="import-errors">{p.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
@@ -156,7 +156,7 @@ pub fn ImportPeople(school: Id) -> impl IntoView {
                             </div>
                         })}
                         <button type="button" class="primary" disabled=!ok on:click=import>
-                            {format!("Import {n} {}", if n == 1 { "row" } else { "rows" })}
+                            {format!("Import {}", plural(n, "row", "rows"))}
                         </button>
                     </div>
                 }

@@ -4,6 +4,7 @@
 use crate::domain::plus::board::WeekKind;
 use crate::domain::plus::rules::Severity;
 use crate::domain::plus::schedule::slug;
+use crate::domain::text::plural;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::plus::board_state::{grid, Ctx};
 use leptos::prelude::*;
@@ -53,7 +54,7 @@ pub(crate) fn Rules(unmet: RwSignal<Vec<String>>) -> impl IntoView {
                     view! { <p class="ok" data-testid="hard-rules">"Every hard rule is met: no one is in two places at once, every PD class is covered, and every Plus teacher coaches at least half their time."</p> }.into_any()
                 } else {
                     view! {
-                        <p class="problem" data-testid="hard-rules">{format!("{} hard {} broken:", h.len(), if h.len() == 1 { "rule is" } else { "rules are" })}</p>
+                        <p class="problem" data-testid="hard-rules">{format!("{} broken:", plural(h.len(), "hard rule is", "hard rules are"))}</p>
                         <ul class="findings hard">{h.into_iter().take(50).map(item).collect_view()}</ul>
                     }.into_any()
                 }
@@ -71,7 +72,7 @@ pub(crate) fn Rules(unmet: RwSignal<Vec<String>>) -> impl IntoView {
                 (n > 0).then(|| {
                     let shown = if show_all.get() { n } else { n.min(8) };
                     view! {
-                        <h3>{format!("{n} {}", if n == 1 { "warning" } else { "warnings" })}</h3>
+                        <h3>{plural(n, "warning", "warnings")}</h3>
                         <ul class="findings">{w.into_iter().take(shown).map(item).collect_view()}</ul>
                         {(shown < n).then(|| view! {
                             <button type="button" class="secondary" on:click=move |_| show_all.set(true)>{format!("Show all {n} warnings")}</button>

@@ -25,6 +25,7 @@ pub(crate) fn PdDays(days: RwSignal<Vec<u8>>) -> impl IntoView {
         </fieldset>
     }
 }
+use crate::domain::text::plural;
 use leptos::prelude::*;
 
 /// How many proposed weeks the preview lists before "and N more".
@@ -96,8 +97,8 @@ pub(crate) fn PdPlanPanel() -> impl IntoView {
                             let more = n.saturating_sub(PREVIEW);
                             view! {
                                 <p>{format!(
-                                    "Preview: {n} PD {}{}.",
-                                    if n == 1 { "week" } else { "weeks" },
+                                    "Preview: {}{}.",
+                                    plural(n, "PD week", "PD weeks"),
                                     if had > 0 { format!(", in place of the {had} on the board now") } else { String::new() }
                                 )}</p>
                                 <ul class="pd-preview">

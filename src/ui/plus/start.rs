@@ -3,6 +3,7 @@
 
 use crate::domain::ids::Id;
 use crate::domain::plus::state::default_calendar;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
@@ -81,7 +82,7 @@ pub fn StartBoard() -> impl IntoView {
                     </form>
                 }.into_any()
             }}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }

@@ -6,7 +6,10 @@ use crate::domain::readiness::framework::{
     Criterion, LEVEL_NAMES, MAX_CRITERION_NAME, MAX_DESCRIPTION, MAX_WEIGHT,
 };
 use crate::domain::readiness::level_label;
+use crate::domain::text::plural;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
+use crate::ui::kit::remove::ConfirmRemove;
 use crate::ui::kit::{first_run::FirstRun, use_store};
 use crate::ui::platform::browser;
 use crate::ui::readiness::view::Crumbs;
@@ -75,7 +78,7 @@ pub fn ReadinessFrameworkPage() -> impl IntoView {
             (Phase::FirstRun, _) | (_, None) => view! { <FirstRun/> }.into_any(),
             (_, Some((version, gate, n, total, used))) => view! {
                 <p class="note">{if used > 0 {
-                    format!("This is version {version}, used by {used} round{}. Your next change makes version {}; those rounds keep version {version}, so their results never change.", if used == 1 { "" } else { "s" }, version + 1)
+                    format!("This is version {version}, used by {}. Your next change makes version {}; those rounds keep version {version}, so their results never change.", plural(used, "round", "rounds"), version + 1)
                 } else {
                     format!("This is version {version}. No round uses it yet, so changes apply to it directly.")
                 }}</p>
@@ -231,7 +234,6 @@ fn CriterionEditor(
     let draft = Draft::from(&c);
     let heading = RwSignal::new(c.name.clone());
     let open = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let cid = StoredValue::new(criterion_id.clone());
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -259,7 +261,7 @@ fn CriterionEditor(
             Err(e) => error.set(Some(e)),
         }
     };
-    let remove = move |_| {
+    let remove = move |()| {
         let cid = cid.get_value();
         let name = heading.get_untracked();
         let r = store.try_edit(|d| {
@@ -268,7 +270,6 @@ fn CriterionEditor(
                 Ok(())
             })
         });
-        confirming.set(false);
         message.set(Some(match r {
             Ok(()) => (
                 true,
@@ -289,20 +290,12 @@ fn CriterionEditor(
             <Show when=move || open.get()>
                 <form on:submit=save novalidate class="criterion-form">
                     <Fields draft prefix=prefix.get_value()/>
-                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    <FieldError error/>
                     <div class="actions">
                         <button type="submit" class="primary">"Save this criterion"</button>
-                        {move || if confirming.get() {
-                            view! {
-                                <span class="confirm-inline" role="group" aria-label="Remove this criterion?">
-                                    <span>"Remove it from the framework?"</span>
-                                    <button type="button" class="danger" on:click=remove>"Yes, remove"</button>
-                                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep"</button>
-                                </span>
-                            }.into_any()
-                        } else {
-                            view! { <button type="button" class="secondary" on:click=move |_| confirming.set(true)>"Remove\u{2026}"</button> }.into_any()
-                        }}
+                        <ConfirmRemove id=format!("{}-remove", prefix.get_value()) name=heading
+                            question=move || format!("Remove \u{201c}{}\u{201d} from the framework?", heading.get())
+                            on_yes=remove/>
                     </div>
                 </form>
             </Show>
@@ -370,7 +363,7 @@ fn AddCriterion(message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
             <Show when=move || open.get()>
                 <form on:submit=add.clone() novalidate>
                     <Fields draft prefix="new".to_string()/>
-                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    <FieldError error/>
                     <button type="submit" class="primary">"Add this criterion"</button>
                 </form>
             </Show>

@@ -8,7 +8,10 @@ use crate::domain::readiness::pin::{check_pin, Access, PinLock, Tried, MAX_PIN_D
 use crate::domain::readiness::round::{Rater, Role, MAX_EVIDENCE_CHARS};
 use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
+use crate::ui::kit::remove::{ConfirmRemove, Verb};
 use crate::ui::kit::scroll_table::ScrollTable;
+use crate::ui::kit::undo::UndoNotice;
 use crate::ui::platform::browser;
 use crate::ui::readiness::round::{Ctx, LevelOptions};
 use leptos::prelude::*;
@@ -95,7 +98,8 @@ fn Raters(
     notice: RwSignal<Option<String>>,
     undo: RwSignal<Option<(usize, Rater)>>,
 ) -> impl IntoView {
-    let confirming = RwSignal::new(None::<(Id, &'static str)>);
+    // The one question open in the table: `rater-{id}-clear` or `rater-{id}-remove`.
+    let confirming = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let list = move || {
         let n = ctx.criteria();
@@ -123,17 +127,16 @@ fn Raters(
             removed = Some(r.remove_rater(&id)?);
             Ok(())
         });
-        confirming.set(None);
         undo.set(removed);
         focus_drawn("raters-undo");
     };
-    let restore = move |_| {
+    let restore = Callback::new(move |()| {
         if let Some((at, rater)) = undo.get_untracked() {
             let _ = ctx.edit(|r, _| r.restore_rater(at, rater));
         }
         undo.set(None);
         browser::focus_id("raters-title");
-    };
+    });
     let clear = move |id: Id| {
         match ctx.edit(|r, _| r.clear_answers(&id).map(|_| ())) {
             Ok(()) => {
@@ -145,7 +148,6 @@ fn Raters(
             }
             Err(e) => problem.set(Some(e)),
         }
-        confirming.set(None);
     };
     // Raters whose cleared answers can still come back: kept in the round until the reveal,
     // so the undo is here after a reload too.
@@ -174,22 +176,17 @@ fn Raters(
             <p>"Each rater rates every criterion privately. Open one rater\u{2019}s form at a time and pass the device round the table: nobody sees another rater\u{2019}s levels until the team reveals them together."</p>
             <p class="note">"Each rater chooses a PIN when starting, and their saved form opens again only with it. The PIN guards against a colleague at the table, not against someone with the browser\u{2019}s developer tools: the answers are stored in this browser. A rater who forgets their PIN can be cleared and re-rate."</p>
             {move || undo.get().map(|(_, r)| view! {
-                <div class="undo" role="status">
-                    <p>{format!("{} removed from the round.", r.name)}</p>
-                    <button id="raters-undo" type="button" on:click=restore>"Undo"</button>
-                </div>
+                <UndoNotice id="raters-undo" message=format!("{} removed from the round.", r.name) on_undo=restore/>
             })}
             <div role="status">
                 {move || restorable().into_iter().map(|(id, name)| view! {
-                    <div class="undo">
-                        <p>{format!("{name}\u{2019}s answers are cleared: they can rate again, with a new PIN. Undo is possible until the reveal.")}</p>
-                        <button id=format!("clear-undo-{}", id.as_str()) type="button" on:click=move |_| unclear(id.clone())>
-                            "Undo"<span class="visually-hidden">{format!(" clearing {name}\u{2019}s answers")}</span>
-                        </button>
-                    </div>
+                    <UndoNotice id=format!("clear-undo-{}", id.as_str()) in_status=true
+                        message=format!("{name}\u{2019}s answers are cleared: they can rate again, with a new PIN. Undo is possible until the reveal.")
+                        what=format!("clearing {name}\u{2019}s answers")
+                        on_undo=move |()| unclear(id.clone())/>
                 }).collect_view()}
             </div>
-            {move || problem.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error=problem/>
             {move || {
                 let rows = list();
                 if rows.is_empty() {
@@ -224,7 +221,7 @@ fn Raters(
                                         }
                                     };
                                     let started = access != Access::New;
-                                    let (id_check, id_go) = (id.clone(), id);
+                                    let (id_clear, id_remove) = (id.clone(), id.clone());
                                     let who = name.clone();
                                     view! {
                                         <tr>
@@ -233,32 +230,15 @@ fn Raters(
                                             <td>{progress}{(!lock.is_empty()).then(|| view! { <span class="small">{lock}</span> })}</td>
                                             <td class="row-actions">
                                                 {open_button}
-                                                {move || match confirming.get() {
-                                                    Some((c, what)) if c == id_check => {
-                                                        let id = id_go.clone();
-                                                        let (ask, yes) = if what == "clear" {
-                                                            (format!("Delete {who}\u{2019}s answers so they rate again?"), "Yes, clear")
-                                                        } else {
-                                                            (format!("Remove {who} and their ratings?"), "Yes, remove")
-                                                        };
-                                                        view! {
-                                                            <span class="confirm-inline" role="group" aria-label=ask.clone()>
-                                                                <span>{ask.clone()}</span>
-                                                                <button type="button" class="danger" on:click=move |_| if what == "clear" { clear(id.clone()) } else { remove(id.clone()) }>{yes}</button>
-                                                                <button type="button" class="secondary" on:click=move |_| confirming.set(None)>"Keep"</button>
-                                                            </span>
-                                                        }.into_any()
-                                                    }
-                                                    _ => {
-                                                        let (id_c, id_r) = (id_go.clone(), id_go.clone());
-                                                        view! {
-                                                            {started.then(|| view! {
-                                                                <button type="button" class="secondary" on:click=move |_| confirming.set(Some((id_c.clone(), "clear")))>"Clear and re-rate"<span class="visually-hidden">{format!(" {who}\u{2026}")}</span><span aria-hidden="true">"\u{2026}"</span></button>
-                                                            })}
-                                                            <button type="button" class="secondary" on:click=move |_| confirming.set(Some((id_r.clone(), "remove")))>"Remove"<span class="visually-hidden">{format!(" {who}\u{2026}")}</span><span aria-hidden="true">"\u{2026}"</span></button>
-                                                        }.into_any()
-                                                    }
-                                                }}
+                                                {started.then(|| view! {
+                                                    <ConfirmRemove id=format!("rater-{}-clear", id.as_str()) open=confirming
+                                                        verb=Verb::Clear label="Clear and re-rate" name=who.clone()
+                                                        question=format!("Delete {who}\u{2019}s answers so they rate again?")
+                                                        on_yes=move |()| clear(id_clear.clone())/>
+                                                })}
+                                                <ConfirmRemove id=format!("rater-{}-remove", id.as_str()) open=confirming
+                                                    name=who.clone() question=format!("Remove {who} and their ratings?")
+                                                    on_yes=move |()| remove(id_remove.clone())/>
                                             </td>
                                         </tr>
                                     }
@@ -387,7 +367,7 @@ fn PinStep(ctx: Ctx, rater: Id, open: RwSignal<Open>) -> impl IntoView {
                 <button type="submit" class="primary">{if new { "Start rating" } else { "Open my form" }}</button>
                 <button type="button" class="secondary" on:click=back>"Back to the raters"</button>
             </form>
-            {move || error.get().map(|e| view! { <p id="pin-error" class="field-error" role="alert">{e}</p> })}
+            <FieldError id="pin-error" error/>
         </section>
     }
     .into_any()
@@ -441,7 +421,7 @@ fn AddRater(ctx: Ctx) -> impl IntoView {
                 </div>
                 <button type="submit">"Add rater"</button>
             </form>
-            {move || error.get().map(|e| view! { <p id="rater-error" class="field-error" role="alert">{e}</p> })}
+            <FieldError id="rater-error" error/>
             {move || added.get().map(|e| view! { <p class="ok" role="status">{e}</p> })}
         </section>
     }
@@ -491,7 +471,7 @@ fn Reveal(ctx: Ctx) -> impl IntoView {
                     }.into_any()
                 }
             }}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }
@@ -563,7 +543,7 @@ fn RaterForm(
                                     Err(msg) => error.set(Some((i, msg))),
                                 }
                             }></textarea>
-                        {move || error.get().filter(|(j, _)| *j == i).map(|(_, e)| view! { <p class="field-error" role="alert">{e}</p> })}
+                        <FieldError error=move || error.get().filter(|(j, _)| *j == i).map(|(_, e)| e)/>
                     </fieldset>
                 }
             }).collect_view()}

@@ -5,7 +5,10 @@
 use crate::domain::readiness::framework::{LEVEL_NAMES, MAX_LEVEL};
 use crate::domain::readiness::round::{Rater, Role};
 use crate::domain::readiness::{score, Framework, Round, Stage};
+use crate::domain::text::plural;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
+use crate::ui::kit::not_found::NotFound;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::use_store;
 use crate::ui::readiness::rating::Rating;
@@ -99,10 +102,9 @@ pub fn ReadinessRoundPage() -> impl IntoView {
             .into_any()
         }
         _ => view! {
-            <Title text="Round not found \u{b7} Readyboard"/>
-            <h1>"Round not found"</h1>
-            <p>"There is no readiness round at this address in this district. It may have been deleted."</p>
-            <p><a href="/readiness">"Back to readiness"</a></p>
+            <NotFound title="Round not found" back_href="/readiness" back_label="Back to readiness">
+                "There is no readiness round at this address in this district. It may have been deleted."
+            </NotFound>
         }
         .into_any(),
     }
@@ -175,7 +177,7 @@ fn RevealTables(ctx: Ctx) -> impl IntoView {
                     <p>{if flagged == 0 {
                         "No criterion has raters two or more levels apart.".to_string()
                     } else {
-                        format!("{flagged} {} raters two or more levels apart: talk these through first.", if flagged == 1 { "criterion has" } else { "criteria have" })
+                        format!("{} raters two or more levels apart: talk these through first.", plural(flagged, "criterion has", "criteria have"))
                     }}</p>
                     <ScrollTable label="Ratings table">
                         <table class="data reveal" aria-labelledby="reveal-title">
@@ -290,7 +292,7 @@ fn AgreeCriterion(
                         Err(e) => error.set(Some(e)),
                     }
                 }></textarea>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </fieldset>
     }
 }

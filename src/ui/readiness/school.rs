@@ -6,7 +6,11 @@ use crate::domain::district::MAX_REASON_CHARS;
 use crate::domain::readiness::round::{season_label, Round};
 use crate::domain::readiness::{score, Stage};
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
+use crate::ui::kit::not_found::NotFound;
+use crate::ui::kit::remove::{ConfirmRemove, Verb};
 use crate::ui::kit::scroll_table::ScrollTable;
+use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use crate::ui::readiness::view::{find_school, level_text, Crumbs, VerdictBadge};
@@ -24,12 +28,12 @@ pub fn ReadinessSchoolPage() -> impl IntoView {
             .doc
             .with(|d| d.as_ref().and_then(|d| find_school(d, &school_id())))
     });
-    move || match school.get() {
+    move || {
+        match school.get() {
         None => view! {
-            <Title text="School not found \u{b7} Readyboard"/>
-            <h1>"School not found"</h1>
-            <p>"There is no school at this address in this district. It may have been removed."</p>
-            <p><a href="/readiness">"Back to readiness"</a></p>
+            <NotFound title="School not found" back_href="/readiness" back_label="Back to readiness">
+                "There is no school at this address in this district. It may have been removed."
+            </NotFound>
         }
         .into_any(),
         Some(s) => {
@@ -53,6 +57,7 @@ pub fn ReadinessSchoolPage() -> impl IntoView {
             }
             .into_any()
         }
+    }
     }
 }
 
@@ -147,7 +152,7 @@ fn OptOutPanel(school_id: Id) -> impl IntoView {
                             on:input=move |ev| reason.set(event_target_value(&ev))
                             aria-invalid=move || error.with(Option::is_some).then_some("true")
                             aria-describedby=move || error.with(Option::is_some).then_some("optout-error")></textarea>
-                        {move || error.get().map(|e| view! { <p id="optout-error" class="field-error">{e}</p> })}
+                        <FieldError id="optout-error" error quiet=true/>
                         <button type="submit">"Self-select out of year one"</button>
                     </form>
                 }.into_any(),
@@ -204,7 +209,7 @@ fn StartRound(school_id: Id) -> impl IntoView {
                 </div>
                 <button type="submit" class="primary">"Start the round"</button>
             </form>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }
@@ -242,26 +247,22 @@ fn Rounds(school_id: Id) -> impl IntoView {
     let remove = move |rid: String| {
         let mut removed = None;
         store.edit(|d| removed = d.readiness.remove_round(&Id::fixed(rid.clone())));
-        confirming.set(None);
         undo.set(removed);
         browser::focus_id("rounds-undo");
     };
-    let restore = move |_| {
+    let restore = Callback::new(move |()| {
         if let Some((at, round)) = undo.get_untracked() {
             store.edit(|d| d.readiness.restore_round(at, round));
         }
         undo.set(None);
         browser::focus_id("rounds-title");
-    };
+    });
     let sid3 = school_id.clone();
     view! {
         <section class="panel" aria-labelledby="rounds-title">
             <h2 id="rounds-title" tabindex="-1">"Rounds"</h2>
             {move || undo.get().map(|(_, r)| view! {
-                <div class="undo" role="status">
-                    <p>{format!("Round \u{201c}{}\u{201d} deleted.", r.label)}</p>
-                    <button id="rounds-undo" type="button" on:click=restore>"Undo"</button>
-                </div>
+                <UndoNotice id="rounds-undo" message=format!("Round \u{201c}{}\u{201d} deleted.", r.label) on_undo=restore/>
             })}
             {move || {
                 let list = rounds();
@@ -283,8 +284,6 @@ fn Rounds(school_id: Id) -> impl IntoView {
                                     {list.into_iter().map(|(rid, label, date, version, stage, o)| {
                                         let href = format!("/readiness/{}/{}", sid, rid);
                                         let summary = format!("{href}/summary");
-                                        let rid_confirm = rid.clone();
-                                        let rid_check = rid.clone();
                                         let rid_delete = rid.clone();
                                         let label2 = label.clone();
                                         view! {
@@ -295,19 +294,9 @@ fn Rounds(school_id: Id) -> impl IntoView {
                                                 <td>{o.map(|(o, why)| view! { <VerdictBadge outcome=o why/> })}</td>
                                                 <td class="row-actions">
                                                     {(stage == Stage::Complete).then(|| view! { <a href=summary>"Summary"</a> })}
-                                                    {move || if confirming.get().as_deref() == Some(rid_check.as_str()) {
-                                                        let rid = rid_delete.clone();
-                                                        view! {
-                                                            <span class="confirm-inline" role="group" aria-label=format!("Delete {}?", label2)>
-                                                                <span>"Delete this round?"</span>
-                                                                <button type="button" class="danger" on:click=move |_| remove(rid.clone())>"Yes, delete"</button>
-                                                                <button type="button" class="secondary" on:click=move |_| confirming.set(None)>"Keep it"</button>
-                                                            </span>
-                                                        }.into_any()
-                                                    } else {
-                                                        let rid = rid_confirm.clone();
-                                                        view! { <button type="button" class="secondary" on:click=move |_| confirming.set(Some(rid.clone()))>"Delete\u{2026}"</button> }.into_any()
-                                                    }}
+                                                    <ConfirmRemove id=format!("round-{rid}-delete") open=confirming verb=Verb::Delete
+                                                        name=label2.clone() question=format!("Delete the round \u{201c}{label2}\u{201d}?")
+                                                        on_yes=move |()| remove(rid_delete.clone())/>
                                                 </td>
                                             </tr>
                                         }

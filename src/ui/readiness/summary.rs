@@ -2,6 +2,7 @@
 //! Raters' evidence notes stay out unless the team chooses to include them.
 
 use crate::domain::readiness::score;
+use crate::ui::kit::not_found::NotFound;
 use crate::ui::kit::use_store;
 use crate::ui::readiness::round::rater_line;
 use crate::ui::readiness::view::{
@@ -43,10 +44,9 @@ pub fn ReadinessSummaryPage() -> impl IntoView {
     move || {
         let Some((district, school, round, framework)) = data.get() else {
             return view! {
-                <Title text="Summary not found \u{b7} Readyboard"/>
-                <h1>"Summary not found"</h1>
-                <p>"There is no readiness round at this address in this district."</p>
-                <p><a href="/readiness">"Back to readiness"</a></p>
+                <NotFound title="Summary not found" back_href="/readiness" back_label="Back to readiness">
+                    "There is no readiness round at this address in this district."
+                </NotFound>
             }
             .into_any();
         };

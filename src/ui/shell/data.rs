@@ -1,8 +1,11 @@
 //! `/data`: the district's name, backups, restoring a backup, data set aside, and reset.
 
+use crate::domain::text::plural;
 use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Document;
 use crate::storage::{decode, local, Decoded};
+use crate::ui::kit::field_error::FieldError;
+use crate::ui::kit::remove::{ConfirmRemove, Verb};
 use crate::ui::kit::{first_run::FirstRun, use_store};
 use crate::ui::platform::browser;
 use crate::ui::store::Phase;
@@ -100,7 +103,7 @@ fn DistrictName() -> impl IntoView {
                 </div>
                 <button type="submit">"Save name"</button>
             </form>
-            {move || error.get().map(|e| view! { <p id="district-name-error" class="field-error">{e}</p> })}
+            <FieldError id="district-name-error" error quiet=true/>
             {move || elsewhere.get().map(|theirs| view! {
                 <p class="notice" role="status" data-testid="name-changed-elsewhere">
                     "The district\u{2019}s name was changed to \u{201c}" {theirs} "\u{201d} (in another tab, or by a restore) while you were typing. "
@@ -180,7 +183,7 @@ fn Backup() -> impl IntoView {
             <button type="button" class="primary" on:click=move |_| error.set(store.download_backup().err())>
                 "Download a backup"
             </button>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }
@@ -196,7 +199,7 @@ fn utf8_text(file_name: &str, bytes: Vec<u8>) -> Result<String, String> {
             .count();
         format!(
             "\u{201c}{file_name}\u{201d} can\u{2019}t be restored: {} not valid UTF-8, so the file was damaged or changed by another program. Nothing was changed.",
-            if damaged == 1 { "1 character is".to_string() } else { format!("{damaged} characters are") }
+            plural(damaged, "character is", "characters are")
         )
     })
 }
@@ -270,7 +273,7 @@ fn Restore() -> impl IntoView {
             <label for="restore-file">"Backup file (.json)"</label>
             <input id="restore-file" type="file" accept=".json,application/json" on:change=on_file
                 prop:disabled=move || !writable()/>
-            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+            <FieldError error=problem/>
             {move || restored.get().then(|| view! { <p class="ok" role="status">"Backup restored."</p> })}
             {move || pending.get().map(|p| {
                 let n = p.document.schools.len();
@@ -328,25 +331,13 @@ fn SetAside() -> impl IntoView {
                                         let name = key_dl.trim_start_matches(local::QUARANTINE_PREFIX).to_string();
                                         let _ = browser::download(&format!("readyboard-unreadable-{name}.txt"), "text/plain", &raw);
                                     }>"Download"</button>
-                                    {move || if confirm_key.get().as_deref() == Some(key.as_str()) {
-                                        let k = key_del.clone();
-                                        view! {
-                                            <span class="confirm-inline" role="group" aria-label="Confirm delete">
-                                                " Delete for good? "
-                                                <button type="button" class="danger" on:click=move |_| {
-                                                    let _ = local::delete_quarantined(&k);
-                                                    confirm_key.set(None);
-                                                    refresh.update(|n| *n += 1);
-                                                }>"Yes, delete"</button>
-                                                <button type="button" class="secondary" on:click=move |_| confirm_key.set(None)>"Keep it"</button>
-                                            </span>
-                                        }.into_any()
-                                    } else {
-                                        let k = key.clone();
-                                        view! {
-                                            <button type="button" class="secondary" on:click=move |_| confirm_key.set(Some(k.clone()))>"Delete\u{2026}"</button>
-                                        }.into_any()
-                                    }}
+                                    " "
+                                    <ConfirmRemove id=format!("aside-{key}-delete") open=confirm_key verb=Verb::Delete
+                                        name=key.clone() question=format!("Delete {key} for good?")
+                                        on_yes=move |()| {
+                                            let _ = local::delete_quarantined(&key_del);
+                                            refresh.update(|n| *n += 1);
+                                        }/>
                                 </li>
                             }
                         }).collect_view()}
@@ -403,7 +394,7 @@ fn Reset() -> impl IntoView {
                         request_animation_frame(|| browser::focus_id("reset-confirm-title"));
                     }>"Reset\u{2026}"</button>
             </Show>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }

@@ -1,3 +1,4 @@
+use crate::domain::text::plural;
 use crate::domain::SchoolLevel;
 use crate::ui::kit::{first_run::FirstRun, use_store};
 use crate::ui::store::Phase;
@@ -67,7 +68,7 @@ pub fn HomePage() -> impl IntoView {
                         }.into_any()
                     } else {
                         view! {
-                            <p>{format!("{n} school{}{}", if n == 1 { "" } else { "s" },
+                            <p>{format!("{}{}", plural(n, "school", "schools"),
                                 if levels.is_empty() { String::new() } else { format!(": {levels}.") })}</p>
                         }.into_any()
                     }}

@@ -1,5 +1,6 @@
 //! Shown instead of every route when the stored district could not be read.
 
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use crate::ui::store::Phase;
@@ -51,7 +52,7 @@ pub fn RecoveryPage() -> impl IntoView {
                     <p>"Download the unreadable data, so that you (or someone technical) can try to rescue it."</p>
                     <button type="button" class="primary" on:click=download>"Download the unreadable data"</button>
                     {move || downloaded.get().then(|| view! { <p class="ok" role="status">"Downloaded."</p> })}
-                    {move || download_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    <FieldError error=download_error/>
                 </li>
                 <li>
                     <p>"Then start again: with an empty district, or with the Benson demo."</p>

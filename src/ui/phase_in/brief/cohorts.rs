@@ -3,6 +3,7 @@
 //! schools.
 
 use super::tag;
+use crate::domain::text::plural;
 use crate::domain::Id;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::phase_in::view_model::{once_ready_text, place_text, year_text, Snapshot};
@@ -18,12 +19,10 @@ pub(super) fn Cohorts(s: Snapshot) -> impl IntoView {
             let id = format!("b-year-{}", y + 1);
             let cap = s.capacities.get(y).copied().unwrap_or(0);
             let heading = format!(
-                "Year {}: {} {} ({} {})",
+                "Year {}: {} ({})",
                 y + 1,
-                list.len(),
-                if list.len() == 1 { "school" } else { "schools" },
-                cap,
-                if cap == 1 { "coach" } else { "coaches" }
+                plural(list.len(), "school", "schools"),
+                plural(cap as usize, "coach", "coaches")
             );
             let rows = list.iter().map(|&i| {
                                     let r = &s.rows[i];

@@ -4,6 +4,7 @@
 use super::plan_order;
 use crate::domain::phase_in::Progress;
 use crate::domain::readiness::level_label;
+use crate::domain::text::plural;
 use crate::domain::Document;
 use crate::ui::phase_in::plan::{criterion_name, progress_words, status_summary};
 use crate::ui::phase_in::view_model::{once_ready_text, year_text, SchoolRow, Snapshot};
@@ -27,15 +28,7 @@ pub(super) struct PlanBrief {
 impl PlanBrief {
     /// One line for the CSV.
     pub(super) fn line(&self) -> String {
-        let mut parts = vec![format!(
-            "{} {}",
-            self.goals.len(),
-            if self.goals.len() == 1 {
-                "goal"
-            } else {
-                "goals"
-            }
-        )];
+        let mut parts = vec![plural(self.goals.len(), "goal", "goals")];
         parts.push(self.actions.clone());
         if !self.coach.is_empty() {
             parts.push(format!("leadership coach {}", self.coach));
@@ -93,9 +86,9 @@ pub(super) fn Deferred(s: Snapshot, plans: HashMap<String, PlanBrief>) -> impl I
         <section aria-labelledby="b-deferred" data-testid="brief-deferred">
             <h2 id="b-deferred">"Schools that wait, and their readiness plans"</h2>
             <p>{format!(
-                "{count} {} below the gate, not assessed yet or self-selected out; {with_plan} {} a readiness plan. Ready schools that wait only for a place in a later year need none.",
-                if count == 1 { "school is" } else { "schools are" },
-                if with_plan == 1 { "has" } else { "have" },
+                "{} below the gate, not assessed yet or self-selected out; {} a readiness plan. Ready schools that wait only for a place in a later year need none.",
+                plural(count, "school is", "schools are"),
+                plural(with_plan, "has", "have"),
             )}</p>
             <div class="deferred-list">
                 {rows.into_iter().map(|r| {

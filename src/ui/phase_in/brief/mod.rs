@@ -15,6 +15,7 @@ mod deferred;
 
 use crate::domain::phase_in::export::to_csv;
 use crate::domain::text;
+use crate::domain::text::plural;
 use crate::domain::Id;
 use crate::ui::kit::crumbs::Crumbs;
 use crate::ui::kit::use_store;
@@ -216,10 +217,9 @@ pub fn PhaseInBriefPage() -> impl IntoView {
                 <p class="kicker">{format!("{name} \u{b7} phase-in of instructional coaches")}</p>
                 <h1>"Phase-in decision brief"</h1>
                 <p class="facts-line">{format!(
-                    "{} schools \u{b7} {} {} \u{b7} gate {} \u{b7} prepared {}",
-                    s.rows.len(),
-                    s.years,
-                    if s.years == 1 { "year" } else { "years" },
+                    "{} \u{b7} {} \u{b7} gate {} \u{b7} prepared {}",
+                    plural(s.rows.len(), "school", "schools"),
+                    plural(usize::from(s.years), "year", "years"),
                     gate_text(s.gate),
                     browser::today()
                 )}</p>

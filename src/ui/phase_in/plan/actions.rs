@@ -4,9 +4,13 @@
 use super::{edit_plan, new_id, StatusBadge};
 use crate::domain::phase_in::readiness_plan::{Action, CheckIn, Status};
 use crate::domain::phase_in::ReadinessPlan;
+use crate::domain::text::plural;
 use crate::domain::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
+use crate::ui::kit::remove::ConfirmRemove;
 use crate::ui::kit::scroll_table::ScrollTable;
+use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
@@ -103,13 +107,12 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
             removed = p.remove_action(&Id::fixed(aid.clone()));
             Ok(())
         });
-        confirming.set(None);
         added.set(None);
         undo.set(removed);
         request_animation_frame(|| browser::focus_id("actions-undo"));
     });
     let sid = school.clone();
-    let restore = move |_| {
+    let restore = Callback::new(move |()| {
         if let Some((at, action)) = undo.get_untracked() {
             let _ = edit_plan(store, &sid, |p| {
                 p.restore_action(at, action);
@@ -118,7 +121,7 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
         }
         undo.set(None);
         browser::focus_id("actions-title");
-    };
+    });
     let field = move |i: usize| move || errors.with(|e| e[i].clone());
     let invalid = move |i: usize| move || errors.with(|e| e[i].is_some()).then_some("true");
     let described =
@@ -128,10 +131,7 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
             <h2 id="actions-title" tabindex="-1">"Actions"</h2>
             <p>"What the school will do to reach its goals, who owns each step and by when. An action\u{2019}s status is the status of its latest check-in."</p>
             {move || undo.get().map(|(_, a)| view! {
-                <div class="undo" role="status">
-                    <p>{format!("Action \u{201c}{}\u{201d} removed.", a.text)}</p>
-                    <button id="actions-undo" type="button" on:click=restore.clone()>"Undo"</button>
-                </div>
+                <UndoNotice id="actions-undo" message=format!("Action \u{201c}{}\u{201d} removed.", a.text) on_undo=restore/>
             })}
             {move || {
                 let list = actions.get();
@@ -151,7 +151,7 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|a| {
-                                    let (id_check, id_yes, id_ask) = (a.id.clone(), a.id.clone(), a.id.clone());
+                                    let id = a.id.clone();
                                     let text = a.text.clone();
                                     view! {
                                         <tr>
@@ -161,23 +161,9 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
                                             <td><StatusBadge status=a.status/></td>
                                             <td class="num">{a.check_ins.len().to_string()}</td>
                                             <td class="row-actions">
-                                                {move || if confirming.get().as_deref() == Some(id_check.as_str()) {
-                                                    let id = id_yes.clone();
-                                                    view! {
-                                                        <span class="confirm-inline" role="group" aria-label=format!("Remove \u{201c}{text}\u{201d}?")>
-                                                            <span>"Remove this action?"</span>
-                                                            <button type="button" class="danger" on:click=move |_| remove.run(id.clone())>"Yes, remove"</button>
-                                                            <button type="button" class="secondary" on:click=move |_| confirming.set(None)>"Keep it"</button>
-                                                        </span>
-                                                    }.into_any()
-                                                } else {
-                                                    let id = id_ask.clone();
-                                                    view! {
-                                                        <button type="button" class="secondary" on:click=move |_| confirming.set(Some(id.clone()))>
-                                                            "Remove\u{2026}"<span class="visually-hidden">{format!(" {}", text)}</span>
-                                                        </button>
-                                                    }.into_any()
-                                                }}
+                                                <ConfirmRemove id=format!("action-{id}-remove") open=confirming name=text.clone()
+                                                    question=format!("Remove the action \u{201c}{text}\u{201d}?")
+                                                    on_yes=move |()| remove.run(id.clone())/>
                                             </td>
                                         </tr>
                                     }
@@ -194,25 +180,25 @@ pub(super) fn Actions(school: Id) -> impl IntoView {
                     <input id="action-what" type="text" maxlength=MAX_NOTE_CHARS.to_string()
                         prop:value=move || what.get() on:input=move |ev| what.set(event_target_value(&ev))
                         aria-invalid=invalid(0) aria-describedby=described(0, "action-what-error")/>
-                    {move || field(0)().map(|e| view! { <p id="action-what-error" class="field-error" role="alert">{e}</p> })}
+                    <FieldError id="action-what-error" error=field(0)/>
                 </div>
                 <div class="field">
                     <label for="action-owner">"Owner"</label>
                     <input id="action-owner" type="text" maxlength=MAX_NAME_CHARS.to_string() autocomplete="off"
                         prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))
                         aria-invalid=invalid(1) aria-describedby=described(1, "action-owner-error")/>
-                    {move || field(1)().map(|e| view! { <p id="action-owner-error" class="field-error" role="alert">{e}</p> })}
+                    <FieldError id="action-owner-error" error=field(1)/>
                 </div>
                 <div class="field">
                     <label for="action-due">"Due date"</label>
                     <input id="action-due" type="date"
                         prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))
                         aria-invalid=invalid(2) aria-describedby=described(2, "action-due-error")/>
-                    {move || field(2)().map(|e| view! { <p id="action-due-error" class="field-error" role="alert">{e}</p> })}
+                    <FieldError id="action-due-error" error=field(2)/>
                 </div>
                 <button type="submit" class="primary">"Add action"</button>
             </form>
-            {move || general.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error=general/>
             {move || added.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
         </section>
     }
@@ -309,7 +295,7 @@ fn CheckInBlock(school: Id, action_id: String) -> impl IntoView {
                 {move || summary().map(|(text, n, s)| view! {
                     <span class="check-in-what">{text}</span>
                     " "<StatusBadge status=s/>
-                    <span class="small">{format!("{n} {}", if n == 1 { "check-in" } else { "check-ins" })}</span>
+                    <span class="small">{plural(n, "check-in", "check-ins")}</span>
                 })}
             </summary>
             {move || {
@@ -355,7 +341,7 @@ fn CheckInBlock(school: Id, action_id: String) -> impl IntoView {
                 </div>
                 <button type="submit">"Record check-in"</button>
             </form>
-            {move || error.get().map(|e| view! { <p id=err_id.clone() class="field-error" role="alert">{e}</p> })}
+            <FieldError id=err_id error/>
             {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
         </details>
     }

@@ -7,6 +7,9 @@ use crate::domain::phase_in::readiness_plan::{Goal, MAX_GOALS};
 use crate::domain::readiness::level_label;
 use crate::domain::text::MAX_NOTE_CHARS;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
+use crate::ui::kit::remove::ConfirmRemove;
+use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::phase_in::view_model::use_snapshot;
 use crate::ui::platform::browser;
@@ -155,7 +158,7 @@ pub(super) fn Goals(school: Id) -> impl IntoView {
         }
     };
     let sid = school.clone();
-    let restore = move |_| {
+    let restore = Callback::new(move |()| {
         if let Some((at, goal, _)) = undo.get_untracked() {
             let _ = edit_plan(store, &sid, |p| {
                 if p.goals.iter().any(|g| g.criterion_id == goal.criterion_id) {
@@ -168,7 +171,7 @@ pub(super) fn Goals(school: Id) -> impl IntoView {
         }
         undo.set(None);
         browser::focus_id("goals-title");
-    };
+    });
     let on_removed = Callback::new(move |(at, goal, name): (usize, Goal, String)| {
         added.set(None);
         undo.set(Some((at, goal, name)));
@@ -182,10 +185,7 @@ pub(super) fn Goals(school: Id) -> impl IntoView {
                 None => "This plan has no baseline round: goals come from the school\u{2019}s first complete readiness round. Until then you can add goals by hand.".to_string(),
             }}</p>
             {move || undo.get().map(|(_, _, name)| view! {
-                <div class="undo" role="status">
-                    <p>{format!("Goal for {name} removed.")}</p>
-                    <button id="goals-undo" type="button" on:click=restore.clone()>"Undo"</button>
-                </div>
+                <UndoNotice id="goals-undo" message=format!("Goal for {name} removed.") on_undo=restore/>
             })}
             {move || goals.with(Vec::is_empty).then(|| view! { <p>"No goals yet."</p> })}
             <ol class="goal-list">
@@ -220,7 +220,7 @@ pub(super) fn Goals(school: Id) -> impl IntoView {
                     }.into_any()
                 }
             }}
-            {move || add_error.get().map(|e| view! { <p id="add-goal-error" class="field-error" role="alert">{e}</p> })}
+            <FieldError id="add-goal-error" error=add_error/>
             {move || added.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
         </section>
     }
@@ -238,7 +238,6 @@ fn GoalItem(
     let goal = Memo::new(move |_| goals.with(|g| g.iter().find(|g| g.id == gid).cloned()));
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(false);
     let name = move || goal.with(|g| g.as_ref().map(|g| g.criterion.clone()).unwrap_or_default());
     let text_id = format!("goal-{goal_id}-text");
     let target_id = format!("goal-{goal_id}-target");
@@ -279,13 +278,12 @@ fn GoalItem(
             }
         }
     };
-    let remove = move |_| {
+    let remove = move |()| {
         let mut removed = None;
         let _ = edit_plan(store, &sid3, |p| {
             removed = p.remove_goal(&g3);
             Ok(())
         });
-        confirming.set(false);
         if let Some((at, g)) = removed {
             on_removed.run((at, g, name()));
         }
@@ -321,24 +319,12 @@ fn GoalItem(
                     </select>
                 </div>
             </div>
-            {move || error.get().map(|e| view! { <p id=error_id.clone() class="field-error" role="alert">{e}</p> })}
+            <FieldError id=error_id error/>
             {move || saved.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
             <div class="row-actions">
-                {move || if confirming.get() {
-                    view! {
-                        <span class="confirm-inline" role="group" aria-label=format!("Remove the goal for {}?", name())>
-                            <span>"Remove this goal?"</span>
-                            <button type="button" class="danger" on:click=remove.clone()>"Yes, remove"</button>
-                            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
-                        </span>
-                    }.into_any()
-                } else {
-                    view! {
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
-                            "Remove goal\u{2026}"<span class="visually-hidden">{format!(" {}", name())}</span>
-                        </button>
-                    }.into_any()
-                }}
+                <ConfirmRemove id=format!("goal-{goal_id}-remove") label="Remove goal" name=name
+                    question=move || format!("Remove the goal for {}?", name())
+                    on_yes=remove/>
             </div>
         </li>
     }

@@ -16,8 +16,10 @@ mod support;
 
 use crate::domain::phase_in::readiness_plan::{Action, Status};
 use crate::domain::phase_in::{Progress, ReadinessPlan};
+use crate::domain::text::plural;
 use crate::domain::{Document, Id};
 use crate::ui::kit::crumbs::Crumbs;
+use crate::ui::kit::not_found::NotFound;
 use crate::ui::kit::use_store;
 use crate::ui::phase_in::view_model::use_snapshot;
 use crate::ui::platform::browser;
@@ -44,13 +46,8 @@ pub fn status_summary(actions: &[Action]) -> String {
         })
         .collect();
     format!(
-        "{} {}: {}",
-        actions.len(),
-        if actions.len() == 1 {
-            "action"
-        } else {
-            "actions"
-        },
+        "{}: {}",
+        plural(actions.len(), "action", "actions"),
         parts.join(", ")
     )
 }
@@ -138,12 +135,12 @@ pub fn PhaseInPlanPage() -> impl IntoView {
             .doc
             .with(|d| d.as_ref().is_some_and(|d| d.phase_in.plan(&id).is_some()))
     });
-    move || match school.get() {
+    move || {
+        match school.get() {
         None => view! {
-            <Title text="School not found \u{b7} Readyboard"/>
-            <h1>"School not found"</h1>
-            <p>"There is no school at this address in this district. It may have been removed."</p>
-            <p><a href="/phase-in">"Back to the phase-in plan"</a></p>
+            <NotFound title="School not found" back_href="/phase-in" back_label="Back to the phase-in plan">
+                "There is no school at this address in this district. It may have been removed."
+            </NotFound>
         }
         .into_any(),
         Some((id, name)) => {
@@ -183,5 +180,6 @@ pub fn PhaseInPlanPage() -> impl IntoView {
             }
             .into_any()
         }
+    }
     }
 }

@@ -5,6 +5,7 @@ use super::new_id;
 use crate::domain::phase_in::readiness_plan::suggest_goals;
 use crate::domain::phase_in::{rank, ReadinessPlan};
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::use_store;
 use crate::ui::phase_in::view_model::{once_ready_text, SchoolRow};
 use crate::ui::platform::browser;
@@ -81,7 +82,7 @@ pub(super) fn StartPlan(school: Id, row: Memo<Option<SchoolRow>>) -> impl IntoVi
                 }}
                 <button type="button" class="primary" on:click=start.clone()>"Start a readiness plan"</button>
             })}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }

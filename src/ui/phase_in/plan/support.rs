@@ -4,6 +4,7 @@
 use super::edit_plan;
 use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
@@ -55,7 +56,7 @@ pub(super) fn CoachPanel(school: Id) -> impl IntoView {
                 </div>
                 <button type="submit">"Save"<span class="visually-hidden">" the leadership coach"</span></button>
             </form>
-            {move || error.get().map(|e| view! { <p id="coach-error" class="field-error" role="alert">{e}</p> })}
+            <FieldError id="coach-error" error/>
             {move || saved.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
         </section>
     }
@@ -107,7 +108,7 @@ pub(super) fn ReassessPanel(school: Id) -> impl IntoView {
                 </div>
                 <button type="submit">"Save"<span class="visually-hidden">" the re-assessment date"</span></button>
             </form>
-            {move || error.get().map(|e| view! { <p id="reassess-error" class="field-error" role="alert">{e}</p> })}
+            <FieldError id="reassess-error" error/>
             {move || saved.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
             <p><a href=href>"Start the re-assessment round on the school\u{2019}s readiness page"</a></p>
         </section>

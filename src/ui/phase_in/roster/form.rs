@@ -5,6 +5,7 @@
 use super::focus_later;
 use crate::domain::district::{School, SchoolLevel};
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
@@ -300,7 +301,7 @@ pub(super) fn SchoolFields(
                     aria-describedby=described(Field::Notes, None)></textarea>
             </div>
         </div>
-        {move || error.get().map(|e| view! { <p id=format!("{prefix}-error") class="field-error" role="alert">{e.message}</p> })}
+        <FieldError id=format!("{prefix}-error") error=move || error.get().map(|e| e.message)/>
     }
 }
 

@@ -2,11 +2,13 @@
 //! problem by row number, or what each row adds or updates) is shown, and nothing is
 //! written until the person confirms.
 
-use super::{focus_later, percent_text, plural, LIMIT};
+use super::{focus_later, percent_text, LIMIT};
 use crate::domain::phase_in::encoding::Encoding;
 use crate::domain::phase_in::roster_csv::{self, Action, Preview, PreviewRow};
+use crate::domain::text::plural;
 use crate::domain::text::quote_short;
 use crate::domain::Id;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
@@ -142,14 +144,12 @@ pub(super) fn Import() -> impl IntoView {
                 );
                 if s.untouched > 0 {
                     line.push_str(&format!(
-                        " {} not in the file {} left as {}.",
-                        plural(s.untouched, "school", "schools"),
-                        if s.untouched == 1 { "was" } else { "were" },
-                        if s.untouched == 1 {
-                            "it was"
-                        } else {
-                            "they were"
-                        },
+                        " {}.",
+                        plural(
+                            s.untouched,
+                            "school not in the file was left as it was",
+                            "schools not in the file were left as they were"
+                        )
                     ));
                 }
                 done.set(Some(line));
@@ -188,7 +188,7 @@ pub(super) fn Import() -> impl IntoView {
                 </div>
                 <button type="button" class="secondary" on:click=template>"Download a CSV template"</button>
             </div>
-            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+            <FieldError error=problem/>
             <div role="status">
                 {move || done.get().map(|d| view! { <p id="import-done" class="ok" tabindex="-1">{d}</p> })}
             </div>
@@ -246,8 +246,14 @@ fn preview_view(
     let changing = c.added + c.updated;
     let untouched = match c.untouched {
         0 => String::new(),
-        1 => " 1 school not in the file is left as it is.".to_string(),
-        n => format!(" {n} schools not in the file are left as they are."),
+        n => format!(
+            " {}.",
+            plural(
+                n,
+                "school not in the file is left as it is",
+                "schools not in the file are left as they are"
+            )
+        ),
     };
     let summary = format!(
         "The file lists {}: {} to add, {} to update, {} unchanged.{untouched}",

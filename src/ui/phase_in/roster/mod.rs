@@ -68,10 +68,6 @@ fn focus_later(ids: Vec<String>) {
     );
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn percent_text(v: Option<f64>) -> String {
     v.map_or_else(|| "unknown".to_string(), |v| format!("{v}%"))
 }

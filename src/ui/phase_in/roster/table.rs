@@ -2,10 +2,13 @@
 //! (saying what goes with it) with undo.
 
 use super::form::{Draft, Field, FormError, SchoolFields};
-use super::{focus_later, percent_text, plural, LIMIT};
+use super::{focus_later, percent_text, LIMIT};
 use crate::domain::district::{RemovedSchool, School};
+use crate::domain::text::plural;
 use crate::domain::Id;
+use crate::ui::kit::remove::{RemoveButton, RemoveQuestion};
 use crate::ui::kit::scroll_table::ScrollTable;
+use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::store::Store;
 use leptos::prelude::*;
@@ -70,7 +73,7 @@ pub(super) fn Roster() -> impl IntoView {
             }
         })
     };
-    let restore = move |_| {
+    let restore = Callback::new(move |()| {
         let Some(removed) = ctx.undo.get_untracked() else {
             return;
         };
@@ -81,7 +84,7 @@ pub(super) fn Roster() -> impl IntoView {
         ctx.notice
             .set(Some(format!("Restored \u{201c}{name}\u{201d}.")));
         focus_later(vec![format!("edit-btn-{id}"), "roster-title".into()]);
-    };
+    });
     view! {
         <section aria-labelledby="roster-title">
             <h2 id="roster-title" tabindex="-1">"Schools"</h2>
@@ -98,10 +101,8 @@ pub(super) fn Roster() -> impl IntoView {
             }}
             <div role="status" class="roster-status">
                 {move || ctx.undo.get().map(|r| view! {
-                    <div class="undo">
-                        <p>{format!("Removed \u{201c}{}\u{201d}.", r.school.name)}</p>
-                        <button id="roster-undo" type="button" on:click=restore>"Undo"</button>
-                    </div>
+                    <UndoNotice id="roster-undo" in_status=true
+                        message=format!("Removed \u{201c}{}\u{201d}.", r.school.name) on_undo=restore/>
                 })}
                 {move || ctx.notice.get().map(|n| view! { <p class="ok">{n}</p> })}
             </div>
@@ -225,10 +226,9 @@ fn school_row(s: School, ctx: RosterCtx) -> AnyView {
         ctx.editing.set(Some(edit_id.clone()));
         focus_later(vec!["edit-name".into()]);
     };
-    let ask_remove = move |_| {
+    let ask_remove = move |()| {
         ctx.notice.set(None);
         ctx.confirming.set(Some(remove_id.clone()));
-        focus_later(vec!["remove-message".into()]);
     };
     let row = view! {
         <tr class:confirming=confirming>
@@ -242,9 +242,7 @@ fn school_row(s: School, ctx: RosterCtx) -> AnyView {
                 <button id=format!("edit-btn-{id}") type="button" class="secondary" on:click=start_edit>
                     "Edit"<span class="visually-hidden">{format!(" {name}")}</span>
                 </button>
-                <button id=format!("remove-btn-{id}") type="button" class="secondary" on:click=ask_remove>
-                    "Remove\u{2026}"<span class="visually-hidden">{format!(" {name}")}</span>
-                </button>
+                <RemoveButton id=format!("remove-btn-{id}") name=name.clone() on_ask=ask_remove/>
             </td>
         </tr>
     };
@@ -254,7 +252,7 @@ fn school_row(s: School, ctx: RosterCtx) -> AnyView {
     let consequence = goes_with(ctx.store, &id);
     let remove_id = id.clone();
     let keep_id = id.clone();
-    let remove = move |_| {
+    let remove = move |()| {
         let mut removed = None;
         ctx.store.edit(|d| removed = d.remove_school(&remove_id));
         ctx.confirming.set(None);
@@ -262,7 +260,7 @@ fn school_row(s: School, ctx: RosterCtx) -> AnyView {
         ctx.undo.set(removed);
         focus_later(vec!["roster-undo".into(), "roster-title".into()]);
     };
-    let keep = move |_| {
+    let keep = move |()| {
         ctx.confirming.set(None);
         focus_later(vec![format!("remove-btn-{keep_id}")]);
     };
@@ -270,16 +268,9 @@ fn school_row(s: School, ctx: RosterCtx) -> AnyView {
         {row}
         <tr class="confirm-row">
             <td colspan="7">
-                <div class="confirm" role="group" aria-labelledby="remove-message">
-                    <p id="remove-message" tabindex="-1">
-                        <strong>{format!("Remove \u{201c}{}\u{201d} from the district? ", s.name)}</strong>
-                        {consequence}
-                    </p>
-                    <div class="actions">
-                        <button type="button" class="danger" on:click=remove>"Yes, remove it"</button>
-                        <button type="button" class="secondary" on:click=keep>"Keep it"</button>
-                    </div>
-                </div>
+                <RemoveQuestion id="remove" panel=true detail=consequence
+                    question=format!("Remove \u{201c}{}\u{201d} from the district?", s.name)
+                    on_yes=remove on_keep=keep/>
             </td>
         </tr>
     }

@@ -5,6 +5,7 @@ use super::SetupCtx;
 use crate::domain::dates;
 use crate::domain::plus::calendar::{Break, Calendar};
 use crate::domain::plus::state::default_calendar;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
 
@@ -169,7 +170,7 @@ pub(super) fn CalendarForm() -> impl IntoView {
                     breaks.update(|v| v.push((k, String::new(), d.clone(), d)));
                 }>"Add a break"</button>
             </fieldset>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
             <button type="submit" class="primary">"Save the calendar"</button>
         </form>
     }

@@ -4,6 +4,7 @@
 use super::{new_id, EditRemove, SetupCtx};
 use crate::domain::ids::Id;
 use crate::domain::plus::board::MAX_MEMBERS;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
 
@@ -106,7 +107,7 @@ pub(super) fn Members() -> impl IntoView {
                     }>"Cancel"</button>
                 </Show>
             </form>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }

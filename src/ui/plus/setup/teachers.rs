@@ -3,6 +3,8 @@
 
 use super::{new_id, EditRemove, SetupCtx};
 use crate::domain::ids::Id;
+use crate::domain::text::plural;
+use crate::ui::kit::field_error::FieldError;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
 
@@ -50,7 +52,7 @@ pub(super) fn Teams() -> impl IntoView {
                     let label = n.clone();
                     view! {
                         <li>
-                            <span>{format!("{n} ({count} {})", if count == 1 { "teacher" } else { "teachers" })}</span>
+                            <span>{format!("{n} ({})", plural(count, "teacher", "teachers"))}</span>
                             <button type="button" class="secondary" aria-label=format!("Remove the team {label}")
                                 on:click=move |_| {
                                     let id = id.clone();
@@ -70,7 +72,7 @@ pub(super) fn Teams() -> impl IntoView {
                 </div>
                 <button type="submit" class="primary">"Add a team"</button>
             </form>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }
@@ -233,7 +235,7 @@ pub(super) fn Teachers() -> impl IntoView {
                     </form>
                 }.into_any()
             }}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError error/>
         </section>
     }
 }

@@ -1,0 +1,174 @@
+//! The kit's shared pieces in headless Chromium: the remove confirmation (its words, its
+//! focus), the undo notice and the field error.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use readyboard::ui::kit::field_error::FieldError;
+use readyboard::ui::kit::remove::{ConfirmRemove, Verb};
+use readyboard::ui::kit::undo::UndoNotice;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn tick(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+fn root() -> web_sys::HtmlElement {
+    let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    document().get_element_by_id(id).map(|e| e.unchecked_into())
+}
+
+fn focused_id() -> String {
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+fn text(id: &str) -> String {
+    by_id(id).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn confirm_remove_asks_naming_the_thing_and_moves_focus() {
+    let el = root();
+    let removed = RwSignal::new(0);
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <ConfirmRemove id="goal-1-remove" label="Remove goal" name="Reading"
+                question="Remove the goal for Reading?"
+                on_yes=move |()| removed.update(|n| *n += 1)/>
+        }
+    });
+    tick(10).await;
+    let opener = by_id("goal-1-remove").expect("the opener");
+    assert_eq!(
+        opener.text_content().unwrap(),
+        "Remove goal\u{2026} Reading"
+    );
+    assert_eq!(
+        opener
+            .query_selector(".visually-hidden")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        " Reading"
+    );
+
+    // Opened: the question, named by its words, and focus on "Yes, remove".
+    opener.click();
+    tick(50).await;
+    assert!(by_id("goal-1-remove").is_none());
+    assert_eq!(
+        text("goal-1-remove-question"),
+        "Remove the goal for Reading?"
+    );
+    let group = el.query_selector("[role=group]").unwrap().unwrap();
+    assert_eq!(
+        group.get_attribute("aria-labelledby").as_deref(),
+        Some("goal-1-remove-question")
+    );
+    assert_eq!(text("goal-1-remove-yes"), "Yes, remove");
+    assert_eq!(focused_id(), "goal-1-remove-yes");
+
+    // Kept: the opener is back, with focus on it; nothing was removed.
+    let keep: web_sys::HtmlElement = el
+        .query_selector("button.secondary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(keep.text_content().unwrap(), "Keep it");
+    keep.click();
+    tick(50).await;
+    assert_eq!(focused_id(), "goal-1-remove");
+    assert_eq!(removed.get_untracked(), 0);
+
+    // Yes: removed once, and the question closes.
+    by_id("goal-1-remove").unwrap().click();
+    tick(50).await;
+    by_id("goal-1-remove-yes").unwrap().click();
+    tick(50).await;
+    assert_eq!(removed.get_untracked(), 1);
+    assert!(by_id("goal-1-remove-question").is_none());
+    assert!(by_id("goal-1-remove").is_some());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_shared_open_signal_keeps_one_question_open_in_a_list() {
+    let el = root();
+    let open = RwSignal::new(None::<String>);
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <ConfirmRemove id="row-a" open name="A" question="Delete A?" verb=Verb::Delete on_yes=|()| {}/>
+            <ConfirmRemove id="row-b" open name="B" question="Delete B?" verb=Verb::Delete on_yes=|()| {}/>
+        }
+    });
+    tick(10).await;
+    assert_eq!(text("row-a"), "Delete\u{2026} A");
+    by_id("row-a").unwrap().click();
+    tick(50).await;
+    assert_eq!(text("row-a-yes"), "Yes, delete");
+    by_id("row-b").unwrap().click();
+    tick(50).await;
+    assert!(by_id("row-a-question").is_none(), "opening B closes A");
+    assert!(by_id("row-a").is_some());
+    assert_eq!(focused_id(), "row-b-yes");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_undo_notice_and_the_field_error() {
+    let el = root();
+    let undone = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <UndoNotice id="x-undo" message="Goal for Reading removed." on_undo=move |()| undone.set(true)/>
+            <UndoNotice id="y-undo" in_status=true message="Cleared." what="clearing Ann\u{2019}s answers" on_undo=|()| {}/>
+            <FieldError id="x-error" error/>
+            <FieldError error quiet=true/>
+        }
+    });
+    tick(10).await;
+    let boxes = el.query_selector_all(".undo").unwrap();
+    let first: web_sys::Element = boxes.item(0).unwrap().unchecked_into();
+    let second: web_sys::Element = boxes.item(1).unwrap().unchecked_into();
+    assert_eq!(first.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(second.get_attribute("role"), None);
+    assert_eq!(text("y-undo"), "Undo clearing Ann\u{2019}s answers");
+    by_id("x-undo").unwrap().click();
+    assert!(undone.get_untracked());
+
+    assert_eq!(el.query_selector_all(".field-error").unwrap().length(), 0);
+    error.set(Some("Name can't be empty.".into()));
+    tick(10).await;
+    let errors = el.query_selector_all(".field-error").unwrap();
+    assert_eq!(errors.length(), 2);
+    let with_id: web_sys::Element = errors.item(0).unwrap().unchecked_into();
+    let quiet: web_sys::Element = errors.item(1).unwrap().unchecked_into();
+    assert_eq!(with_id.id(), "x-error");
+    assert_eq!(with_id.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(with_id.text_content().unwrap(), "Name can't be empty.");
+    assert!(!quiet.has_attribute("id"));
+    assert_eq!(quiet.get_attribute("role"), None);
+    el.remove();
+}
