@@ -185,7 +185,7 @@ test-host:
 # Components and storage against the real localStorage in headless Chromium.
 test-wasm: tool-target tool-wasm-bindgen tool-browser
 	@echo "→ Browser tests (wasm-bindgen-test in headless Chromium)"
-	cargo test --target wasm32-unknown-unknown --test browser --test publish
+	cargo test --target wasm32-unknown-unknown --test browser --test publish --test kit
 
 # No build path may ship a page that was not split, and dist/ must be split (scripts/check-split).
 test-split: tool-target tool-trunk

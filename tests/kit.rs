@@ -73,7 +73,7 @@ async fn confirm_remove_asks_naming_the_thing_and_moves_focus() {
         " Reading"
     );
 
-    // Opened: the question, named by its words, and focus on "Yes, remove".
+    // Opened: the question, named by its words, and focus on "Keep it" (a second Enter keeps).
     opener.click();
     tick(50).await;
     assert!(by_id("goal-1-remove").is_none());
@@ -87,7 +87,7 @@ async fn confirm_remove_asks_naming_the_thing_and_moves_focus() {
         Some("goal-1-remove-question")
     );
     assert_eq!(text("goal-1-remove-yes"), "Yes, remove");
-    assert_eq!(focused_id(), "goal-1-remove-yes");
+    assert_eq!(focused_id(), "goal-1-remove-keep");
 
     // Kept: the opener is back, with focus on it; nothing was removed.
     let keep: web_sys::HtmlElement = el
@@ -131,7 +131,7 @@ async fn a_shared_open_signal_keeps_one_question_open_in_a_list() {
     tick(50).await;
     assert!(by_id("row-a-question").is_none(), "opening B closes A");
     assert!(by_id("row-a").is_some());
-    assert_eq!(focused_id(), "row-b-yes");
+    assert_eq!(focused_id(), "row-b-keep");
     el.remove();
 }
 

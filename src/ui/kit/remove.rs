@@ -1,7 +1,9 @@
 //! Removing something asks first, in place, in one set of words everywhere: a "Remove…"
 //! button (naming the thing for screen readers) opens a short question that names it, with
-//! a danger button "Yes, remove" and a secondary "Keep it". Focus goes to "Yes, remove" when
-//! the question opens, and back to the "Remove…" button when the thing is kept.
+//! a danger button "Yes, remove" and a secondary "Keep it". Focus goes to "Keep it" when the
+//! question opens (inside the group the question names, so a screen reader reads it; and a
+//! second press of Enter keeps the thing rather than removing it, as some removals have no
+//! undo), and back to the "Remove…" button when the thing is kept.
 //!
 //! `ConfirmRemove` is the whole pattern, the question in place of the button. A page that
 //! shows the question somewhere else (the roster, in a full-width row under the school) uses
@@ -43,8 +45,8 @@ impl Verb {
 }
 
 /// Ask before removing, in place: the "Remove…" button, or, once pressed, the question with
-/// "Yes, remove" and "Keep it". The ids are `{id}` (the button), `{id}-question` and
-/// `{id}-yes`.
+/// "Yes, remove" and "Keep it". The ids are `{id}` (the button), `{id}-question`, `{id}-yes`
+/// and `{id}-keep`.
 #[component]
 pub fn ConfirmRemove(
     /// Stem of the ids; unique on the page (for example `action-{id}-remove`).
@@ -126,7 +128,7 @@ pub fn RemoveButton(
 }
 
 /// The question, "Yes, remove" and "Keep it", as one group named by the question. Focus goes
-/// to "Yes, remove" when it is drawn. The ids are `{id}-question` and `{id}-yes`.
+/// to "Keep it" when it is drawn. The ids are `{id}-question`, `{id}-yes` and `{id}-keep`.
 #[component]
 pub fn RemoveQuestion(
     /// Stem of the ids.
@@ -152,11 +154,12 @@ pub fn RemoveQuestion(
     let question_id = format!("{id}-question");
     let labelled_by = question_id.clone();
     let yes_id = format!("{id}-yes");
-    let focus = yes_id.clone();
+    let keep_id = format!("{id}-keep");
+    let focus = keep_id.clone();
     Effect::new(move |_| browser::focus_id(&focus));
     let yes = view! {
         <button id=yes_id type="button" class="danger" on:click=move |_| on_yes.run(())>{verb.yes()}</button>
-        <button type="button" class="secondary" on:click=move |_| on_keep.run(())>"Keep it"</button>
+        <button id=keep_id type="button" class="secondary" on:click=move |_| on_keep.run(())>"Keep it"</button>
     };
     if panel {
         view! {
