@@ -88,6 +88,89 @@ function replaceExactly(text, from, to, times, where) {
   return text.split(from).join(to);
 }
 
+/**
+ * Each route's path pattern and split module, from src/ui/routes.rs: every `routes!` entry is
+ * "/// `PATH`" then "Name(module) => …". Fails when none are found (routes.rs changed shape).
+ */
+export function routesOf(source) {
+  const found = [...source.matchAll(/\/\/\/ `(\/[^`]*)`\s*\n\s*\w+\((\w+)\)\s*=>/g)].map((m) => ({ path: m[1], module: m[2] }));
+  if (found.length === 0) fail('found no routes in src/ui/routes.rs ("/// `PATH`" then "Name(module) =>"): has its shape changed?');
+  return found;
+}
+
+/**
+ * The files a split module needs, from __wasm_split.js: its own split file, then every
+ * chunk it waits for (and what those wait for), in the order the loader asks for them.
+ */
+export function piecesOf(loader, module) {
+  const loads = new Map();
+  const LOAD = /(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);[\s\S]*?\}\s*,\s*\[([^\]]*)\]\)/g;
+  for (const m of loader.matchAll(LOAD)) {
+    const deps = m[4].split(',').map((d) => d.trim()).filter(Boolean);
+    loads.set(m[1] ?? `split:${m[2]}`, { file: m[3], deps });
+  }
+  const files = [];
+  const visit = (name) => {
+    const load = loads.get(name);
+    if (!load) fail(`__wasm_split.js has no loader ${name}: has wasm-split-cli changed its output?`);
+    if (files.includes(load.file)) return;
+    files.push(load.file);
+    load.deps.forEach(visit);
+  };
+  visit(`split:${module}`);
+  return files;
+}
+
+/**
+ * Path patterns as the boot script matches them: `[regex source, files]`, the most specific
+ * first (more fixed segments), as the router prefers `/readiness/framework` to
+ * `/readiness/:school`.
+ */
+export function routeTable(routes, loader) {
+  const fixed = (path) => path.split('/').filter((s) => s && !s.startsWith(':')).length;
+  return [...routes]
+    .sort((a, b) => fixed(b.path) - fixed(a.path))
+    .map(({ path, module }) => {
+      const re = '^' + (path === '/' ? '/' : path.split('/').map((s) => (s.startsWith(':') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')) + '/?$';
+      return [re, piecesOf(loader, module)];
+    });
+}
+
+/**
+ * The module the boot script imports (staff app only) to preload a route's pieces: every
+ * piece's name once, and each route's pieces as ranges of indexes into that list (a route
+ * needs long runs of consecutive chunks), so it stays small.
+ */
+export function routesModule(table) {
+  const num = (f) => Number(/^chunk_(\d+)-/.exec(f)?.[1] ?? Infinity);
+  const files = [...new Set(table.flatMap(([, fs]) => fs))].sort((a, b) => num(a) - num(b) || a.localeCompare(b));
+  const at = new Map(files.map((f, i) => [f, i]));
+  const ranges = (fs) => {
+    const ix = fs.map((f) => at.get(f)).sort((a, b) => a - b);
+    const out = [];
+    for (let i = 0; i < ix.length;) {
+      let j = i;
+      while (j + 1 < ix.length && ix[j + 1] === ix[j] + 1) j++;
+      out.push(i === j ? `${ix[i]}` : `${ix[i]}-${ix[j]}`);
+      i = j + 1;
+    }
+    return out.join(',');
+  };
+  return `// Each route's pieces (scripts/build-split.mjs), for the boot script to preload.
+const F = ${JSON.stringify(files.join(','))}.split(',');
+const R = ${JSON.stringify(table.map(([re, fs]) => [re, ranges(fs)]))};
+/** The pieces the route at \`path\` loads: its split file and the chunks it waits for. */
+export function piecesFor(path) {
+  const route = R.find(([re]) => new RegExp(re).test(path));
+  if (!route) return [];
+  return route[1].split(',').flatMap((r) => {
+    const [a, b = a] = r.split('-').map(Number);
+    return F.slice(a, b + 1);
+  });
+}
+`;
+}
+
 async function main() {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) fail('TRUNK_STAGING_DIR is not set: this script runs as a Trunk build hook (make dist)');
@@ -188,6 +271,9 @@ async function main() {
     out.chunks[stem] = name;
     move(f, name);
   }
+  // Each route's pieces, by their hashed names: the boot script preloads them beside the
+  // main wasm, so a route's code is on its way before the main wasm has even started.
+  const table = routeTable(routesOf(readFileSync(join(source, 'src/ui/routes.rs'), 'utf8')), loader);
   const wasmName = `app-${hash(readFileSync(join(siteDir, 'app_bg.wasm')))}_bg.wasm`;
   move('app_bg.wasm', wasmName);
   const teacherWasm = `teacher-${hash(readFileSync(join(siteDir, 'teacher_bg.wasm')))}_bg.wasm`;
@@ -213,6 +299,10 @@ async function main() {
   writeFileSync(join(staging, glueName), glue);
   writeFileSync(join(staging, loaderName), loader);
 
+  const routesText = routesModule(table);
+  const routesName = `routes-${hash(routesText)}.js`;
+  writeFileSync(join(staging, routesName), routesText);
+
   // The boot script starts the wasm's download at once, beside its JS glue (no preload
   // links in index.html: they would fetch the staff app for a teacher's link too).
   const boot = `// Starts Readyboard (scripts/build-split.mjs). A file, not an inline script: the
@@ -224,14 +314,28 @@ const teacher = location.pathname.replace(/\\/+$/, '') === '${base}schedule' && 
 const [glue, wasm] = teacher
   ? ['${base}${teacherGlue}', '${base}${teacherWasm}']
   : ['${base}${glueName}', '${base}${wasmName}'];
-if (!teacher) {
-  const link = document.createElement('link');
-  link.rel = 'modulepreload';
-  link.href = '${base}${loaderName}';
-  document.head.append(link);
-}
 const bytes = fetch(wasm, { credentials: 'same-origin' });
 bytes.catch(() => {});
+// The staff app: its chunk loader, and the route's own pieces (split file and shared
+// chunks), fetched beside the main wasm rather than after it has started.
+const preload = (href, as) => {
+  const link = document.createElement('link');
+  link.rel = as ? 'preload' : 'modulepreload';
+  link.href = '${base}' + href;
+  if (as) {
+    link.as = as;
+    link.crossOrigin = 'anonymous';
+  }
+  document.head.append(link);
+};
+if (!teacher) {
+  preload('${loaderName}');
+  const path = location.pathname.slice('${base}'.length - 1);
+  import('${base}${routesName}').then(
+    ({ piecesFor }) => piecesFor(path).forEach((file) => preload(file, 'fetch')),
+    () => {}, // only a head start: the loader fetches what it needs anyway
+  );
+}
 try {
   const { default: init } = await import(glue);
   await init({ module_or_path: bytes });
@@ -247,7 +351,7 @@ try {
   const bootName = `boot-${hash(boot)}.js`;
   writeFileSync(join(staging, bootName), boot);
   Object.assign(out, {
-    boot: bootName, glue: glueName, loader: loaderName, wasm: wasmName, teacherGlue, teacherWasm,
+    boot: bootName, glue: glueName, loader: loaderName, wasm: wasmName, teacherGlue, teacherWasm, routes: routesName,
     bootIntegrity: 'sha384-' + createHash('sha384').update(boot).digest('base64'),
   });
   writeFileSync(join(staging, MANIFEST), JSON.stringify(out, null, 2) + '\n');

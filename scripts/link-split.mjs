@@ -55,7 +55,7 @@ if (!existsSync(manifestPath)) {
 }
 const built = JSON.parse(readFileSync(manifestPath, 'utf8'));
 rmSync(manifestPath);
-for (const f of [built.boot, built.glue, built.loader, built.wasm, built.teacherGlue, built.teacherWasm, ...Object.values(built.chunks)]) {
+for (const f of [built.boot, built.glue, built.loader, built.wasm, built.teacherGlue, built.teacherWasm, built.routes, ...Object.values(built.chunks)]) {
   if (!f || !existsSync(join(staging, f))) fail(`${f} is missing from the staging folder`);
 }
 for (const f of readdirSync(staging).filter((f) => /\.(js|wasm)$/.test(f))) {
