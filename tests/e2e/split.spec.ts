@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { ROUTES, loadDemo, saveStatus, storedDocument, watchErrors } from './helpers';
+import { ROUTES, expectNoAxeViolations, loadDemo, saveStatus, storedDocument, watchErrors } from './helpers';
 
 // The release build is split per route (scripts/build-split.mjs): the main wasm, and one
 // split_<route>.wasm per route plus chunk_<n>.wasm files that some routes share, fetched the
@@ -125,6 +125,7 @@ test('a route whose code does not arrive says so, saves the edits first, and rel
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(page.getByTestId('chunk-saved')).toHaveText('Your work is saved in this browser: reloading loses nothing.');
   expect((await storedDocument(page)).district.name).toBe('Benson Unified');
+  await expectNoAxeViolations(page, 'a route whose code did not arrive');
   // The app still runs: other routes open.
   await page.getByRole('navigation', { name: 'Main' }).locator('a[href="/"]').click();
   await expect(page.locator('h1')).toHaveText(ROUTES[0].h1);
@@ -158,6 +159,7 @@ test('when the edits cannot be saved either, the failed route offers a backup be
   // The first press of Reload does not reload: it asks again, naming the loss.
   await failed.getByRole('button', { name: 'Reload the page' }).click();
   await expect(failed.getByRole('button', { name: 'Reload anyway, losing those changes' })).toBeVisible();
+  await expectNoAxeViolations(page, 'a failed route with unsaved edits');
   await expect(page.locator('.district-name')).toHaveText(/Benson Unified/);
   await expect(saveStatus(page)).toContainText('Not saved');
 });

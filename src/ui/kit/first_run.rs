@@ -42,7 +42,7 @@ pub fn FirstRun() -> impl IntoView {
                         "Explore the Benson demo district"
                     </button>
                     <p role="status" class="small">{move || opening.get().then_some("Opening the demo\u{2026}")}</p>
-                    <p role="alert" class="field-error">{move || demo_failed.get().then_some(crate::ui::kit::demo::DEMO_FAILED)}</p>
+                    {move || demo_failed.get().then(|| view! { <p role="alert" class="field-error">{crate::ui::kit::demo::DEMO_FAILED}</p> })}
                 </div>
                 <form class="choice" on:submit=submit novalidate>
                     <h3>"Your own district"</h3>
