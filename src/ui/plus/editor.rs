@@ -337,12 +337,15 @@ fn SlotForm(c: Cursor) -> impl IntoView {
                     view! {
                         <optgroup label=team.clone()>
                             {ts.into_iter().map(|(id, label)| {
-                                let id2 = id.clone();
+                                // Read once: the list is drawn again when it changes, and a
+                                // render effect on each of 120 options made the editor slow
+                                // to open.
+                                let selected = sel.with_untracked(|s| *s == id);
                                 let label = match busy_with(&id, whole.get()) {
                                     Some(w) => format!("{label} \u{2014} busy {w}"),
                                     None => label,
                                 };
-                                view! { <option value=id selected=move || sel.get_untracked() == id2>{label}</option> }
+                                view! { <option value=id selected=selected>{label}</option> }
                             }).collect_view()}
                         </optgroup>
                     }
