@@ -194,7 +194,11 @@ test-host:
 # Components and storage against the real localStorage in headless Chromium.
 test-wasm: tool-target tool-wasm-bindgen tool-browser
 	@echo "→ Browser tests (wasm-bindgen-test in headless Chromium)"
-	cargo test --target wasm32-unknown-unknown --test browser --test publish --test kit
+	@# Chromium leaves a 140 MB profile in TMPDIR for every test file; keep them in one
+	@# scratch folder and remove it, so test runs do not fill the disk.
+	@scratch=$$(mktemp -d); \
+	  TMPDIR=$$scratch cargo test --target wasm32-unknown-unknown --test browser --test publish --test kit; \
+	  rc=$$?; rm -rf $$scratch; exit $$rc
 
 # No build path may ship a page that was not split, and dist/ must be split (scripts/check-split).
 test-split: tool-target tool-trunk
