@@ -141,9 +141,9 @@ export function routeTable(routes, loader) {
  * piece's name once, and each route's pieces as ranges of indexes into that list (a route
  * needs long runs of consecutive chunks), so it stays small.
  */
-export function routesModule(table) {
+export function routesModule(table, reader) {
   const num = (f) => Number(/^chunk_(\d+)-/.exec(f)?.[1] ?? Infinity);
-  const files = [...new Set(table.flatMap(([, fs]) => fs))].sort((a, b) => num(a) - num(b) || a.localeCompare(b));
+  const files = [...new Set([...table.flatMap(([, fs]) => fs), ...reader])].sort((a, b) => num(a) - num(b) || a.localeCompare(b));
   const at = new Map(files.map((f, i) => [f, i]));
   const ranges = (fs) => {
     const ix = fs.map((f) => at.get(f)).sort((a, b) => a - b);
@@ -159,14 +159,19 @@ export function routesModule(table) {
   return `// Each route's pieces (scripts/build-split.mjs), for the boot script to preload.
 const F = ${JSON.stringify(files.join(','))}.split(',');
 const R = ${JSON.stringify(table.map(([re, fs]) => [re, ranges(fs)]))};
+const D = ${JSON.stringify(ranges(reader))};
+const pick = (rs) => rs.split(',').flatMap((r) => {
+  const [a, b = a] = r.split('-').map(Number);
+  return F.slice(a, b + 1);
+});
 /** The pieces the route at \`path\` loads: its split file and the chunks it waits for. */
 export function piecesFor(path) {
   const route = R.find(([re]) => new RegExp(re).test(path));
-  if (!route) return [];
-  return route[1].split(',').flatMap((r) => {
-    const [a, b = a] = r.split('-').map(Number);
-    return F.slice(a, b + 1);
-  });
+  return route ? pick(route[1]) : [];
+}
+/** The pieces of the code that reads a stored district (storage::reader). */
+export function readerPieces() {
+  return pick(D);
 }
 `;
 }
@@ -299,7 +304,9 @@ async function main() {
   writeFileSync(join(staging, glueName), glue);
   writeFileSync(join(staging, loaderName), loader);
 
-  const routesText = routesModule(table);
+  // The code that reads a stored district (src/ui/store.rs, `stored_reader`): fetched only
+  // when a district is stored, so the boot script preloads it then.
+  const routesText = routesModule(table, piecesOf(loader, 'stored_reader'));
   const routesName = `routes-${hash(routesText)}.js`;
   writeFileSync(join(staging, routesName), routesText);
 
@@ -331,8 +338,19 @@ const preload = (href, as) => {
 if (!teacher) {
   preload('${loaderName}');
   const path = location.pathname.slice('${base}'.length - 1);
+  // A stored district needs the code that reads it (storage::reader) before any page shows.
+  let stored = false;
+  try {
+    stored = localStorage.getItem('readyboard.district') !== null;
+  } catch {
+    // Storage blocked: the app says so; there is nothing to read.
+  }
   import('${base}${routesName}').then(
-    ({ piecesFor }) => piecesFor(path).forEach((file) => preload(file, 'fetch')),
+    ({ piecesFor, readerPieces }) => {
+      const files = piecesFor(path);
+      if (stored) files.push(...readerPieces().filter((f) => !files.includes(f)));
+      files.forEach((file) => preload(file, 'fetch'));
+    },
     () => {}, // only a head start: the loader fetches what it needs anyway
   );
 }

@@ -6,6 +6,7 @@ use readyboard::domain::demo;
 use readyboard::storage::envelope::{encode, APP_VERSION};
 use readyboard::storage::local::{self, Loaded, StorageError, KEY, PART_PREFIX, QUARANTINE_PREFIX};
 use readyboard::storage::parts::{self, Baseline};
+use readyboard::storage::reader;
 use readyboard::storage::{Meta, SCHEMA_VERSION};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -16,8 +17,25 @@ fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+/// Clear localStorage, with the whole reader installed (see `storage::reader`): the app
+/// installs it once it has arrived, and the tests of what happens before then uninstall it.
 fn clear() {
     storage().clear().unwrap();
+    reader::install(reader::full());
+}
+
+/// Every key and value in localStorage, sorted.
+fn everything_stored() -> Vec<(String, String)> {
+    let s = storage();
+    let mut out: Vec<(String, String)> = (0..s.length().unwrap())
+        .map(|i| {
+            let k = s.key(i).unwrap().unwrap();
+            let v = s.get_item(&k).unwrap().unwrap();
+            (k, v)
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 fn document() -> web_sys::Document {
@@ -210,6 +228,74 @@ fn corrupt_data_is_quarantined_not_overwritten() {
         Some(truncated)
     );
     assert_eq!(local::quarantined().len(), 2);
+}
+
+/// Store the demo district in parts, as a save would.
+fn store_demo() {
+    let meta = Meta {
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION.into(),
+        saved_at: "2026-11-23T10:00:00.000Z".into(),
+        revision: 4,
+        writer: "tab-other".into(),
+    };
+    for (k, v) in parts::first_save(&meta, &demo::benson("t")) {
+        storage().set_item(&k, &v).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_district_waits_for_its_reader_and_nothing_is_set_aside() {
+    clear();
+    store_demo();
+    let stored = everything_stored();
+    reader::uninstall();
+    // Without the reader, a load reads nothing and moves nothing.
+    assert_eq!(local::load("t"), Loaded::NeedsReader);
+    assert_eq!(everything_stored(), stored);
+    assert!(local::quarantined().is_empty());
+    // The app says it is opening the district, fetches the reader, then opens it.
+    let (root, _app) = mount_app();
+    assert_eq!(
+        text_of(&root, "h1").as_deref(),
+        Some("Opening your district\u{2026}")
+    );
+    tick(30).await;
+    assert!(reader::installed().is_some());
+    assert!(
+        text_of(&root, ".district-name").is_some_and(|n| n.contains("Benson School District")),
+        "{:?}",
+        root.text_content()
+    );
+    assert_eq!(everything_stored(), stored);
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_part_is_found_once_the_reader_has_arrived() {
+    clear();
+    store_demo();
+    // Damage one school's rounds: only the reader reads them.
+    let s = storage();
+    let rounds = (0..s.length().unwrap())
+        .map(|i| s.key(i).unwrap().unwrap())
+        .find(|k| k.starts_with(&format!("{PART_PREFIX}rounds.")))
+        .unwrap();
+    s.set_item(&rounds, "damaged").unwrap();
+    reader::uninstall();
+    assert_eq!(local::load("t"), Loaded::NeedsReader);
+    assert!(local::quarantined().is_empty());
+    let (root, _app) = mount_app();
+    tick(30).await;
+    assert_eq!(
+        text_of(&root, "h1").as_deref(),
+        Some("Your saved data couldn\u{2019}t be read")
+    );
+    let kept = local::quarantined();
+    assert_eq!(kept.len(), 1);
+    assert!(
+        kept[0].raw.contains("damaged"),
+        "the damaged part is kept as it was"
+    );
 }
 
 #[wasm_bindgen_test]

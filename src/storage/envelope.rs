@@ -209,6 +209,9 @@ pub enum DecodeError {
     Invalid(Vec<String>),
     /// A part of the document kept in browser storage is missing or damaged.
     Part { part: String, why: String },
+    /// Reading this needs the [`super::reader`], which has not arrived yet: nothing is wrong
+    /// with the data. Install the reader and read again; never set the data aside for this.
+    NeedsReader,
 }
 
 impl fmt::Display for DecodeError {
@@ -233,6 +236,10 @@ impl fmt::Display for DecodeError {
             DecodeError::Part { part, why } => write!(
                 f,
                 "A part of the stored district (\u{201c}{part}\u{201d}) can't be read: {why}."
+            ),
+            DecodeError::NeedsReader => write!(
+                f,
+                "The code that reads the stored district has not loaded yet. Check the connection and reload the page."
             ),
             DecodeError::Invalid(problems) => {
                 write!(f, "The data breaks {} rule(s): {}", problems.len(), problems.join(" "))
@@ -263,7 +270,20 @@ pub fn encode(meta: &Meta, document: &Document) -> String {
 }
 
 /// Read stored or imported text. Never panics; every failure says why.
+///
+/// The document is read by the installed [`super::reader`]: without one, this says
+/// [`DecodeError::NeedsReader`] once the envelope's header has been checked. Code that may
+/// run before the reader has arrived (an import on the data page) calls [`decode_with`].
 pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
+    decode_as(raw, super::reader::installed())
+}
+
+/// [`decode`] with this reader.
+pub fn decode_with(raw: &str, reader: super::reader::Reader) -> Result<Decoded, DecodeError> {
+    decode_as(raw, Some(reader))
+}
+
+fn decode_as(raw: &str, reader: Option<super::reader::Reader>) -> Result<Decoded, DecodeError> {
     let value: Value = serde_json::from_str(raw).map_err(|e| json_error(&e))?;
     let Value::Object(mut obj) = value else {
         return Err(DecodeError::WrongShape(
@@ -294,9 +314,10 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
             "schema version 0 does not exist".into(),
         ));
     }
+    let reader = reader.ok_or(DecodeError::NeedsReader)?;
     if meta.schema_version > SCHEMA_VERSION {
         // Best effort, for a read-only view: this build's types ignore what they don't know.
-        let document = serde_json::from_value::<Document>(document).ok();
+        let document = (reader.document)(document).ok();
         return Ok(Decoded::Newer { meta, document });
     }
     let migrated_from = (meta.schema_version < SCHEMA_VERSION).then_some(meta.schema_version);
@@ -306,7 +327,7 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
             reason,
         }
     })?;
-    let document: Document = serde_json::from_value(document)
+    let document: Document = (reader.document)(document)
         .map_err(|e| DecodeError::WrongShape(format!("document: {e}")))?;
     let problems = document.validate();
     if !problems.is_empty() {
@@ -365,6 +386,28 @@ pub fn peek_meta_head(head: &str) -> Option<Meta> {
 mod tests {
     use super::*;
     use crate::domain::demo;
+
+    /// Without the reader, a whole envelope's header is still checked (so broken text is
+    /// still called broken), but its document waits for the reader: `NeedsReader`, which
+    /// says nothing is wrong with the data.
+    #[test]
+    fn the_document_waits_for_the_reader() {
+        let raw = encode(&meta(3), &demo::benson("t"));
+        crate::storage::reader::uninstall();
+        assert_eq!(decode(&raw).unwrap_err(), DecodeError::NeedsReader);
+        assert!(matches!(decode("{"), Err(DecodeError::CutOff(_))));
+        assert!(matches!(
+            decode(r#"{"format":"other"}"#),
+            Err(DecodeError::WrongShape(_))
+        ));
+        // An import brings its own reader.
+        assert!(matches!(
+            decode_with(&raw, crate::storage::reader::full()),
+            Ok(Decoded::Current { .. })
+        ));
+        crate::storage::reader::install(crate::storage::reader::full());
+        assert!(matches!(decode(&raw), Ok(Decoded::Current { .. })));
+    }
 
     fn meta(rev: u64) -> Meta {
         Meta {

@@ -26,6 +26,7 @@ use super::envelope::{
 };
 use super::pack;
 use super::parts::{self, Baseline, Part, Saved};
+use super::reader;
 use crate::domain::Document;
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
@@ -107,6 +108,9 @@ pub enum Loaded {
     },
     /// Storage can't be used: the browser's words.
     Unavailable(String),
+    /// What is stored has parts that only the [`reader`] reads, and it has not arrived:
+    /// install it and load again. Nothing was read or moved.
+    NeedsReader,
 }
 
 fn raw_storage() -> Result<web_sys::Storage, StorageError> {
@@ -242,6 +246,8 @@ pub fn load(now: &str) -> Loaded {
             }
         }
         Ok(Read::Newer { meta, document }) => Loaded::Newer { meta, document },
+        // Nothing is wrong with the data: the code that reads it has not arrived yet.
+        Err(DecodeError::NeedsReader) => Loaded::NeedsReader,
         Err(error) => match quarantine_stored(now) {
             Ok(key) => Loaded::Quarantined { key, error },
             Err(why) => Loaded::Stuck { error, why },
@@ -348,7 +354,13 @@ fn read_parts(
             .map_err(|e| damaged(e.reason()))?
             .ok_or_else(|| damaged("it is missing".into()))?;
         let json = pack::unpack(&text).map_err(|d| damaged(d.0))?;
-        match Part::from_json(name, &json) {
+        let part = if name == parts::CORE {
+            Part::core_from_json(&json)
+        } else {
+            let reader = reader::installed().ok_or(DecodeError::NeedsReader)?;
+            (reader.part)(name, &json)
+        };
+        match part {
             Ok(part) => {
                 out.insert(name.clone(), part);
             }

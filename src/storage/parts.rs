@@ -68,18 +68,30 @@ impl Part {
         r.expect("a document part always serialises")
     }
 
+    /// Read the core part from its JSON: the only part the main wasm reads with its own code
+    /// (every other kind needs the [`super::reader`]).
+    pub fn core_from_json(json: &[u8]) -> Result<Part, String> {
+        let err = |e: serde_json::Error| format!("part \u{201c}{CORE}\u{201d}: {e}");
+        let value: serde_json::Value = serde_json::from_slice(json).map_err(err)?;
+        serde_json::from_value(value)
+            .map(|c| Part::Core(Box::new(c)))
+            .map_err(err)
+    }
+
     /// Read part `name` from its JSON. The error names what is wrong.
     ///
     /// The JSON is read into a `Value` first, as `envelope::decode` reads a backup: the
     /// document's types then have one set of deserialisers in the bundle, not two.
+    ///
+    /// This reads every kind of part, so it is the [`super::reader`]'s: code in the main
+    /// wasm calls [`Part::core_from_json`] or the installed reader, never this.
     pub fn from_json(name: &str, json: &[u8]) -> Result<Part, String> {
         let err = |e: serde_json::Error| format!("part \u{201c}{name}\u{201d}: {e}");
-        let value: serde_json::Value = serde_json::from_slice(json).map_err(err)?;
         if name == CORE {
-            serde_json::from_value(value)
-                .map(|c| Part::Core(Box::new(c)))
-                .map_err(err)
-        } else if name == PHASE_IN {
+            return Part::core_from_json(json);
+        }
+        let value: serde_json::Value = serde_json::from_slice(json).map_err(err)?;
+        if name == PHASE_IN {
             serde_json::from_value(value)
                 .map(|p| Part::PhaseIn(Box::new(p)))
                 .map_err(err)

@@ -2,7 +2,7 @@
 //!
 //! Every route's page is a lazy route (`routes.rs`): in the release build its code is in a
 //! wasm chunk of its own. The shell keeps only what it needs at start-up: the header, the
-//! banners, the store, and the recovery, error and not-found pages.
+//! banners, the store, and the opening, recovery, error and not-found pages.
 
 use super::routes::{self, lazy};
 use super::shell;
@@ -33,6 +33,10 @@ pub fn App() -> impl IntoView {
     store.listen();
     provide_context(store);
     let recovering = Memo::new(move |_| matches!(store.phase.get(), Phase::Recovery { .. }));
+    let opening = Memo::new(move |_| match store.phase.get() {
+        Phase::Opening { failed } => Some(failed),
+        _ => None,
+    });
     // True while a route's view is on its way (its chunk is being fetched).
     let (routing, set_routing) = signal(false);
 
@@ -49,6 +53,8 @@ pub fn App() -> impl IntoView {
                 <ErrorBoundary fallback=|errors| view! { <shell::error::ErrorPage errors/> }>
                     {move || if recovering.get() {
                         view! { <shell::recovery::RecoveryPage/> }.into_any()
+                    } else if let Some(failed) = opening.get() {
+                        view! { <shell::opening::Opening failed/> }.into_any()
                     } else {
                         view! {
                             <FlatRoutes fallback=|| view! { <shell::not_found::NotFoundPage/> }>

@@ -9,6 +9,7 @@ use super::platform::browser;
 use crate::domain::{Document, Id};
 use crate::storage::local::{self, Loaded, Read, StorageError};
 use crate::storage::parts::{Baseline, Scan};
+use crate::storage::reader::{self, Reader};
 use crate::storage::sync::{self, Reaction};
 use crate::storage::{encode, DecodeError, Meta};
 use leptos::prelude::*;
@@ -32,6 +33,33 @@ pub fn set_save_step_ms(ms: f64) {
     STEP_MS.with(|c| c.set(ms));
 }
 
+/// The [`reader`], split out of the main wasm (feature `split`): fetched only when stored
+/// data needs it. A load that fails is an `Err`, not a panic.
+#[cfg(feature = "split")]
+#[allow(improper_ctypes_definitions)]
+#[leptos::wasm_split::wasm_split(stored_reader, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn fetch_reader() -> Result<Reader, leptos::wasm_split::SplitLoaderError> {
+    Ok(reader::full())
+}
+
+#[cfg(not(feature = "split"))]
+async fn fetch_reader() -> Result<Reader, ()> {
+    Ok(reader::full())
+}
+
+/// The reader: the installed one, or fetched (and installed) now. For code that reads a
+/// whole document outside the store, such as a backup being restored.
+pub async fn reader() -> Result<Reader, String> {
+    if let Some(r) = reader::installed() {
+        return Ok(r);
+    }
+    let r = fetch_reader()
+        .await
+        .map_err(|_| "Readyboard could not load the code that reads backups: the connection may have dropped. Check it and try again.".to_string())?;
+    reader::install(r);
+    Ok(r)
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
     /// No district yet: nothing to save.
@@ -43,6 +71,11 @@ pub enum SaveStatus {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
+    /// A district is stored, and the code that reads it (the [`reader`]) is on its way.
+    /// `failed`: it did not arrive; the data is untouched and a reload tries again.
+    Opening {
+        failed: bool,
+    },
     /// Nothing stored: choose the demo or start a district.
     FirstRun,
     Ready,
@@ -150,6 +183,22 @@ impl Store {
 
     fn apply_loaded(&self, loaded: Loaded) {
         match loaded {
+            Loaded::NeedsReader => {
+                // What is stored is saved: the header says so, not "no district yet".
+                self.status.set(SaveStatus::Saved);
+                self.phase.set(Phase::Opening { failed: false });
+                let this = *self;
+                leptos::task::spawn_local(async move {
+                    match fetch_reader().await {
+                        Ok(r) => {
+                            reader::install(r);
+                            // What is stored now: another tab may have saved meanwhile.
+                            this.apply_loaded(local::load(&browser::now_iso()));
+                        }
+                        Err(_) => this.phase.set(Phase::Opening { failed: true }),
+                    }
+                });
+            }
             Loaded::Empty => self.phase.set(Phase::FirstRun),
             Loaded::Ready {
                 meta,
@@ -433,6 +482,18 @@ impl Store {
         }
     }
 
+    /// Another tab saved, and the code that reads its save did not arrive. This tab keeps
+    /// what it has; its next save finds the other tab's and asks again.
+    fn reader_missing(&self) {
+        self.warning.set(Some(
+            "Another tab saved changes, and this tab could not load the code that reads them (check the connection). Reload this page to see them; if this tab has changes that are not saved, download a backup first.".into(),
+        ));
+        if self.inner.with_value(|i| i.dirty) {
+            self.status
+                .set(SaveStatus::NotSaved("changed in another tab".into()));
+        }
+    }
+
     fn blocked_by_unreadable(&self, err: DecodeError) {
         self.inner.update_value(|i| i.blocked = true);
         self.warning.set(Some(format!(
@@ -447,6 +508,9 @@ impl Store {
     /// value, which a later save may already have replaced), and only when its head is not
     /// the one this tab holds; parts this tab already holds under the same tag are reused.
     pub fn react_to(&self) {
+        if matches!(self.phase.get_untracked(), Phase::Opening { .. }) {
+            return; // The load under way reads what is stored once the reader is here.
+        }
         let (base_revision, base_writer, dirty) = self
             .inner
             .with_value(|i| (i.base.revision, i.base.writer.clone(), i.dirty));
@@ -465,11 +529,26 @@ impl Store {
                 .inner
                 .with_value(|i| local::read_stored(&raw, Some(&i.base)));
             // A part missing now may have been replaced by a save that just landed: read again.
-            let missing = matches!(&r, Err(crate::storage::DecodeError::Part { why, .. }) if why == "it is missing");
+            let missing =
+                matches!(&r, Err(DecodeError::Part { why, .. }) if why == "it is missing");
             read = Some(r);
             if !missing {
                 break;
             }
+        }
+        if matches!(read, Some(Err(DecodeError::NeedsReader))) {
+            // Nothing is decided before the other tab's save has been read.
+            let this = *self;
+            leptos::task::spawn_local(async move {
+                match fetch_reader().await {
+                    Ok(r) => {
+                        reader::install(r);
+                        this.react_to();
+                    }
+                    Err(_) => this.reader_missing(),
+                }
+            });
+            return;
         }
         let mut stored = None;
         let incoming = read.map(|r| {

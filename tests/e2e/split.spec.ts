@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { ROUTES, expectNoAxeViolations, loadDemo, saveStatus, storedDocument, watchErrors } from './helpers';
+import { ROUTES, expectNoAxeViolations, loadDemo, saveStatus, storedDocument, storedKeys, watchErrors } from './helpers';
 
 // The release build is split per route (scripts/build-split.mjs): the main wasm, and one
 // split_<route>.wasm per route plus chunk_<n>.wasm files that some routes share, fetched the
@@ -177,4 +177,47 @@ test('when the demo\'s code does not arrive, the first-run choice says so and st
   await button.click();
   await expect(saveStatus(page)).toHaveText('Saved');
   await expect(page.locator('.district-name')).toHaveText(/Benson School District/);
+});
+
+// The code that reads a stored district's bulk (rounds, the planner, boards) is a piece of its
+// own (storage::reader): a new user never fetches it, and a returning one fetches it beside
+// the main wasm, before any page shows.
+const READER_SPLIT = /\/split_stored_reader-[0-9a-f]{16}\.wasm$/;
+
+test('the code that reads a stored district is fetched only when one is stored, once, and the district opens', async ({ page }) => {
+  const errors = watchErrors(page);
+  const first = watchCode(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Explore the Benson demo district' })).toBeVisible();
+  expect(first.some((f) => READER_SPLIT.test('/' + f)), 'a first visit fetches no reader').toBe(false);
+  await page.getByRole('button', { name: 'Explore the Benson demo district' }).click();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  // A returning visit: the district is stored, so the reader comes before the page.
+  const files = watchCode(page);
+  await page.goto('/readiness');
+  await expect(page.locator('h1')).toHaveText(ROUTES[1].h1);
+  await expect(page.locator('.district-name')).toHaveText(/Benson School District/);
+  expect(files.filter((f) => READER_SPLIT.test('/' + f)), 'the reader, once').toHaveLength(1);
+  expect(new Set(files).size, `a file fetched twice: ${files.join(', ')}`).toBe(files.length);
+  expect(errors).toEqual([]);
+});
+
+test('when the code that reads a stored district does not arrive, it says so and changes nothing', async ({ page }) => {
+  await loadDemo(page);
+  const before = await storedKeys(page);
+  await page.route(READER_SPLIT, (route) => route.abort());
+  await page.goto('/board');
+  const failed = page.getByTestId('opening-failed');
+  await expect(failed.getByRole('heading', { level: 1 })).toHaveText('Your district could not be opened');
+  await expect(failed).toContainText('Your data is safe in this browser: nothing was changed.');
+  await expect(page).toHaveTitle('Your district could not be opened · Readyboard');
+  await expectNoAxeViolations(page, 'a district whose reader did not arrive');
+  // Nothing was set aside, rewritten or removed.
+  expect(await storedKeys(page)).toEqual(before);
+  // Once the network is back, Reload opens the district.
+  await page.unroute(READER_SPLIT);
+  await failed.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(page.locator('h1')).toHaveText('Plus-teacher rotation board');
+  await expect(page.locator('.district-name')).toHaveText(/Benson School District/);
+  expect(await storedKeys(page)).toEqual(before);
 });

@@ -3,7 +3,7 @@
 use crate::domain::text::plural;
 use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Document;
-use crate::storage::{decode, local, Decoded};
+use crate::storage::{decode_with, local, Decoded};
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
 use crate::ui::kit::{first_run::FirstRun, use_store};
@@ -230,9 +230,17 @@ fn Restore() -> impl IntoView {
             let text = browser::read_file_bytes(file)
                 .await
                 .and_then(|bytes| utf8_text(&file_name, bytes));
+            // The code that reads a whole district: here already if one is stored.
+            let reader = match crate::ui::store::reader().await {
+                Ok(r) => r,
+                Err(e) => {
+                    problem.set(Some(format!("{e} Nothing was changed.")));
+                    return;
+                }
+            };
             match text {
                 Err(e) => problem.set(Some(e)),
-                Ok(text) => match decode(&text) {
+                Ok(text) => match decode_with(&text, reader) {
                     Err(e) => problem.set(Some(format!("\u{201c}{file_name}\u{201d} can\u{2019}t be restored. {e} Nothing was changed."))),
                     Ok(Decoded::Newer { meta, .. }) => problem.set(Some(format!(
                         "\u{201c}{file_name}\u{201d} was made by a newer version of Readyboard ({}) and can\u{2019}t be restored here. Nothing was changed.",

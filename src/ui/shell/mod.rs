@@ -1,5 +1,5 @@
 //! The app's shell and its own pages: header and banners; home, data and backup,
-//! recovery, not found.
+//! opening a stored district, recovery, not found.
 
 pub mod banners;
 pub mod data;
@@ -7,4 +7,5 @@ pub mod error;
 pub mod header;
 pub mod home;
 pub mod not_found;
+pub mod opening;
 pub mod recovery;

@@ -1,7 +1,9 @@
 //! The teacher's own small app: what a share link (`/schedule#s=…`) opens, as a wasm file of
 //! its own (`src/bin/teacher.rs`), so that a teacher on a phone downloads the schedule view
 //! only, not the staff app. The boot script (scripts/build-split.mjs) starts it for a fresh
-//! load of a share link; a link followed inside the staff app shows the staff route.
+//! load of a share link, and of `/schedule` in a browser that keeps no district (a teacher's
+//! phone: there is nothing for the staff page to show there); a link followed inside the
+//! staff app shows the staff route.
 //!
 //! It has no store and no router: it never reads or writes the browser's stored district,
 //! and keeps the chosen teacher in the query (`?teacher=…`) with the history API, as the
@@ -93,11 +95,21 @@ fn TeacherApp() -> impl IntoView {
                 }.into_any(),
                 Source::Link => view! { <SharedBanner school=school() file=None/> }.into_any(),
                 Source::BadLink(reason) => view! { <BadLink reason/> }.into_any(),
-                Source::Nothing => view! {
+                // A fragment with no schedule in it: the link was changed or cut.
+                Source::Nothing if hash.with(|h| !h.trim_start_matches('#').is_empty()) => view! {
                     <section class="panel" aria-labelledby="no-link-title">
                         <h2 id="no-link-title">"No schedule in this link"</h2>
-                        <p>"Open the link your Plus lead sent you again, or open the schedule file below. "
-                           <a href="/schedule">"Go to the schedule page"</a></p>
+                        <p>"The link may have been cut short when it was copied. Open the link your Plus lead sent you again, "
+                           "or open the schedule file below."</p>
+                    </section>
+                }.into_any(),
+                // `/schedule` itself, in a browser that keeps no district.
+                Source::Nothing => view! {
+                    <section class="panel" aria-labelledby="no-link-title">
+                        <h2 id="no-link-title">"No schedule in this browser yet"</h2>
+                        <p>"Your Plus lead can send you a link to the school\u{2019}s schedule: open it, and your sessions show here. "
+                           "If they sent a schedule file instead, open it below."</p>
+                        <p>"Leading a Plus team? Set up the rotation on the "<a href="/board">"Plus board"</a>", then publish it to your teachers."</p>
                     </section>
                 }.into_any(),
             }}

@@ -1,0 +1,34 @@
+//! What shows while the code that reads the stored district is on its way (see
+//! `storage::reader`), and if it does not arrive. It is short: the boot script fetches that
+//! code beside the main wasm when a district is stored.
+
+use crate::ui::platform::browser;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn Opening(failed: bool) -> impl IntoView {
+    if failed {
+        view! {
+            <Title text="Your district could not be opened \u{b7} Readyboard"/>
+            <section class="chunk-failed" aria-labelledby="opening-title" data-testid="opening-failed">
+                <h1 id="opening-title">"Your district could not be opened"</h1>
+                <p>"Readyboard could not load the code that reads your saved district. "
+                   "The connection may have dropped, or Readyboard has been updated since this tab opened."</p>
+                <p>"Your data is safe in this browser: nothing was changed. Check the connection, then reload."</p>
+                <p>
+                    <button type="button" class="primary" on:click=|_| browser::reload()>"Reload the page"</button>
+                </p>
+            </section>
+        }
+        .into_any()
+    } else {
+        view! {
+            <Title text="Opening your district \u{b7} Readyboard"/>
+            <div class="opening" role="status" data-testid="opening">
+                <h1>"Opening your district\u{2026}"</h1>
+            </div>
+        }
+        .into_any()
+    }
+}
