@@ -314,10 +314,18 @@ async function main() {
   // links in index.html: they would fetch the staff app for a teacher's link too).
   const boot = `// Starts Readyboard (scripts/build-split.mjs). A file, not an inline script: the
 // Content-Security-Policy allows none.
-// A share link (/schedule#s=…) opened afresh starts the teacher's own small app; every
-// other page starts the staff app. If WebAssembly cannot start, index.html's loading words
-// say so instead.
-const teacher = location.pathname.replace(/\\/+$/, '') === '${base}schedule' && /(^#|&)s=/.test(location.hash);
+// A share link (/schedule#s=…) opened afresh starts the teacher's own small app, and so does
+// /schedule in a browser that keeps no district (a teacher's phone: the staff page would have
+// nothing to show); every other page starts the staff app. If WebAssembly cannot start,
+// index.html's loading words say so instead.
+let stored = false;
+try {
+  stored = localStorage.getItem('readyboard.district') !== null;
+} catch {
+  // Storage blocked: nothing is stored, and the staff app says why.
+}
+const atSchedule = location.pathname.replace(/\\/+$/, '') === '${base}schedule';
+const teacher = atSchedule && (/(^#|&)s=/.test(location.hash) || !stored);
 const [glue, wasm] = teacher
   ? ['${base}${teacherGlue}', '${base}${teacherWasm}']
   : ['${base}${glueName}', '${base}${wasmName}'];
@@ -339,12 +347,6 @@ if (!teacher) {
   preload('${loaderName}');
   const path = location.pathname.slice('${base}'.length - 1);
   // A stored district needs the code that reads it (storage::reader) before any page shows.
-  let stored = false;
-  try {
-    stored = localStorage.getItem('readyboard.district') !== null;
-  } catch {
-    // Storage blocked: the app says so; there is nothing to read.
-  }
   import('${base}${routesName}').then(
     ({ piecesFor, readerPieces }) => {
       const files = piecesFor(path);

@@ -27,6 +27,9 @@ export function watchErrors(page: Page): string[] {
 
 /** Wait until the wasm app has rendered. */
 export async function ready(page: Page) {
+  // Past 'Opening your district…' (the code that reads a stored district), at the page's h1.
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.getByTestId('opening')).toHaveCount(0);
   await expect(page.locator('h1')).toHaveCount(1);
 }
 

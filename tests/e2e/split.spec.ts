@@ -25,10 +25,10 @@ const isPiece = (file: string) => /^(split|chunk)_.*-[0-9a-f]{16}\.wasm$/.test(f
 test('a cold load fetches the main files and that route\'s own code only', async ({ page }) => {
   const files = watchCode(page);
   const errors = watchErrors(page);
-  await page.goto('/schedule');
-  await expect(page.locator('h1')).toHaveText('My coaching schedule');
+  await page.goto('/board/setup');
+  await expect(page.locator('h1')).toHaveText('Plus board set-up');
   const routes = files.filter(isPiece).map(routeOf).filter(Boolean);
-  expect(routes, 'the split files fetched for /schedule').toEqual(['schedule']);
+  expect(routes, 'the split files fetched for /board/setup').toEqual(['board_setup']);
   expect(files.filter((f) => /^app-[0-9a-f]{16}_bg\.wasm$/.test(f)), 'the main wasm, once').toHaveLength(1);
   expect(new Set(files).size, `a file fetched twice: ${files.join(', ')}`).toBe(files.length);
   expect(errors).toEqual([]);
@@ -57,10 +57,40 @@ test('a teacher\'s share link starts the teacher\'s own small app, and leaving i
   await expect(page.getByLabel('Your name', { exact: true })).toBeVisible();
   await page.goForward();
   await expect(page.getByRole('heading', { level: 2, name: 'Abby Diaz' })).toBeVisible();
-  // Leaving the link is a page load into the staff app.
+  // Leaving the link, in a browser that keeps no district, stays in the teacher's app; a
+  // Plus lead goes on from there to the staff app.
   await page.getByRole('link', { name: 'Leave the shared schedule' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'No schedule in this browser yet' })).toBeVisible();
+  expect(page.url()).not.toContain('#');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Plus board' }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   expect(files.some((f) => /^app-[0-9a-f]{16}_bg\.wasm$/.test(f))).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('/schedule opens the teacher\'s small app in a browser that keeps no district, and the staff page where one is kept', async ({ page }) => {
+  const errors = watchErrors(page);
+  let files = watchCode(page);
+  await page.goto('/schedule');
+  await expect(page.locator('h1')).toHaveText('My coaching schedule');
+  await expect(page.getByRole('heading', { level: 2, name: 'No schedule in this browser yet' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await expect(saveStatus(page)).toHaveCount(0);
+  expect(files.filter((f) => !/^boot-/.test(f)).sort(), 'the teacher\'s app only')
+    .toEqual([expect.stringMatching(/^teacher-[0-9a-f]{16}\.js$/), expect.stringMatching(/^teacher-[0-9a-f]{16}_bg\.wasm$/)]);
+  await expectNoAxeViolations(page, '/schedule with no district');
+  // A Plus lead on a new device goes on to the staff app from there.
+  await page.getByRole('link', { name: 'Plus board' }).click();
+  await expect(page.locator('h1')).toHaveText('Plus-teacher rotation board');
+  await page.getByRole('button', { name: 'Explore the Benson demo district' }).click();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  // With a district kept, a fresh load of /schedule is the staff page, with its navigation.
+  files = watchCode(page);
+  await page.goto('/schedule');
+  await expect(page.getByText('From this browser’s district: Maple Ridge Middle School.')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  expect(files.filter(isPiece).map(routeOf).filter(Boolean)).toEqual(['schedule']);
   expect(errors).toEqual([]);
 });
 
