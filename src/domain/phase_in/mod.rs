@@ -13,8 +13,8 @@ mod tests;
 
 pub use plan::{
     check_pin, consequence, lowest_performing_count, moves, override_text, pin_school,
-    pins_dropped, plan, year_once_ready, Consequence, DroppedPin, Move, OnceReady, PinCheck,
-    Placement, Plan, Why,
+    pins_dropped, plan, plan_under, year_once_ready, Consequence, DroppedPin, Move, OnceReady,
+    PinCheck, Placement, Plan, Why,
 };
 pub use rank::{rank, Assessed, Rankings, Standing};
 pub use readiness_plan::{Progress, ReadinessPlan};

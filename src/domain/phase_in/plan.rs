@@ -16,7 +16,7 @@
 //! The same district and settings always give the same plan.
 
 use super::rank::{need_order, readiness_order, GatedCriterion, Rankings};
-use super::state::{even_split, PhaseIn};
+use super::state::{even_split, PhaseIn, Pin, Settings};
 use crate::domain::ids::Id;
 use crate::domain::readiness::level_label;
 use crate::domain::text::plural;
@@ -65,13 +65,17 @@ impl Why {
                 plural(*capacity as usize, "place", "places"),
                 weak_text(weak)
             ),
-            Why::Gated(c) => format!(
-                "Not yet ready: {}",
-                c.iter()
-                    .map(GatedCriterion::describe)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
+            Why::Gated(c) => {
+                let mut out = String::with_capacity(16 + 32 * c.len());
+                out.push_str("Not yet ready: ");
+                for (k, g) in c.iter().enumerate() {
+                    if k > 0 {
+                        out.push_str("; ");
+                    }
+                    g.describe_into(&mut out);
+                }
+                out
+            }
             Why::OptedOut(r) => format!("Self-selected out of year 1: \u{201c}{r}\u{201d}"),
             Why::NotAssessed => "Not assessed yet: no complete readiness round".to_string(),
         }
@@ -107,10 +111,10 @@ fn weak(r: &Rankings, i: usize) -> Vec<GatedCriterion> {
     };
     a.levels
         .iter()
-        .filter(|(id, _, level)| *level <= 1 && !a.gated.iter().any(|g| &g.criterion_id == id))
+        .filter(|(id, _, level)| *level <= 1 && !a.gated.iter().any(|g| g.criterion_id == *id))
         .map(|(id, name, level)| GatedCriterion {
-            criterion_id: id.clone(),
-            name: name.clone(),
+            criterion_id: id.to_string(),
+            name: name.to_string(),
             level: *level,
         })
         .collect()
@@ -133,7 +137,7 @@ impl Placement {
     /// self-selected out, whichever year it is in. A ready school waiting for a place
     /// does not.
     pub fn needs_readiness_plan(&self, r: &Rankings) -> bool {
-        year_one_bar(r, self.standing).is_some()
+        barred(r, self.standing)
     }
 }
 
@@ -183,6 +187,12 @@ impl Plan {
     }
 }
 
+/// Whether a school may not go in year 1: [`year_one_bar`] without the reason's words.
+fn barred(r: &Rankings, i: usize) -> bool {
+    let s = &r.standings[i];
+    s.school.opt_out.is_some() || s.readiness.as_ref().is_none_or(|a| a.is_gated())
+}
+
 /// Why a school may not go in year 1, if it may not.
 fn year_one_bar(r: &Rankings, i: usize) -> Option<Why> {
     let s = &r.standings[i];
@@ -207,8 +217,14 @@ fn overridable(r: &Rankings, i: usize) -> Option<Why> {
 
 /// The proposed plan for the district.
 pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
+    plan_under(r, &phase.settings, &phase.pins)
+}
+
+/// The plan under `settings` with `pins`: [`plan`] for a scenario's settings, without
+/// copying the rest of the planner (its readiness plans, its scenarios).
+pub fn plan_under(r: &Rankings, settings: &Settings, pins: &[Pin]) -> Plan {
     let n = r.standings.len();
-    let years = phase.settings.years.max(1);
+    let years = settings.years.max(1);
     let y = usize::from(years);
     let mut conflicts = Vec::new();
     let mut year_of: Vec<Option<u8>> = vec![None; n];
@@ -224,11 +240,11 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
     let name = |i: usize| r.standings[i].school.name.as_str();
 
     // Year 1's eligible schools, readiest first.
-    let mut eligible: Vec<usize> = (0..n).filter(|&i| year_one_bar(r, i).is_none()).collect();
+    let mut eligible: Vec<usize> = (0..n).filter(|&i| !barred(r, i)).collect();
     eligible.sort_by(|&a, &b| readiness_order(&r.standings[a], &r.standings[b]));
 
     // Capacities: by hand, or the even split with year 1 no larger than what may go there.
-    let auto_capacity = phase.settings.is_auto_capacity();
+    let auto_capacity = settings.is_auto_capacity();
     let capacities: Vec<u32> = if auto_capacity {
         let even = even_split(n, y);
         if y == 1 {
@@ -236,13 +252,12 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
         } else {
             // Schools pinned to a later year will not be in year 1 either.
             let pinned_later = |i: &usize| {
-                phase.pins.iter().any(|p| {
+                pins.iter().any(|p| {
                     p.school_id == r.standings[*i].school.id && p.year >= 2 && p.year <= years
                 })
             };
             // Schools a pin puts in year 1 over its rule take a place there too.
-            let overridden = phase
-                .pins
+            let overridden = pins
                 .iter()
                 .filter(|p| p.year == 1 && p.overrides)
                 .filter(|p| {
@@ -258,14 +273,14 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
             c
         }
     } else {
-        phase.settings.capacities(n)
+        settings.capacities(n)
     };
     let room = |year: usize, order: &Vec<Vec<usize>>| (order[year].len() as u32) < capacities[year];
 
     // 1. Pins, oldest first.
-    let mut pins: Vec<&super::state::Pin> = phase.pins.iter().collect();
-    pins.sort_by(|a, b| a.created_at.cmp(&b.created_at));
-    for pin in pins {
+    let mut by_age: Vec<&Pin> = pins.iter().collect();
+    by_age.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+    for pin in by_age {
         let Some(&i) = by_id.get(&pin.school_id) else {
             continue; // a pin for a removed school: validation keeps these out
         };
@@ -366,18 +381,18 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
         }
     }
 
-    let mut placements: Vec<Placement> = order
-        .iter()
-        .enumerate()
-        .flat_map(|(yi, list)| list.iter().map(move |&i| (yi, i)))
-        .map(|(yi, i)| Placement {
-            standing: i,
-            year: Some(yi as u8 + 1),
-            why: why[i].clone().expect("every placed school has a reason"),
-            pinned: pinned[i],
-            overrode: overrides[i].clone(),
-        })
-        .collect();
+    let mut placements: Vec<Placement> = Vec::with_capacity(n);
+    for (yi, list) in order.iter().enumerate() {
+        for &i in list {
+            placements.push(Placement {
+                standing: i,
+                year: Some(yi as u8 + 1),
+                why: why[i].clone().expect("every placed school has a reason"),
+                pinned: pinned[i],
+                overrode: overrides[i].clone(),
+            });
+        }
+    }
     let unplaced: Vec<usize> = (0..n).filter(|&i| year_of[i].is_none()).collect();
     if !unplaced.is_empty() {
         let total: u64 = capacities.iter().map(|c| u64::from(*c)).sum();
@@ -400,7 +415,7 @@ pub fn plan(r: &Rankings, phase: &PhaseIn) -> Plan {
         placements.extend(unplaced.into_iter().map(|i| Placement {
             standing: i,
             year: None,
-            why: why[i].clone().unwrap_or(Why::NotAssessed),
+            why: why[i].take().unwrap_or(Why::NotAssessed),
             pinned: false,
             overrode: None,
         }));
@@ -573,11 +588,22 @@ pub struct Move {
 
 /// The schools `scenario` places in another year than `adopted`, in roster order.
 pub fn moves(adopted: &Plan, scenario: &Plan) -> Vec<Move> {
+    // The scenario's year by standing, looked up once per school (not a search each).
+    let n = scenario
+        .placements
+        .iter()
+        .map(|p| p.standing + 1)
+        .max()
+        .unwrap_or(0);
+    let mut year_of: Vec<Option<u8>> = vec![None; n];
+    for p in &scenario.placements {
+        year_of[p.standing] = p.year;
+    }
     let mut out: Vec<Move> = adopted
         .placements
         .iter()
         .filter_map(|a| {
-            let to = scenario.year_of(a.standing);
+            let to = year_of.get(a.standing).copied().flatten();
             (to != a.year).then_some(Move {
                 standing: a.standing,
                 from: a.year,

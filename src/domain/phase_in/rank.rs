@@ -4,6 +4,7 @@
 use super::state::Settings;
 use crate::domain::district::{Document, School};
 use crate::domain::ids::Id;
+use crate::domain::readiness::framework::level_name;
 use crate::domain::readiness::{level_label, score};
 use std::cmp::Ordering;
 
@@ -16,14 +17,38 @@ pub struct GatedCriterion {
 }
 
 impl GatedCriterion {
+    /// "Staff commitment at 1 Not yet".
     pub fn describe(&self) -> String {
-        format!("{} at {}", self.name, level_label(self.level))
+        let mut out = String::with_capacity(self.name.len() + 16);
+        self.describe_into(&mut out);
+        out
+    }
+
+    /// [`GatedCriterion::describe`], written at the end of `out` (a re-plan describes every
+    /// gated criterion of every school: one buffer, not a string each).
+    pub fn describe_into(&self, out: &mut String) {
+        out.push_str(&self.name);
+        out.push_str(" at ");
+        push_level_label(out, self.level);
+    }
+}
+
+/// [`level_label`] written at the end of `out`.
+pub(crate) fn push_level_label(out: &mut String, level: u8) {
+    match level_name(level) {
+        Some(name) => {
+            // One digit: levels run from 1 to 4.
+            out.push(char::from(b'0' + level));
+            out.push(' ');
+            out.push_str(name);
+        }
+        None => out.push_str(&level_label(level)),
     }
 }
 
 /// A school's latest complete readiness round, scored for planning.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Assessed {
+pub struct Assessed<'a> {
     pub round_id: Id,
     pub round_label: String,
     pub date: String,
@@ -32,10 +57,10 @@ pub struct Assessed {
     /// Criteria at or below the planning gate; empty means the school passes the gate.
     pub gated: Vec<GatedCriterion>,
     /// (criterion id, name, agreed level) in the round's framework order.
-    pub levels: Vec<(String, String, u8)>,
+    pub levels: Vec<(&'a str, &'a str, u8)>,
 }
 
-impl Assessed {
+impl Assessed<'_> {
     pub fn is_gated(&self) -> bool {
         !self.gated.is_empty()
     }
@@ -52,7 +77,7 @@ pub struct Standing<'a> {
     pub proficiency: Option<f64>,
     /// 1-based place by need; `None` when the school has no achievement figures.
     pub need_place: Option<usize>,
-    pub readiness: Option<Assessed>,
+    pub readiness: Option<Assessed<'a>>,
     /// 1-based place by readiness; `None` when the school has no complete round.
     pub readiness_place: Option<usize>,
 }
@@ -168,7 +193,7 @@ pub fn rank<'a>(doc: &'a Document, settings: &Settings) -> Rankings<'a> {
                         .criteria
                         .iter()
                         .zip(&levels)
-                        .map(|(c, &l)| (c.id.clone(), c.name.clone(), l))
+                        .map(|(c, &l)| (c.id.as_str(), c.name.as_str(), l))
                         .collect(),
                 })
             });

@@ -153,7 +153,7 @@ pub fn suggest_goals(
             .and_then(|f| f.criteria.iter().find(|c| c.id == id))
             .map_or(0, |c| c.weight)
     };
-    let mut weak: Vec<&(String, String, u8)> = a
+    let mut weak: Vec<&(&str, &str, u8)> = a
         .levels
         .iter()
         .filter(|(_, _, l)| *l <= 2.max(gate))
@@ -164,12 +164,12 @@ pub fn suggest_goals(
         .map(|(id, name, level)| {
             let target = (level + 1).max(gate + 1).min(4);
             let descriptor = framework
-                .and_then(|f| f.criteria.iter().find(|c| &c.id == id))
+                .and_then(|f| f.criteria.iter().find(|c| c.id == *id))
                 .map(|c| c.levels[usize::from(target - 1)].clone())
                 .unwrap_or_default();
             Goal {
                 id: new_id(),
-                criterion_id: id.clone(),
+                criterion_id: id.to_string(),
                 baseline: *level,
                 target,
                 text: format!(

@@ -725,6 +725,104 @@ proptest! {
         prop_assert_eq!(year_map(&r, &p), year_map(&r2, &p2));
         prop_assert_eq!(&p.conflicts, &p2.conflicts);
     }
+
+    /// What the planner page relies on to plan a scenario beside the adopted plan:
+    /// `plan_under` with the planner's pins is the plan of the planner with the scenario's
+    /// settings copied in (what the page did before: it cloned the whole planner), whatever
+    /// the years, capacities by hand (right length or not), gate and weight overrides; and
+    /// `moves` lists exactly the schools placed in another year, in roster order.
+    #[test]
+    fn a_scenario_plans_as_the_planner_with_its_settings_and_its_moves_are_every_changed_year(
+        d in arb_district(),
+        years in 1u8..=6,
+        capacity in proptest::option::of(proptest::collection::vec(0u32..12, 7)),
+        capacity_len in 0usize..=7,
+        gate in proptest::option::of(proptest::option::of(0u8..=3)),
+        weights in proptest::option::of(proptest::collection::vec(proptest::option::of(0u32..=10), 8)),
+    ) {
+        let mut tried = d.phase_in.settings.clone();
+        tried.years = years;
+        // By hand: usually one per year; any other length means the even split.
+        tried.capacity = capacity.map(|c| {
+            let len = if capacity_len == 7 { usize::from(years) } else { capacity_len };
+            c[..len].to_vec()
+        });
+        if let Some(g) = gate {
+            tried.gate = g;
+        }
+        if let Some(w) = weights {
+            tried.weights.clear();
+            for (c, w) in default_framework().criteria.iter().zip(w) {
+                if let Some(w) = w {
+                    tried.weights.insert(c.id.clone(), w);
+                }
+            }
+        }
+        let r = rank(&d, &d.phase_in.settings);
+        let rt = rank(&d, &tried);
+        let adopted = plan(&r, &d.phase_in);
+        prop_assert_eq!(&adopted, &plan_under(&r, &d.phase_in.settings, &d.phase_in.pins));
+        let mut as_scenario = d.phase_in.clone();
+        as_scenario.settings = tried.clone();
+        let scenario = plan(&rt, &as_scenario);
+        prop_assert_eq!(&scenario, &plan_under(&rt, &tried, &d.phase_in.pins));
+        let expected: Vec<Move> = (0..d.schools.len())
+            .filter(|&i| adopted.year_of(i) != scenario.year_of(i))
+            .map(|i| Move { standing: i, from: adopted.year_of(i), to: scenario.year_of(i) })
+            .collect();
+        prop_assert_eq!(moves(&adopted, &scenario), expected);
+        prop_assert!(moves(&scenario, &scenario).is_empty());
+    }
+
+    /// A school needs a readiness plan exactly when year 1's rule bars it: self-selected
+    /// out, not assessed, or below the gate (whatever year it is in, pinned or not).
+    #[test]
+    fn a_school_needs_a_readiness_plan_exactly_when_year_1_s_rule_bars_it(d in arb_district()) {
+        let r = rank(&d, &d.phase_in.settings);
+        let p = plan(&r, &d.phase_in);
+        for pl in &p.placements {
+            let s = &r.standings[pl.standing];
+            prop_assert_eq!(
+                pl.needs_readiness_plan(&r),
+                s.opted_out() || !s.is_assessed() || s.is_gated(),
+                "{}", s.school.name
+            );
+        }
+    }
+
+    /// Each placement's reasons are its own, whatever the order the plan made them in: a
+    /// placed school's words name its year, a pin's words speak of the pin, and an
+    /// override's words are the rule the pin set aside.
+    #[test]
+    fn each_placement_keeps_its_own_reason(d in arb_district()) {
+        let r = rank(&d, &d.phase_in.settings);
+        let p = plan(&r, &d.phase_in);
+        for pl in &p.placements {
+            let s = &r.standings[pl.standing];
+            match &pl.why {
+                Why::Pinned(rationale) => {
+                    prop_assert!(pl.pinned);
+                    let pin = d.phase_in.pin(&s.school.id);
+                    prop_assert_eq!(Some(rationale), pin.map(|p| &p.rationale));
+                    prop_assert_eq!(pl.year, pin.map(|p| p.year));
+                }
+                Why::OptedOut(reason) => {
+                    prop_assert_eq!(Some(reason), s.school.opt_out.as_ref().map(|o| &o.reason));
+                }
+                Why::NotAssessed => prop_assert!(!s.is_assessed()),
+                Why::Gated(c) => prop_assert_eq!(Some(c), s.readiness.as_ref().map(|a| &a.gated)),
+                _ => {}
+            }
+            if let Some(o) = &pl.overrode {
+                prop_assert!(pl.pinned && pl.year == Some(1));
+                match o {
+                    Why::Gated(c) => prop_assert_eq!(Some(c), s.readiness.as_ref().map(|a| &a.gated)),
+                    Why::OptedOut(_) => prop_assert!(s.opted_out()),
+                    other => prop_assert!(false, "override of {:?}", other),
+                }
+            }
+        }
+    }
 }
 
 #[test]
@@ -1055,4 +1153,37 @@ fn once_ready_speaks_of_a_pin_only_when_the_plan_keeps_it() {
         year_once_ready(&r, &d.phase_in, i),
         OnceReady::Year(y) if y >= 2
     ));
+}
+
+#[test]
+fn a_gated_criterion_and_a_gated_school_are_described_in_the_framework_s_words() {
+    use crate::domain::readiness::level_label;
+    use rank::GatedCriterion;
+    let all: Vec<GatedCriterion> = (0..=5)
+        .map(|level| GatedCriterion {
+            criterion_id: format!("c{level}"),
+            name: format!("Criterion {level}"),
+            level,
+        })
+        .collect();
+    for g in &all {
+        assert_eq!(
+            g.describe(),
+            format!("{} at {}", g.name, level_label(g.level))
+        );
+    }
+    assert_eq!(all[1].describe(), "Criterion 1 at 1 Not yet");
+    assert_eq!(all[0].describe(), "Criterion 0 at Not rated");
+    assert_eq!(
+        Why::Gated(all[1..3].to_vec()).describe(),
+        format!(
+            "Not yet ready: {}; {}",
+            all[1].describe(),
+            all[2].describe()
+        )
+    );
+    assert_eq!(
+        Why::Gated(vec![all[4].clone()]).describe(),
+        format!("Not yet ready: {}", all[4].describe())
+    );
 }
