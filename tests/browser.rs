@@ -732,3 +732,43 @@ async fn a_large_district_saves_in_steps_and_an_edit_between_steps_is_kept() {
     assert!(!store.has_unsaved_edits());
     set_save_step_ms(8.0);
 }
+
+/// The planner keeps the adopted plan while only the planner's part of the document
+/// changes: the store's revision outside that part moves with every other edit (even a
+/// whole-document edit of the planner) and every new document, never with a phase-in edit,
+/// applied or refused.
+#[wasm_bindgen_test]
+async fn the_revision_outside_the_planner_moves_with_every_edit_but_the_planner_s() {
+    use leptos::prelude::GetUntracked;
+    use readyboard::ui::store::{SaveStatus, Store, SAVE_DELAY};
+    clear();
+    let mut base = Baseline::empty();
+    local::save(&demo::benson("t"), &mut base, "writer-a", "t").unwrap();
+    let store = Store::load();
+    assert!(store.is_writable());
+    let r0 = store.revision_outside_phase_in();
+    store.try_edit_phase_in(|p| p.set_gate(Some(2))).unwrap();
+    assert!(store
+        .try_edit_phase_in(|_| Err("refused".to_string()))
+        .is_err());
+    assert_eq!(store.revision_outside_phase_in(), r0);
+    store.edit(|d| d.schools[0].name = "Renamed school".into());
+    let r1 = store.revision_outside_phase_in();
+    assert!(r1 > r0);
+    store.edit(|d| d.phase_in.cover_note = "Through the whole document".into());
+    let r2 = store.revision_outside_phase_in();
+    assert!(r2 > r1);
+    store.replace(demo::benson("t2"));
+    assert!(store.revision_outside_phase_in() > r2);
+    // Let the debounced save finish, so that it writes nothing into the next test's storage.
+    let mut waited = 0;
+    while store.has_unsaved_edits() || store.status.get_untracked() == SaveStatus::Saving {
+        tick(SAVE_DELAY.as_millis() as i32 / 5).await;
+        waited += 1;
+        assert!(
+            waited < 100,
+            "never saved: {:?}",
+            store.status.get_untracked()
+        );
+    }
+}

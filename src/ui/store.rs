@@ -6,6 +6,7 @@
 //! in-memory document because a write failed.
 
 use super::platform::browser;
+use crate::domain::phase_in::PhaseIn;
 use crate::domain::{Document, Id};
 use crate::storage::local::{self, Loaded, Read, StorageError};
 use crate::storage::parts::{Baseline, Scan};
@@ -133,6 +134,10 @@ struct Inner {
     generation: u64,
     /// The debounced save in progress: the generation it started at, and how far it got.
     scan: Option<(u64, Scan)>,
+    /// Counts every change to the document outside its phase-in part: each new document and
+    /// each edit but those of [`Store::try_edit_phase_in`] (see
+    /// [`Store::revision_outside_phase_in`]).
+    outside_phase_in: u64,
 }
 
 impl Inner {
@@ -145,7 +150,10 @@ impl Inner {
 impl Store {
     /// Put a whole document in place (not an edit: see [`Store::try_edit`]).
     fn set_doc(&self, doc: Option<Document>) {
-        self.inner.update_value(|i| i.generation += 1);
+        self.inner.update_value(|i| {
+            i.generation += 1;
+            i.outside_phase_in += 1;
+        });
         self.write_doc.set(doc);
     }
 
@@ -170,6 +178,7 @@ impl Store {
                 writer,
                 generation: 0,
                 scan: None,
+                outside_phase_in: 0,
             }),
         };
         browser::perf_mark("readyboard:load-start");
@@ -282,8 +291,31 @@ impl Store {
         &self,
         f: impl FnOnce(&mut Document) -> Result<(), String>,
     ) -> Result<(), String> {
+        self.apply(f, true)
+    }
+
+    /// Apply an edit of the phase-in planner's part of the document only (its settings,
+    /// scenarios, pins and plans), as [`Store::try_edit`] does; it leaves
+    /// [`Store::revision_outside_phase_in`] as it was.
+    pub fn try_edit_phase_in(
+        &self,
+        f: impl FnOnce(&mut PhaseIn) -> Result<(), String>,
+    ) -> Result<(), String> {
+        self.apply(|d| f(&mut d.phase_in), false)
+    }
+
+    fn apply(
+        &self,
+        f: impl FnOnce(&mut Document) -> Result<(), String>,
+        outside_phase_in: bool,
+    ) -> Result<(), String> {
         if !self.is_writable() {
             return Err("This district is read-only here.".into());
+        }
+        if outside_phase_in {
+            // Before the change, so that nothing can read the new document with the old
+            // number (a refused edit costs a kept value, never a stale one).
+            self.inner.update_value(|i| i.outside_phase_in += 1);
         }
         let mut result = Err("There is no district to edit.".to_string());
         self.write_doc.maybe_update(|d| match d {
@@ -305,6 +337,14 @@ impl Store {
             f(d);
             Ok(())
         });
+    }
+
+    /// A number that changes with every change to the document outside its phase-in part
+    /// (a new document, any edit but [`Store::try_edit_phase_in`]'s). While it stays the
+    /// same, the schools and rounds are as they were: what is computed from them alone can
+    /// be kept. Read it where the document is read.
+    pub fn revision_outside_phase_in(&self) -> u64 {
+        self.inner.with_value(|i| i.outside_phase_in)
     }
 
     fn mark_dirty(&self) {

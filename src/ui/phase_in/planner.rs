@@ -15,7 +15,7 @@ use crate::ui::phase_in::view_model::{
 use crate::ui::store::Phase;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::use_location;
 
 /// Rows shown per list before "Show all": keeps every list quick at 500 schools.
 const LIMIT: usize = 25;
@@ -100,13 +100,27 @@ impl Ctx {
     }
 }
 
-/// The first `LIMIT` rows, or all of them once the person asked to see all.
-fn limited(rows: &[SchoolRow], all: bool) -> Vec<SchoolRow> {
-    if all {
-        rows.to_vec()
-    } else {
-        rows.iter().take(LIMIT).cloned().collect()
-    }
+/// The rows a list shows, as indexes into the snapshot's rows: the first `LIMIT` of
+/// `matching`, or all of them once the person asked to see all.
+fn limited(matching: &[usize], all: bool) -> Vec<usize> {
+    matching
+        .iter()
+        .take(if all { usize::MAX } else { LIMIT })
+        .copied()
+        .collect()
+}
+
+/// School `i`'s row (an index into the snapshot's rows) as a memo, for a list's line. The
+/// lists are keyed by school: a school that stays in a list keeps its line (moved, not drawn
+/// again, when the list shifts or a search hides others), and its cells are drawn again only
+/// when its row changes. (A row the list has just dropped keeps its last value until it
+/// goes.)
+fn use_row(snap: Memo<Snapshot>, i: usize) -> Memo<SchoolRow> {
+    Memo::new(move |prev: Option<&SchoolRow>| {
+        snap.with(|s| s.rows.get(i).cloned())
+            .or_else(|| prev.cloned())
+            .unwrap_or_default()
+    })
 }
 
 /// Under a list: a line when nothing matches, and "Show all N" while rows are held back.
@@ -142,11 +156,19 @@ pub fn PhaseInPage() -> impl IntoView {
 
 #[component]
 fn Planner() -> impl IntoView {
-    let query = use_query_map();
+    let location = use_location();
+    let here = location.pathname.get_untracked();
     let store = use_store();
-    // The scenario named in the address (`?scenario=<id>`), if it exists.
-    let scenario = Memo::new(move |_| {
-        let wanted = query.with(|q| q.get("scenario"))?;
+    // The scenario named in the address (`?scenario=<id>`), if it exists. Read from the
+    // router's location, which a navigation changes at once (the route's own query follows a
+    // tick later): a new, adopted or deleted scenario changes the document and the address
+    // together, and the page plans once for both. While the address leaves this page, the
+    // scenario stays as it was.
+    let scenario = Memo::new(move |prev: Option<&Option<Id>>| {
+        if location.pathname.with(|p| *p != here) {
+            return prev.cloned().flatten();
+        }
+        let wanted = location.query.with(|q| q.get("scenario"))?;
         store.doc.with(|d| {
             d.as_ref()?
                 .phase_in
@@ -194,35 +216,66 @@ fn Planner() -> impl IntoView {
 fn Consequence() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let snap = ctx.snap;
+    // Each part follows a memo of what it shows, so a re-plan draws again only the parts
+    // that changed: the list of the lowest-performing schools not in year 1 can hold a
+    // hundred, each kept while it reads the same.
+    let stats = Memo::new(move |_| {
+        snap.with(|s| {
+            (
+                s.cohorts.first().map_or(0, Vec::len),
+                s.rows.len(),
+                s.years,
+                s.by_readiness.len(),
+                s.rows.iter().filter(|r| r.mismatch).count(),
+            )
+        })
+    });
+    let line = Memo::new(move |_| snap.with(|s| s.consequence.clone()));
+    // (row, name, "(year 2): why"), keyed by all three.
+    let later = Memo::new(move |_| {
+        snap.with(|s| {
+            s.consequence_later
+                .iter()
+                .map(|(i, y, why)| {
+                    (
+                        *i,
+                        s.rows[*i].name.clone(),
+                        format!(" ({}): {why}", year_text(*y)),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let any_later = Memo::new(move |_| later.with(|l| !l.is_empty()));
+    let conflicts = Memo::new(move |_| snap.with(|s| s.conflicts.clone()));
     view! {
         <section aria-labelledby="consequence-title" class="consequence">
             <h2 id="consequence-title">"What this plan means"</h2>
-            {move || snap.with(|s| {
-                let year_one = s.cohorts.first().map_or(0, Vec::len);
+            {move || {
+                let (year_one, schools, years, assessed, far_apart) = stats.get();
                 view! {
                     <ul class="stats">
-                        <li><strong>{year_one.to_string()}</strong>{format!(" of {} schools in year 1", s.rows.len())}</li>
-                        <li><strong>{s.years.to_string()}</strong>" years"</li>
-                        <li><strong>{s.by_readiness.len().to_string()}</strong>" schools assessed"</li>
-                        <li><strong>{s.rows.iter().filter(|r| r.mismatch).count().to_string()}</strong>" far apart in the two rankings"</li>
+                        <li><strong>{year_one.to_string()}</strong>{format!(" of {schools} schools in year 1")}</li>
+                        <li><strong>{years.to_string()}</strong>" years"</li>
+                        <li><strong>{assessed.to_string()}</strong>" schools assessed"</li>
+                        <li><strong>{far_apart.to_string()}</strong>" far apart in the two rankings"</li>
                     </ul>
-                    <p class="consequence-line" data-testid="consequence"><strong>{s.consequence.clone()}</strong></p>
-                    {(!s.consequence_later.is_empty()).then(|| view! {
-                        <ul class="why-list">
-                            {s.consequence_later.iter().map(|(i, y, why)| {
-                                let r = &s.rows[*i];
-                                view! { <li><strong>{r.name.clone()}</strong>{format!(" ({}): {why}", year_text(*y))}</li> }
-                            }).collect_view()}
-                        </ul>
-                    })}
-                    {(!s.conflicts.is_empty()).then(|| view! {
-                        <div class="banner warning" role="alert" data-testid="plan-conflicts">
-                            <p><strong>"The plan can\u{2019}t follow every setting:"</strong></p>
-                            <ul>{s.conflicts.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
-                        </div>
-                    })}
                 }
+            }}
+            <p class="consequence-line" data-testid="consequence"><strong>{move || line.get()}</strong></p>
+            {move || any_later.get().then(|| view! {
+                <ul class="why-list">
+                    <For each=move || later.get() key=|item| item.clone() let:item>
+                        <li><strong>{item.1}</strong>{item.2}</li>
+                    </For>
+                </ul>
             })}
+            {move || conflicts.with(|c| (!c.is_empty()).then(|| view! {
+                <div class="banner warning" role="alert" data-testid="plan-conflicts">
+                    <p><strong>"The plan can\u{2019}t follow every setting:"</strong></p>
+                    <ul>{c.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                </div>
+            }))}
         </section>
     }
 }
@@ -277,7 +330,9 @@ fn Cohorts() -> impl IntoView {
             {move || ctx.scenario.with(Option::is_some).then(|| view! {
                 <p class="note" data-testid="scenario-pins-note">"Pins belong to the adopted plan, and this scenario applies the same pins. To pin or unpin a school, choose \u{201c}The adopted plan\u{201d} under \u{201c}Plan on this page\u{201d}."</p>
             })}
-            {move || (1..=years.get()).map(|y| view! { <Cohort year=Some(y)/> }).collect_view()}
+            // Keyed by year: a change of the number of years adds or removes a cohort, and
+            // the others stay as they are.
+            <For each=move || 1..=years.get() key=|y| *y children=move |y| view! { <Cohort year=Some(y)/> }/>
             {move || any_unplaced.get().then(|| view! { <Cohort year=None/> })}
         </section>
     }
@@ -291,24 +346,17 @@ fn Cohort(year: Option<u8>) -> impl IntoView {
         "cohort-{}",
         year.map_or("unplaced".to_string(), |y| y.to_string())
     );
-    // (schools in this year, its capacity, the rows that match the search and filter)
+    // (schools in this year, its capacity, the rows that match the search and filter, as
+    // indexes into the snapshot's rows)
     let list = Memo::new(move |_| {
         ctx.snap.with(|s| {
-            let idx = match year {
-                Some(y) => s
-                    .cohorts
-                    .get(usize::from(y - 1))
-                    .cloned()
-                    .unwrap_or_default(),
-                None => s.unplaced.clone(),
+            let idx: &[usize] = match year {
+                Some(y) => s.cohorts.get(usize::from(y - 1)).map_or(&[], Vec::as_slice),
+                None => &s.unplaced,
             };
             let cap = year.and_then(|y| s.capacities.get(usize::from(y - 1)).copied());
             let keeps = ctx.matcher();
-            let rows: Vec<SchoolRow> = idx
-                .iter()
-                .map(|&i| s.rows[i].clone())
-                .filter(|r| keeps(r))
-                .collect();
+            let rows: Vec<usize> = idx.iter().copied().filter(|&i| keeps(&s.rows[i])).collect();
             (idx.len(), cap, rows)
         })
     });
@@ -322,7 +370,10 @@ fn Cohort(year: Option<u8>) -> impl IntoView {
         })
     };
     let total = move || list.with(|l| l.2.len());
-    let shown = move || list.with(|l| limited(&l.2, show_all.get()));
+    let shown = Memo::new(move |_| {
+        let all = show_all.get();
+        list.with(|l| limited(&l.2, all))
+    });
     let table_title = title_id.clone();
     view! {
         <section aria-labelledby=title_id.clone() class="cohort">
@@ -340,10 +391,9 @@ fn Cohort(year: Option<u8>) -> impl IntoView {
                         <th scope="col"><span class="visually-hidden">"Pin"</span></th>
                     </tr></thead>
                     <tbody>
-                        // Keyed by what the row shows: a re-plan rebuilds only the rows that changed.
-                        <For each=shown key=cohort_key let:r>
-                            <CohortRow row=r/>
-                        </For>
+                        // One row per school, kept while the list changes (see `use_row`).
+                        <For each=move || shown.get() key=|i| *i
+                            children=move |i| view! { <CohortRow row=use_row(ctx.snap, i)/> }/>
                     </tbody>
                 </table>
             </ScrollTable>
@@ -352,15 +402,8 @@ fn Cohort(year: Option<u8>) -> impl IntoView {
     }
 }
 
-#[component]
-fn CohortRow(row: SchoolRow) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let store = use_store();
-    let id = row.id.clone();
-    let open = {
-        let id = id.clone();
-        Memo::new(move |_| ctx.pinning.get().as_deref() == Some(id.as_str()))
-    };
+/// The cells of a cohort row that follow the plan (all but the pin cell).
+fn cohort_cells(row: &SchoolRow) -> impl IntoView {
     let index = row
         .index
         .map_or_else(|| "\u{2013}".to_string(), |i| i.to_string());
@@ -382,67 +425,88 @@ fn CohortRow(row: SchoolRow) -> impl IntoView {
     let override_note = row.override_of.clone().map(|o| {
         view! { <span class="override-note">{format!("Override of year 1\u{2019}s rule: {o}.")}</span> }
     });
-    let name = row.name.clone();
-    let unpin = {
-        let id = id.clone();
-        let name = name.clone();
-        move |_| {
-            let sid = Id::fixed(id.clone());
-            let mut removed = None;
-            store.edit(|d| removed = d.phase_in.unpin(&sid));
-            if let Some((at, pin)) = removed {
-                ctx.unpinned.set(Some((name.clone(), at, pin)));
-                ctx.notice.set(Some(format!("{name} is no longer pinned.")));
-            }
+    view! {
+        <th scope="row">
+            <a href=format!("/readiness/{}", row.id)>{row.name.clone()}</a>
+            <span class="small">{row.level.clone()}</span>
+            {if row.override_of.is_some() {
+                view! { <span class="tag override-tag">"Override"</span> }.into_any()
+            } else if row.is_pinned {
+                view! { <span class="tag pinned-tag">"Pinned"</span> }.into_any()
+            } else {
+                ().into_any()
+            }}
+            {(!row.gated.is_empty()).then(|| view! { <span class="tag gated-tag">"Below the gate"</span> })}
+            {row.opted_out.is_some().then(|| view! { <span class="tag">"Self-selected out"</span> })}
+        </th>
+        <td class="num">{index}</td>
+        <td class="num">{place_text(row.need_place)}</td>
+        <td>{row.why.clone()}" "{override_note}" "{plan_link}</td>
+    }
+}
+
+/// A line of a cohort table: `row` is the school on it. A re-plan that changes the school
+/// or its figures on this line draws its cells again; the pin cell is drawn again only when
+/// what it offers changes.
+#[component]
+fn CohortRow(row: Memo<SchoolRow>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let store = use_store();
+    // The pin cell: nothing in a scenario (pins belong to the adopted plan), else "Unpin"
+    // or "Pin…", rebuilt only when that changes; the school it names follows the line.
+    let pin_cell = Memo::new(move |_| {
+        ctx.scenario
+            .with(Option::is_none)
+            .then(|| row.with(|r| r.pin_rationale.is_some()))
+    });
+    let named = move || row.with(|r| format!(" {}", r.name));
+    // What the pin form starts from: it is made again only when that changes.
+    let form = Memo::new(move |_| row.with(|r| (r.id.clone(), r.name.clone(), r.year)));
+    let open = Memo::new(move |_| {
+        let pinning = ctx.pinning.get();
+        row.with(|r| pinning.as_deref() == Some(r.id.as_str()))
+    });
+    let unpin = move |_| {
+        let (id, name) = row.with_untracked(|r| (Id::fixed(r.id.clone()), r.name.clone()));
+        let mut removed = None;
+        store.edit(|d| removed = d.phase_in.unpin(&id));
+        if let Some((at, pin)) = removed {
+            ctx.unpinned.set(Some((name.clone(), at, pin)));
+            ctx.notice.set(Some(format!("{name} is no longer pinned.")));
         }
     };
-    let pinned = row.pin_rationale.is_some();
+    let pin = move |_| ctx.pinning.set(Some(row.with_untracked(|r| r.id.clone())));
     view! {
-        <tr class:pinned=row.is_pinned>
-            <th scope="row">
-                <a href=format!("/readiness/{}", row.id)>{row.name.clone()}</a>
-                <span class="small">{row.level.clone()}</span>
-                {if row.override_of.is_some() {
-                    view! { <span class="tag override-tag">"Override"</span> }.into_any()
-                } else if row.is_pinned {
-                    view! { <span class="tag pinned-tag">"Pinned"</span> }.into_any()
-                } else {
-                    ().into_any()
-                }}
-                {(!row.gated.is_empty()).then(|| view! { <span class="tag gated-tag">"Below the gate"</span> })}
-                {row.opted_out.is_some().then(|| view! { <span class="tag">"Self-selected out"</span> })}
-            </th>
-            <td class="num">{index}</td>
-            <td class="num">{place_text(row.need_place)}</td>
-            <td>{row.why.clone()}" "{override_note}" "{plan_link}</td>
+        <tr class=move || row.with(|r| r.is_pinned).then_some("pinned")>
+            {move || row.with(cohort_cells)}
             <td class="row-actions">
                 // Pins belong to the adopted plan (a scenario applies the same pins), so they
                 // are set and removed only there.
-                {move || if ctx.scenario.with(Option::is_some) {
-                    ().into_any()
-                } else if pinned {
-                    let unpin = unpin.clone();
-                    view! { <button type="button" class="secondary" on:click=unpin>"Unpin"<span class="visually-hidden">{format!(" {name}")}</span></button> }.into_any()
-                } else {
-                    let id = id.clone();
-                    let name = name.clone();
-                    view! {
+                {move || match pin_cell.get() {
+                    None => ().into_any(),
+                    Some(true) => view! {
+                        <button type="button" class="secondary" on:click=unpin>"Unpin"<span class="visually-hidden">{named}</span></button>
+                    }.into_any(),
+                    Some(false) => view! {
                         <button type="button" class="secondary" aria-expanded=move || if open.get() { "true" } else { "false" }
-                            on:click=move |_| ctx.pinning.set(Some(id.clone()))>
-                            "Pin\u{2026}"<span class="visually-hidden">{format!(" {name}")}</span>
+                            on:click=pin>
+                            "Pin\u{2026}"<span class="visually-hidden">{named}</span>
                         </button>
-                    }.into_any()
+                    }.into_any(),
                 }}
             </td>
         </tr>
-        {move || (open.get() && ctx.scenario.with(Option::is_none)).then(|| view! {
-            <PinForm id=row.id.clone() name=row.name.clone() year=row.year columns=5
-                on_pinned=Callback::new(move |notice: String| {
-                    ctx.pinning.set(None);
-                    ctx.unpinned.set(None);
-                    ctx.notice.set(Some(notice));
-                })
-                on_cancel=Callback::new(move |_| ctx.pinning.set(None))/>
+        {move || (open.get() && ctx.scenario.with(Option::is_none)).then(|| {
+            let (id, name, year) = form.get();
+            view! {
+                <PinForm id name year columns=5
+                    on_pinned=Callback::new(move |notice: String| {
+                        ctx.pinning.set(None);
+                        ctx.unpinned.set(None);
+                        ctx.notice.set(Some(notice));
+                    })
+                    on_cancel=Callback::new(move |_| ctx.pinning.set(None))/>
+            }
         })}
     }
 }
@@ -477,18 +541,22 @@ fn RankList(by_need: bool) -> impl IntoView {
     } else {
         ("rank-readiness", "By readiness")
     };
+    // The rows that match the search and filter, as indexes into the snapshot's rows.
     let rows = Memo::new(move |_| {
         ctx.snap.with(|s| {
             let list = if by_need { &s.by_need } else { &s.by_readiness };
             let keeps = ctx.matcher();
             list.iter()
-                .map(|&i| s.rows[i].clone())
-                .filter(|r| keeps(r))
+                .copied()
+                .filter(|&i| keeps(&s.rows[i]))
                 .collect::<Vec<_>>()
         })
     });
     let total = move || rows.with(Vec::len);
-    let shown = move || rows.with(|all| limited(all, show_all.get()));
+    let shown = Memo::new(move |_| {
+        let all = show_all.get();
+        rows.with(|l| limited(l, all))
+    });
     view! {
         <section aria-labelledby=title_id class="rank-list">
             <h3 id=title_id>{title}</h3>
@@ -503,9 +571,9 @@ fn RankList(by_need: bool) -> impl IntoView {
                         <th scope="col" class="num">"Apart"</th>
                     </tr></thead>
                     <tbody>
-                        <For each=shown key=move |r| rank_key(r, by_need) let:r>
-                            <RankRow row=r by_need/>
-                        </For>
+                        // One row per school, kept while the list changes (see `use_row`).
+                        <For each=move || shown.get() key=|i| *i
+                            children=move |i| view! { <RankRow row=use_row(ctx.snap, i) by_need/> }/>
                     </tbody>
                 </table>
             </ScrollTable>
@@ -514,44 +582,8 @@ fn RankList(by_need: bool) -> impl IntoView {
     }
 }
 
-/// What a cohort row shows, as a key: equal keys mean the row's DOM can stay as it is.
-fn cohort_key(r: &SchoolRow) -> String {
-    format!(
-        "{}|{}|{:?}|{:?}|{:?}|{}|{}|{}|{}|{}|{}|{}",
-        r.id,
-        r.why,
-        r.override_of,
-        r.index,
-        r.need_place,
-        r.is_pinned,
-        r.pin_rationale.is_some(),
-        r.needs_plan,
-        r.has_plan,
-        r.eligible,
-        r.gated.len(),
-        r.opted_out.is_some()
-    )
-}
-
-fn rank_key(r: &SchoolRow, by_need: bool) -> String {
-    format!(
-        "{}|{by_need}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{}",
-        r.id,
-        r.override_of,
-        r.need_place,
-        r.readiness_place,
-        r.proficiency,
-        r.index,
-        r.places_apart,
-        r.mismatch,
-        r.gated.len(),
-        r.opted_out.is_some()
-    )
-}
-
-#[component]
-fn RankRow(row: SchoolRow, by_need: bool) -> impl IntoView {
-    let r = row;
+/// The cells of a ranking's row.
+fn rank_cells(r: &SchoolRow, by_need: bool) -> impl IntoView {
     let (place, figure, other) = if by_need {
         (
             r.need_place,
@@ -569,16 +601,24 @@ fn RankRow(row: SchoolRow, by_need: bool) -> impl IntoView {
         .places_apart
         .map_or_else(|| "\u{2013}".to_string(), |d| d.to_string());
     view! {
-        <tr class:mismatch=r.mismatch>
-            <td class="num">{place_text(place)}</td>
-            <th scope="row">{r.name.clone()}
-                {r.override_of.is_some().then(|| view! { <span class="tag override-tag">"Override: year 1"</span> })}
-                {(!by_need && !r.gated.is_empty()).then(|| view! { <span class="tag gated-tag">"Below the gate"</span> })}
-                {r.opted_out.is_some().then(|| view! { <span class="tag">"Self-selected out"</span> })}
-            </th>
-            <td class="num">{figure}</td>
-            <td class="num">{other.map_or_else(|| if by_need { "not assessed".to_string() } else { "no figures".to_string() }, |p| p.to_string())}</td>
-            <td class="num">{apart}" "{r.mismatch.then(|| view! { <span class="tag mismatch-tag">"far apart"</span> })}</td>
+        <td class="num">{place_text(place)}</td>
+        <th scope="row">{r.name.clone()}
+            {r.override_of.is_some().then(|| view! { <span class="tag override-tag">"Override: year 1"</span> })}
+            {(!by_need && !r.gated.is_empty()).then(|| view! { <span class="tag gated-tag">"Below the gate"</span> })}
+            {r.opted_out.is_some().then(|| view! { <span class="tag">"Self-selected out"</span> })}
+        </th>
+        <td class="num">{figure}</td>
+        <td class="num">{other.map_or_else(|| if by_need { "not assessed".to_string() } else { "no figures".to_string() }, |p| p.to_string())}</td>
+        <td class="num">{apart}" "{r.mismatch.then(|| view! { <span class="tag mismatch-tag">"far apart"</span> })}</td>
+    }
+}
+
+/// A line of a ranking: `row` is the school on it (see [`CohortRow`]).
+#[component]
+fn RankRow(row: Memo<SchoolRow>, by_need: bool) -> impl IntoView {
+    view! {
+        <tr class=move || row.with(|r| r.mismatch).then_some("mismatch")>
+            {move || row.with(|r| rank_cells(r, by_need))}
         </tr>
     }
 }

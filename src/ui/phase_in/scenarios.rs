@@ -86,6 +86,14 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
         let id = scenario.get()?;
         list.with(|l| l.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()))
     });
+    // The first date the browser formats costs tens of milliseconds (Chromium loads its
+    // locale data then). Format one while the page is idle, so that the first adoption, which
+    // shows when it happened, does not pay for it.
+    if adopted_at.with_untracked(Option::is_none) {
+        request_idle_callback(|| {
+            let _ = browser::human_time(&browser::now_iso());
+        });
+    }
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     let undo = RwSignal::new(None::<Undo>);
@@ -97,7 +105,7 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
             .find(|name| list.with_untracked(|l| l.iter().all(|(_, x)| x != name)))
             .unwrap_or_default();
         let now = browser::now_iso();
-        match store.try_edit(|d| d.phase_in.add_scenario(id.clone(), &name, &now)) {
+        match store.try_edit_phase_in(|p| p.add_scenario(id.clone(), &name, &now)) {
             Ok(()) => {
                 error.set(None);
                 undo.set(None);
@@ -116,8 +124,8 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
         let dropped = snap.with_untracked(Snapshot::dropped_pin_names);
         let now = browser::now_iso();
         let mut before = None;
-        match store.try_edit(|d| {
-            before = Some(d.phase_in.adopt(&id, &now)?);
+        match store.try_edit_phase_in(|p| {
+            before = Some(p.adopt(&id, &now)?);
             Ok(())
         }) {
             Ok(()) => {
@@ -144,7 +152,10 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
             return;
         };
         let mut removed = None;
-        store.edit(|d| removed = d.phase_in.remove_scenario(&id));
+        let _ = store.try_edit_phase_in(|p| {
+            removed = p.remove_scenario(&id);
+            Ok(())
+        });
         if let Some((at, s)) = removed {
             notice.set(Some(format!(
                 "Scenario \u{201c}{}\u{201d} deleted.",
@@ -157,14 +168,20 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
     let undo_last = move |_| {
         match undo.get_untracked() {
             Some(Undo::Adoption(before)) => {
-                store.edit(|d| d.phase_in.undo_adoption(before));
+                let _ = store.try_edit_phase_in(|p| {
+                    p.undo_adoption(before);
+                    Ok(())
+                });
                 notice.set(Some(
                     "The adoption is undone: the plan is as it was.".into(),
                 ));
             }
             Some(Undo::Removal(at, s)) => {
                 let id = s.id.clone();
-                store.edit(|d| d.phase_in.restore_scenario(at, s));
+                let _ = store.try_edit_phase_in(|p| {
+                    p.restore_scenario(at, s);
+                    Ok(())
+                });
                 notice.set(Some("The scenario is back.".into()));
                 go.with_value(|go| go(Some(&id)));
             }
@@ -179,7 +196,7 @@ pub fn Scenarios(snap: Memo<Snapshot>, scenario: Memo<Option<Id>>) -> impl IntoV
         let name = event_target_value(&ev);
         error.set(
             store
-                .try_edit(|d| d.phase_in.rename_scenario(&id, &name))
+                .try_edit_phase_in(|p| p.rename_scenario(&id, &name))
                 .err(),
         );
     };
@@ -308,8 +325,10 @@ fn Controls(snap: Memo<Snapshot>, id: Id) -> impl IntoView {
     let run = move |r: Result<(), String>| error.set(r.err());
     let id = StoredValue::new(id);
     let edit = move |f: &dyn Fn(&mut Settings) -> Result<(), String>| {
-        run(store.try_edit(|d| {
-            let s = id.with_value(|id| d.phase_in.scenario_mut(id).map(|s| &mut s.settings));
+        // A scenario's settings are the planner's alone: the adopted plan is kept (see
+        // `use_snapshot_of`).
+        run(store.try_edit_phase_in(|p| {
+            let s = id.with_value(|id| p.scenario_mut(id).map(|s| &mut s.settings));
             match s {
                 Some(s) => f(s),
                 None => Err("That scenario no longer exists.".into()),
@@ -355,9 +374,10 @@ fn Controls(snap: Memo<Snapshot>, id: Id) -> impl IntoView {
                 </div>
                 <fieldset class="capacity">
                     <legend>"Coaches hired each year"</legend>
-                    // One input per year, rebuilt only when the number of years changes, so
-                    // focus stays in the field while the plan updates around it.
-                    {move || (1..=years.get()).map(|year| {
+                    // One input per year, keyed by year: a change of the number of years adds
+                    // or removes inputs and keeps the others, so focus stays in the field while
+                    // the plan updates around it.
+                    <For each=move || 1..=years.get() key=|y| *y children=move |year| {
                         let id = format!("capacity-{year}");
                         view! {
                             <div class="field inline-number">
@@ -373,7 +393,7 @@ fn Controls(snap: Memo<Snapshot>, id: Id) -> impl IntoView {
                                     }/>
                             </div>
                         }
-                    }).collect_view()}
+                    }/>
                     <p class="small">{move || snap.with(|s| {
                         let total: u64 = s.capacities.iter().map(|c| u64::from(*c)).sum();
                         format!("{total} coaches for {} schools. {}", s.rows.len(),

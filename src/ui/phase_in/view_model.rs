@@ -7,9 +7,10 @@ use crate::domain::readiness::level_label;
 use crate::domain::{Document, Id};
 use crate::ui::kit::use_store;
 use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
 
 /// One school, as the planner sees it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SchoolRow {
     pub id: String,
     pub name: String,
@@ -97,43 +98,66 @@ impl Snapshot {
 
 /// Rank and plan the district under its adopted settings.
 pub fn snapshot(d: &Document) -> Snapshot {
-    snapshot_with(d, &d.phase_in).0
+    snapshot_and_plan(d).0
 }
 
-/// The adopted plan, for comparing scenarios with.
-pub fn adopted_plan(d: &Document) -> phase_in::Plan {
+/// [`snapshot`], with the adopted plan it shows.
+fn snapshot_and_plan(d: &Document) -> (Snapshot, phase_in::Plan) {
+    let settings = &d.phase_in.settings;
+    let r = phase_in::rank(d, settings);
+    let p = phase_in::plan(&r, &d.phase_in);
+    (snapshot_with(d, &r, &p, settings), p)
+}
+
+/// Rank and plan the district under scenario `scenario`'s settings, with the schools it
+/// moves against the adopted plan; the adopted plan for `None` or a scenario that no longer
+/// exists.
+pub fn snapshot_of(d: &Document, scenario: Option<&Id>) -> Snapshot {
+    if scenario.and_then(|id| d.phase_in.scenario(id)).is_none() {
+        return snapshot(d);
+    }
     let r = phase_in::rank(d, &d.phase_in.settings);
-    phase_in::plan(&r, &d.phase_in)
+    snapshot_against(d, scenario, &phase_in::plan(&r, &d.phase_in))
 }
 
-/// Rank and plan the district under scenario `scenario`'s settings (the adopted ones for a
-/// scenario that no longer exists), with the schools it moves against `adopted`.
-fn snapshot_of(d: &Document, scenario: &Id, adopted: Option<&phase_in::Plan>) -> Snapshot {
-    let Some(chosen) = d.phase_in.scenario(scenario) else {
+/// [`snapshot_of`], with the adopted plan (used for a scenario only) given.
+///
+/// The scenario is planned with the planner's own pins (nothing of the district is
+/// copied), and a scenario with the adopted settings shows the adopted plan itself.
+fn snapshot_against(d: &Document, scenario: Option<&Id>, adopted: &phase_in::Plan) -> Snapshot {
+    let Some(chosen) = scenario.and_then(|id| d.phase_in.scenario(id)) else {
         return snapshot(d);
     };
-    let mut phase = d.phase_in.clone();
-    phase.settings = chosen.settings.clone();
-    let (mut snap, tried) = snapshot_with(d, &phase);
-    if let Some(adopted) = adopted {
-        // Rows and standings are both in roster order, whatever the settings.
-        snap.moves = phase_in::moves(adopted, &tried)
-            .into_iter()
-            .map(|m| (m.standing, m.from, m.to))
-            .collect();
-        snap.dropped_pins = phase_in::pins_dropped(adopted, &tried)
-            .into_iter()
-            .map(|p| (p.standing, p.year))
-            .collect();
+    let settings = &chosen.settings;
+    let r = phase_in::rank(d, settings);
+    if *settings == d.phase_in.settings {
+        // It moves no school and drops no pin.
+        return snapshot_with(d, &r, adopted, settings);
     }
+    let tried = phase_in::plan_under(&r, settings, &d.phase_in.pins);
+    let mut snap = snapshot_with(d, &r, &tried, settings);
+    // Rows and standings are both in roster order, whatever the settings.
+    snap.moves = phase_in::moves(adopted, &tried)
+        .into_iter()
+        .map(|m| (m.standing, m.from, m.to))
+        .collect();
+    snap.dropped_pins = phase_in::pins_dropped(adopted, &tried)
+        .into_iter()
+        .map(|p| (p.standing, p.year))
+        .collect();
     snap
 }
 
-fn snapshot_with(d: &Document, phase: &phase_in::PhaseIn) -> (Snapshot, phase_in::Plan) {
-    let settings = &phase.settings;
-    let r = phase_in::rank(d, settings);
-    let p = phase_in::plan(&r, phase);
-    let c = phase_in::consequence(&r, &p);
+/// The rows and lists of plan `p`, made under `settings` from rankings `r`.
+fn snapshot_with(
+    d: &Document,
+    r: &phase_in::Rankings,
+    p: &phase_in::Plan,
+    settings: &phase_in::Settings,
+) -> Snapshot {
+    let c = phase_in::consequence(r, p);
+    // The schools with a readiness plan, looked up once per row rather than searched.
+    let with_plan: HashSet<&Id> = d.phase_in.plans.iter().map(|p| &p.school_id).collect();
     let mut rows: Vec<SchoolRow> = r
         .standings
         .iter()
@@ -162,7 +186,7 @@ fn snapshot_with(d: &Document, phase: &phase_in::PhaseIn) -> (Snapshot, phase_in
             override_of: None,
             needs_plan: false,
             once_ready: None,
-            has_plan: d.phase_in.plan(&s.school.id).is_some(),
+            has_plan: with_plan.contains(&s.school.id),
             eligible: false,
         })
         .collect();
@@ -174,22 +198,31 @@ fn snapshot_with(d: &Document, phase: &phase_in::PhaseIn) -> (Snapshot, phase_in
         row.why = pl.why.describe();
         row.is_pinned = pl.pinned;
         row.override_of = pl.overrode.as_ref().map(phase_in::override_text);
-        row.needs_plan = pl.needs_readiness_plan(&r);
+        row.needs_plan = pl.needs_readiness_plan(r);
         match pl.year {
             Some(y) => cohorts[usize::from(y - 1)].push(pl.standing),
             None => unplaced.push(pl.standing),
         }
     }
+    let row_of: HashMap<&Id, usize> = if d.phase_in.plans.is_empty() {
+        HashMap::new()
+    } else {
+        r.standings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.school.id, i))
+            .collect()
+    };
     for plan in &d.phase_in.plans {
-        if let Some(row) = rows.iter_mut().find(|r| r.id == plan.school_id.as_str()) {
-            row.eligible = matches!(
+        if let Some(&i) = row_of.get(&plan.school_id) {
+            rows[i].eligible = matches!(
                 plan.progress(&d.readiness, r.gate),
                 Progress::Eligible { .. }
             );
         }
     }
     let current = d.readiness.current();
-    let snap = Snapshot {
+    Snapshot {
         by_need: r.by_need.clone(),
         by_readiness: r.by_readiness.clone(),
         not_assessed: r.not_assessed().collect(),
@@ -223,8 +256,7 @@ fn snapshot_with(d: &Document, phase: &phase_in::PhaseIn) -> (Snapshot, phase_in
         moves: Vec::new(),
         dropped_pins: Vec::new(),
         rows,
-    };
-    (snap, p)
+    }
 }
 
 /// Fill `once_ready` for the rows in `which` (indexes into `snap.rows`) that need a
@@ -250,54 +282,63 @@ pub fn use_snapshot() -> Memo<Snapshot> {
     })
 }
 
-/// What the adopted plan depends on: the schools, the rounds and frameworks, the adopted
-/// settings and the pins (not the scenarios).
-type AdoptedInputs = (
-    Vec<crate::domain::district::School>,
-    crate::domain::readiness::Readiness,
-    phase_in::Settings,
-    Vec<phase_in::Pin>,
-);
+/// The adopted plan and what it was made from: the document's revision outside the
+/// planner (its schools and rounds), the adopted settings and the pins.
+struct KeptPlan {
+    revision: u64,
+    settings: phase_in::Settings,
+    pins: Vec<phase_in::Pin>,
+    plan: phase_in::Plan,
+}
 
-fn same_inputs(k: &AdoptedInputs, d: &Document) -> bool {
-    k.0 == d.schools && k.1 == d.readiness && k.2 == d.phase_in.settings && k.3 == d.phase_in.pins
+impl KeptPlan {
+    fn holds_for(&self, revision: u64, d: &Document) -> bool {
+        self.revision == revision
+            && self.settings == d.phase_in.settings
+            && self.pins == d.phase_in.pins
+    }
+
+    fn new(revision: u64, d: &Document, plan: phase_in::Plan) -> Self {
+        KeptPlan {
+            revision,
+            settings: d.phase_in.settings.clone(),
+            pins: d.phase_in.pins.clone(),
+            plan,
+        }
+    }
 }
 
 /// The snapshot of the scenario `scenario` names (the adopted plan for `None`).
 ///
-/// Editing a scenario changes the document but not the adopted plan, so the adopted plan is
-/// kept with what it was made from, and made again only when that changed: a scenario's
-/// edit plans once, not twice. (The inputs are compared, not tracked by a memo of their own:
-/// a memo that nobody read between two changes kept its old value.)
+/// A scenario is compared with the adopted plan, which its edits do not change: the adopted
+/// plan is kept with what it was made from and made again only when that changed, so a
+/// scenario's edit ranks and plans once. Whether the schools and rounds changed is the
+/// store's [`revision_outside_phase_in`](crate::ui::store::Store::revision_outside_phase_in),
+/// a number: nothing of the district is copied or compared.
 pub fn use_snapshot_of(scenario: Memo<Option<Id>>) -> Memo<Snapshot> {
     let store = use_store();
-    let cache = StoredValue::new(None::<(AdoptedInputs, phase_in::Plan)>);
+    let kept = StoredValue::new(None::<KeptPlan>);
     Memo::new(move |_| {
         scenario.with(|id| {
             store.doc.with(|d| {
                 let Some(d) = d.as_ref() else {
                     return Snapshot::default();
                 };
-                let Some(id) = id else {
-                    return snapshot(d);
-                };
-                let kept = cache.with_value(|c| {
-                    c.as_ref()
-                        .filter(|(k, _)| same_inputs(k, d))
-                        .map(|(_, p)| p.clone())
-                });
-                let adopted = kept.unwrap_or_else(|| {
-                    let p = adopted_plan(d);
-                    let key = (
-                        d.schools.clone(),
-                        d.readiness.clone(),
-                        d.phase_in.settings.clone(),
-                        d.phase_in.pins.clone(),
-                    );
-                    cache.set_value(Some((key, p.clone())));
-                    p
-                });
-                snapshot_of(d, id, Some(&adopted))
+                let revision = store.revision_outside_phase_in();
+                if id.is_none() {
+                    let (snap, plan) = snapshot_and_plan(d);
+                    kept.set_value(Some(KeptPlan::new(revision, d, plan)));
+                    return snap;
+                }
+                if !kept.with_value(|k| k.as_ref().is_some_and(|k| k.holds_for(revision, d))) {
+                    let r = phase_in::rank(d, &d.phase_in.settings);
+                    let plan = phase_in::plan(&r, &d.phase_in);
+                    kept.set_value(Some(KeptPlan::new(revision, d, plan)));
+                }
+                kept.with_value(|k| {
+                    let k = k.as_ref().expect("kept just above");
+                    snapshot_against(d, id.as_ref(), &k.plan)
+                })
             })
         })
     })
@@ -361,4 +402,154 @@ pub fn place_text(place: Option<usize>) -> String {
 /// "45.5%" or "no figures".
 pub fn proficiency_text(p: Option<f64>) -> String {
     p.map_or_else(|| "no figures".to_string(), |p| format!("{p:.1}%"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo;
+    use crate::domain::phase_in::{Pin, Settings};
+
+    /// What the page showed for a scenario before it planned from the planner's own pins:
+    /// the whole planner copied with the scenario's settings, ranked and planned, then
+    /// compared with the adopted plan.
+    fn copied(d: &Document, settings: &Settings) -> Snapshot {
+        let mut tried = d.clone();
+        tried.phase_in.settings = settings.clone();
+        let mut snap = snapshot(&tried);
+        let adopted = phase_in::plan(&phase_in::rank(d, &d.phase_in.settings), &d.phase_in);
+        let r = phase_in::rank(&tried, settings);
+        let p = phase_in::plan(&r, &tried.phase_in);
+        snap.moves = phase_in::moves(&adopted, &p)
+            .into_iter()
+            .map(|m| (m.standing, m.from, m.to))
+            .collect();
+        snap.dropped_pins = phase_in::pins_dropped(&adopted, &p)
+            .into_iter()
+            .map(|p| (p.standing, p.year))
+            .collect();
+        snap
+    }
+
+    /// Benson with pins (one over the gate into year 1, one the scenarios below cannot
+    /// keep), a school self-selected out and a readiness plan.
+    fn district() -> Document {
+        let mut d = demo::benson("2026-01-01T00:00:00Z");
+        let r = phase_in::rank(&d, &d.phase_in.settings);
+        let gated = r
+            .standings
+            .iter()
+            .find(|s| s.is_gated() && !s.opted_out())
+            .map(|s| s.school.id.clone())
+            .expect("Benson has a school below the gate");
+        let ready = r.by_readiness[0];
+        let ready = d.schools[ready].id.clone();
+        let later = d.schools.last().unwrap().id.clone();
+        let pin = |school_id: Id, year: u8, overrides: bool, at: &str| Pin {
+            school_id,
+            year,
+            rationale: "Board decision".into(),
+            created_at: at.into(),
+            overrides,
+            extra: Default::default(),
+        };
+        d.phase_in.pins = vec![
+            pin(gated, 1, true, "2026-01-02T00:00:00Z"),
+            pin(ready, 2, false, "2026-01-03T00:00:00Z"),
+            pin(later, 4, false, "2026-01-04T00:00:00Z"),
+        ];
+        d.phase_in.settings.years = 4;
+        let out = d.schools[2].id.clone();
+        if d.schools[2].opt_out.is_none() {
+            d.opt_out(&out, "Leadership change", "2026-01-05").unwrap();
+        }
+        d
+    }
+
+    fn with_scenario(d: &Document, settings: &Settings) -> (Document, Id) {
+        let mut d = d.clone();
+        let id = Id::fixed("what-if");
+        d.phase_in
+            .add_scenario(id.clone(), "What if", "2026-01-06T00:00:00Z")
+            .unwrap();
+        d.phase_in.scenario_mut(&id).unwrap().settings = settings.clone();
+        (d, id)
+    }
+
+    #[test]
+    fn a_scenario_s_snapshot_is_what_copying_the_planner_with_its_settings_gave() {
+        let d = district();
+        let criteria: Vec<String> = d
+            .readiness
+            .current()
+            .criteria
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        let base = d.phase_in.settings.clone();
+        let mut cases: Vec<Settings> = Vec::new();
+        for gate in [None, Some(0), Some(1), Some(2), Some(3)] {
+            cases.push(Settings {
+                gate,
+                ..base.clone()
+            });
+        }
+        for years in 1..=6 {
+            cases.push(Settings {
+                years,
+                ..base.clone()
+            });
+        }
+        // Capacities by hand, one per year, and of another length (the even split).
+        for capacity in [vec![1, 1, 1, 1], vec![20, 0, 0, 1], vec![2, 2], vec![0; 4]] {
+            cases.push(Settings {
+                capacity: Some(capacity),
+                ..base.clone()
+            });
+        }
+        let mut weights = base.clone();
+        weights.weights.insert(criteria[0].clone(), 10);
+        weights.weights.insert(criteria[1].clone(), 0);
+        cases.push(weights.clone());
+        weights.gate = Some(0);
+        weights.years = 2;
+        weights.capacity = Some(vec![5, 1]);
+        cases.push(weights);
+        for settings in &cases {
+            let (d, id) = with_scenario(&d, settings);
+            let snap = snapshot_of(&d, Some(&id));
+            assert_eq!(snap, copied(&d, settings), "{settings:?}");
+        }
+        // The cases move schools and drop pins, so the comparison is not of empty lists.
+        let of = |s: &Settings| {
+            let (d, id) = with_scenario(&d, s);
+            snapshot_of(&d, Some(&id))
+        };
+        assert!(cases.iter().filter(|s| !of(s).moves.is_empty()).count() >= 5);
+        assert!(!of(&Settings { years: 3, ..base }).dropped_pins.is_empty());
+    }
+
+    #[test]
+    fn a_scenario_with_the_adopted_settings_shows_the_adopted_plan_and_moves_nothing() {
+        let d = district();
+        let (d, id) = with_scenario(&d, &d.phase_in.settings);
+        let snap = snapshot_of(&d, Some(&id));
+        assert_eq!(snap, snapshot(&d));
+        assert_eq!(snap, copied(&d, &d.phase_in.settings));
+        assert!(snap.moves.is_empty() && snap.dropped_pins.is_empty());
+    }
+
+    #[test]
+    fn no_scenario_or_a_deleted_one_shows_the_adopted_plan() {
+        let d = district();
+        let (d, _) = with_scenario(
+            &d,
+            &Settings {
+                gate: Some(0),
+                ..d.phase_in.settings.clone()
+            },
+        );
+        assert_eq!(snapshot_of(&d, None), snapshot(&d));
+        assert_eq!(snapshot_of(&d, Some(&Id::fixed("gone"))), snapshot(&d));
+    }
 }
