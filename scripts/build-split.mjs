@@ -318,12 +318,16 @@ async function main() {
 // /schedule in a browser that keeps no district (a teacher's phone: the staff page would have
 // nothing to show); every other page starts the staff app. If WebAssembly cannot start,
 // index.html's loading words say so instead.
-let stored = false;
+let head = null;
 try {
-  stored = localStorage.getItem('readyboard.district') !== null;
+  head = localStorage.getItem('readyboard.district');
 } catch {
-  // Storage blocked: nothing is stored, and the staff app says why.
+  // Storage blocked: nothing is stored (the staff app says why, where it matters).
 }
+const stored = head !== null;
+// The code that reads a stored district (storage::reader) is needed for anything but a
+// district of only its core part (a roster): a whole envelope, or a head naming other parts.
+const needsReader = stored && (!head.includes('"layout":"parts"') || /"(rounds\.|board\.|phase-in")/.test(head));
 const atSchedule = location.pathname.replace(/\\/+$/, '') === '${base}schedule';
 const teacher = atSchedule && (/(^#|&)s=/.test(location.hash) || !stored);
 const [glue, wasm] = teacher
@@ -350,7 +354,7 @@ if (!teacher) {
   import('${base}${routesName}').then(
     ({ piecesFor, readerPieces }) => {
       const files = piecesFor(path);
-      if (stored) files.push(...readerPieces().filter((f) => !files.includes(f)));
+      if (needsReader) files.push(...readerPieces().filter((f) => !files.includes(f)));
       files.forEach((file) => preload(file, 'fetch'));
     },
     () => {}, // only a head start: the loader fetches what it needs anyway

@@ -296,6 +296,37 @@ async fn a_damaged_part_is_found_once_the_reader_has_arrived() {
         kept[0].raw.contains("damaged"),
         "the damaged part is kept as it was"
     );
+    // The header does not say "Saved" over data that was just set aside.
+    let status = text_of(&root, "[data-testid=save-status]").unwrap();
+    assert!(!status.contains("Saved"), "{status}");
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_builds_district_in_parts_waits_for_the_reader_then_shows_read_only() {
+    clear();
+    let meta = Meta {
+        schema_version: SCHEMA_VERSION + 1,
+        app_version: "9.0.0".into(),
+        saved_at: "2026-11-23T10:00:00.000Z".into(),
+        revision: 5,
+        writer: "tab-newer".into(),
+    };
+    for (k, v) in parts::first_save(&meta, &demo::benson("t")) {
+        storage().set_item(&k, &v).unwrap();
+    }
+    let stored = everything_stored();
+    reader::uninstall();
+    assert_eq!(local::load("t"), Loaded::NeedsReader);
+    let (root, _app) = mount_app();
+    tick(30).await;
+    let banner = text_of(&root, "[data-testid=read-only]").expect("a read-only banner");
+    assert!(banner.contains("newer version"), "{banner}");
+    assert!(
+        text_of(&root, ".district-name").is_some_and(|n| n.contains("Benson School District")),
+        "the newer build's district is shown, not an empty one"
+    );
+    tick(700).await;
+    assert_eq!(everything_stored(), stored);
 }
 
 #[wasm_bindgen_test]

@@ -295,10 +295,15 @@ pub fn read_stored(raw: &str, known: Option<&Baseline>) -> Result<Read, DecodeEr
         Head::Newer { meta, parts: map } => {
             // Best effort: this build's types ignore what they don't know, and parts of a
             // kind it does not know are left out of the view.
-            let document = map.and_then(|map| {
-                let values = read_parts(&map, known, true).ok()?;
-                parts::join(values).ok()
-            });
+            // Without the reader this waits for it, as a current district does.
+            let document = match map {
+                None => None,
+                Some(map) => match read_parts(&map, known, true) {
+                    Err(DecodeError::NeedsReader) => return Err(DecodeError::NeedsReader),
+                    Ok(values) => parts::join(values).ok(),
+                    Err(_) => None,
+                },
+            };
             Ok(Read::Newer { meta, document })
         }
         Head::Parts {
@@ -485,11 +490,15 @@ fn stored_meta() -> Result<Option<Meta>, StorageError> {
         Some(raw) => match peek_meta(raw) {
             Some(m) => Some(m),
             None => {
-                return Err(StorageError::Unreadable(
-                    decode(raw)
-                        .err()
-                        .unwrap_or(DecodeError::WrongShape("no envelope".into())),
-                ))
+                // Text with no readable header: `decode` says why (never that it waits
+                // for the reader, which only a readable header gets to).
+                let why = match decode(raw).err() {
+                    None | Some(DecodeError::NeedsReader) => {
+                        DecodeError::WrongShape("no envelope".into())
+                    }
+                    Some(e) => e,
+                };
+                return Err(StorageError::Unreadable(why));
             }
         },
     })

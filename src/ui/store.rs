@@ -16,6 +16,9 @@ use crate::storage::{encode, DecodeError, Meta};
 use leptos::prelude::*;
 use std::time::Duration;
 
+/// How long "Opening your district…" waits for the reader before it offers a reload.
+const OPENING_PATIENCE: Duration = Duration::from_secs(15);
+
 /// How long after the last edit the document is saved.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 
@@ -48,6 +51,9 @@ async fn fetch_reader() -> Result<Reader, ()> {
     Ok(reader::full())
 }
 
+/// Another tab saved, and the reader that would read its save did not arrive.
+const READER_MISSING: &str = "Another tab saved changes, and this tab could not load the code that reads them: the connection may have dropped, or Readyboard has been updated. Reload this page to see them; if this tab has changes that are not saved, download a backup first.";
+
 /// The reader: the installed one, or fetched (and installed) now. For code that reads a
 /// whole document outside the store, such as a backup being restored.
 pub async fn reader() -> Result<Reader, String> {
@@ -56,7 +62,7 @@ pub async fn reader() -> Result<Reader, String> {
     }
     let r = fetch_reader()
         .await
-        .map_err(|_| "Readyboard could not load the code that reads backups: the connection may have dropped. Check it and try again.".to_string())?;
+        .map_err(|_| "Readyboard could not load the code that reads backups: the connection may have dropped, or Readyboard has been updated (then reload the page).".to_string())?;
     reader::install(r);
     Ok(r)
 }
@@ -201,12 +207,24 @@ impl Store {
                     match fetch_reader().await {
                         Ok(r) => {
                             reader::install(r);
-                            // What is stored now: another tab may have saved meanwhile.
+                            // What is stored now: another tab may have saved meanwhile. The
+                            // status is set again by what the load finds.
+                            this.status.set(SaveStatus::Idle);
                             this.apply_loaded(local::load(&browser::now_iso()));
                         }
                         Err(_) => this.phase.set(Phase::Opening { failed: true }),
                     }
                 });
+                // A connection that stalls never settles the fetch: after a while, offer the
+                // reload (the fetch carries on, and opens the district if it arrives).
+                set_timeout(
+                    move || {
+                        if this.phase.get_untracked() == (Phase::Opening { failed: false }) {
+                            this.phase.set(Phase::Opening { failed: true });
+                        }
+                    },
+                    OPENING_PATIENCE,
+                );
             }
             Loaded::Empty => self.phase.set(Phase::FirstRun),
             Loaded::Ready {
@@ -525,9 +543,7 @@ impl Store {
     /// Another tab saved, and the code that reads its save did not arrive. This tab keeps
     /// what it has; its next save finds the other tab's and asks again.
     fn reader_missing(&self) {
-        self.warning.set(Some(
-            "Another tab saved changes, and this tab could not load the code that reads them (check the connection). Reload this page to see them; if this tab has changes that are not saved, download a backup first.".into(),
-        ));
+        self.warning.set(Some(READER_MISSING.into()));
         if self.inner.with_value(|i| i.dirty) {
             self.status
                 .set(SaveStatus::NotSaved("changed in another tab".into()));
@@ -583,6 +599,12 @@ impl Store {
                 match fetch_reader().await {
                     Ok(r) => {
                         reader::install(r);
+                        if this
+                            .warning
+                            .with_untracked(|w| w.as_deref() == Some(READER_MISSING))
+                        {
+                            this.warning.set(None);
+                        }
                         this.react_to();
                     }
                     Err(_) => this.reader_missing(),

@@ -230,6 +230,13 @@ fn Restore() -> impl IntoView {
             let text = browser::read_file_bytes(file)
                 .await
                 .and_then(|bytes| utf8_text(&file_name, bytes));
+            let text = match text {
+                Ok(text) => text,
+                Err(e) => {
+                    problem.set(Some(e));
+                    return;
+                }
+            };
             // The code that reads a whole district: here already if one is stored.
             let reader = match crate::ui::store::reader().await {
                 Ok(r) => r,
@@ -238,31 +245,28 @@ fn Restore() -> impl IntoView {
                     return;
                 }
             };
-            match text {
-                Err(e) => problem.set(Some(e)),
-                Ok(text) => match decode_with(&text, reader) {
-                    Err(e) => problem.set(Some(format!("\u{201c}{file_name}\u{201d} can\u{2019}t be restored. {e} Nothing was changed."))),
-                    Ok(Decoded::Newer { meta, .. }) => problem.set(Some(format!(
-                        "\u{201c}{file_name}\u{201d} was made by a newer version of Readyboard ({}) and can\u{2019}t be restored here. Nothing was changed.",
-                        meta.app_version))),
-                    Ok(Decoded::Current { meta, document, .. }) => {
-                        let dates = document.date_problems();
-                        if !dates.is_empty() {
-                            problem.set(Some(format!(
-                                "\u{201c}{file_name}\u{201d} can\u{2019}t be restored: {} Nothing was changed.",
-                                dates.join(" ")
-                            )));
-                        } else if let Err(e) = store.room_for(&document) {
-                            problem.set(Some(format!("\u{201c}{file_name}\u{201d} can\u{2019}t be restored. {e}")));
-                        } else {
-                            pending.set(Some(Pending {
-                                file: file_name,
-                                document,
-                                saved_at: meta.saved_at,
-                            }));
-                        }
+            match decode_with(&text, reader) {
+                Err(e) => problem.set(Some(format!("\u{201c}{file_name}\u{201d} can\u{2019}t be restored. {e} Nothing was changed."))),
+                Ok(Decoded::Newer { meta, .. }) => problem.set(Some(format!(
+                    "\u{201c}{file_name}\u{201d} was made by a newer version of Readyboard ({}) and can\u{2019}t be restored here. Nothing was changed.",
+                    meta.app_version))),
+                Ok(Decoded::Current { meta, document, .. }) => {
+                    let dates = document.date_problems();
+                    if !dates.is_empty() {
+                        problem.set(Some(format!(
+                            "\u{201c}{file_name}\u{201d} can\u{2019}t be restored: {} Nothing was changed.",
+                            dates.join(" ")
+                        )));
+                    } else if let Err(e) = store.room_for(&document) {
+                        problem.set(Some(format!("\u{201c}{file_name}\u{201d} can\u{2019}t be restored. {e}")));
+                    } else {
+                        pending.set(Some(Pending {
+                            file: file_name,
+                            document,
+                            saved_at: meta.saved_at,
+                        }));
                     }
-                },
+                }
             }
         });
     };

@@ -7,8 +7,8 @@
 //!
 //! It has no store and no router: it never reads or writes the browser's stored district,
 //! and keeps the chosen teacher in the query (`?teacher=…`) with the history API, as the
-//! staff route does. Every link out of it (the home page, the schedule page) is a full page
-//! load into the staff app.
+//! staff route does. Every link out of it is a full page load: into the staff app, but for
+//! `/schedule` itself, which in a browser with no district opens this app again.
 
 use super::view::{focus_after_pick, BadLink, Lead, OpenFile, ScheduleBody, SharedBanner};
 use crate::domain::plus::share::{self, Shared};
