@@ -302,6 +302,45 @@ async fn a_damaged_part_is_found_once_the_reader_has_arrived() {
 }
 
 #[wasm_bindgen_test]
+async fn a_roster_only_tab_fetches_the_reader_for_another_tabs_save_and_takes_it() {
+    clear();
+    // A district of only its roster: the core part, which the main wasm reads itself.
+    let mut roster = readyboard::domain::Document::new_district(
+        readyboard::domain::Id::fixed("d-1"),
+        "Roster Only District",
+        "2026-11-23T10:00:00.000Z",
+    )
+    .unwrap();
+    roster.schools = demo::benson("t").schools;
+    for (k, v) in parts::first_save(&meta(1, SCHEMA_VERSION), &roster) {
+        storage().set_item(&k, &v).unwrap();
+    }
+    reader::uninstall();
+    let (root, _app) = mount_app();
+    tick(30).await;
+    assert!(text_of(&root, ".district-name").is_some_and(|n| n.contains("Roster Only")));
+    assert!(reader::installed().is_none(), "a roster needs no reader");
+    // Another tab saves the demo, with rounds and boards: this tab needs the reader to read it.
+    let mut theirs = meta(2, SCHEMA_VERSION);
+    theirs.writer = "tab-other".into();
+    for (k, v) in parts::first_save(&theirs, &demo::benson("t")) {
+        storage().set_item(&k, &v).unwrap();
+    }
+    js_sys::eval(
+        "window.dispatchEvent(new StorageEvent('storage', { key: 'readyboard.district' }))",
+    )
+    .unwrap();
+    tick(30).await;
+    assert!(reader::installed().is_some());
+    assert!(
+        text_of(&root, ".district-name").is_some_and(|n| n.contains("Benson School District")),
+        "{:?}",
+        root.text_content()
+    );
+    assert!(local::quarantined().is_empty());
+}
+
+#[wasm_bindgen_test]
 async fn a_newer_builds_district_in_parts_waits_for_the_reader_then_shows_read_only() {
     clear();
     let meta = Meta {
