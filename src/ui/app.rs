@@ -9,7 +9,7 @@ use super::shell;
 use super::shell::{banners::Banners, header::Header};
 use super::store::{Phase, Store};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
+use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -41,9 +41,6 @@ pub fn App() -> impl IntoView {
     let (routing, set_routing) = signal(false);
 
     view! {
-        // Under every page's own title: the document is never without one (between a page
-        // leaving and the next one's code arriving, say).
-        <Title text="Readyboard"/>
         <Router set_is_routing=set_routing>
             <a class="skip-link" href="#main" on:click=move |ev| {
                 ev.prevent_default();

@@ -4,13 +4,18 @@
 
 use crate::ui::platform::browser;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn Opening(failed: bool) -> impl IntoView {
+    // Set directly, not with leptos_meta's `<Title>`: once a `<Title>` has been shown, leaving
+    // it empties the document's title until the next page's arrives (axe found it empty).
+    browser::set_title(if failed {
+        "Your district could not be opened \u{b7} Readyboard"
+    } else {
+        "Opening your district \u{b7} Readyboard"
+    });
     if failed {
         view! {
-            <Title text="Your district could not be opened \u{b7} Readyboard"/>
             <section class="chunk-failed" aria-labelledby="opening-title" data-testid="opening-failed">
                 <h1 id="opening-title">"Your district could not be opened"</h1>
                 <p>"Readyboard could not load the code that reads your saved district. "
@@ -24,7 +29,6 @@ pub fn Opening(failed: bool) -> impl IntoView {
         .into_any()
     } else {
         view! {
-            <Title text="Opening your district \u{b7} Readyboard"/>
             <div class="opening" role="status" data-testid="opening">
                 <h1>"Opening your district\u{2026}"</h1>
             </div>
