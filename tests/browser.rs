@@ -232,14 +232,12 @@ fn corrupt_data_is_quarantined_not_overwritten() {
 
 /// Store the demo district in parts, as a save would.
 fn store_demo() {
-    let meta = Meta {
-        schema_version: SCHEMA_VERSION,
-        app_version: APP_VERSION.into(),
-        saved_at: "2026-11-23T10:00:00.000Z".into(),
-        revision: 4,
-        writer: "tab-other".into(),
-    };
-    for (k, v) in parts::first_save(&meta, &demo::benson("t")) {
+    store_parts(&meta(4, SCHEMA_VERSION), &demo::benson("t"));
+}
+
+/// Store `doc` in parts under `meta`, as another tab's first save would.
+fn store_parts(meta: &Meta, doc: &readyboard::domain::Document) {
+    for (k, v) in parts::first_save(meta, doc) {
         storage().set_item(&k, &v).unwrap();
     }
 }
@@ -312,9 +310,7 @@ async fn a_roster_only_tab_fetches_the_reader_for_another_tabs_save_and_takes_it
     )
     .unwrap();
     roster.schools = demo::benson("t").schools;
-    for (k, v) in parts::first_save(&meta(1, SCHEMA_VERSION), &roster) {
-        storage().set_item(&k, &v).unwrap();
-    }
+    store_parts(&meta(1, SCHEMA_VERSION), &roster);
     reader::uninstall();
     let (root, _app) = mount_app();
     tick(30).await;
@@ -323,9 +319,7 @@ async fn a_roster_only_tab_fetches_the_reader_for_another_tabs_save_and_takes_it
     // Another tab saves the demo, with rounds and boards: this tab needs the reader to read it.
     let mut theirs = meta(2, SCHEMA_VERSION);
     theirs.writer = "tab-other".into();
-    for (k, v) in parts::first_save(&theirs, &demo::benson("t")) {
-        storage().set_item(&k, &v).unwrap();
-    }
+    store_parts(&theirs, &demo::benson("t"));
     js_sys::eval(
         "window.dispatchEvent(new StorageEvent('storage', { key: 'readyboard.district' }))",
     )
@@ -343,16 +337,7 @@ async fn a_roster_only_tab_fetches_the_reader_for_another_tabs_save_and_takes_it
 #[wasm_bindgen_test]
 async fn a_newer_builds_district_in_parts_waits_for_the_reader_then_shows_read_only() {
     clear();
-    let meta = Meta {
-        schema_version: SCHEMA_VERSION + 1,
-        app_version: "9.0.0".into(),
-        saved_at: "2026-11-23T10:00:00.000Z".into(),
-        revision: 5,
-        writer: "tab-newer".into(),
-    };
-    for (k, v) in parts::first_save(&meta, &demo::benson("t")) {
-        storage().set_item(&k, &v).unwrap();
-    }
+    store_parts(&meta(5, SCHEMA_VERSION + 1), &demo::benson("t"));
     let stored = everything_stored();
     reader::uninstall();
     assert_eq!(local::load("t"), Loaded::NeedsReader);

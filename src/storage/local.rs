@@ -341,15 +341,26 @@ fn read_parts(
     known: Option<&Baseline>,
     skip_unknown: bool,
 ) -> Result<BTreeMap<String, Part>, DecodeError> {
+    // A part already held under the same tag is taken from `known`, not read again.
+    let held = |name: &String, tag: &String| {
+        known
+            .filter(|k| k.written.get(name) == Some(tag))
+            .and_then(|k| k.saved.get(name))
+    };
+    // Without the reader nothing is read: the load is redone once it is here.
+    let reader = reader::installed();
+    if reader.is_none()
+        && map
+            .iter()
+            .any(|(name, tag)| name != parts::CORE && held(name, tag).is_none())
+    {
+        return Err(DecodeError::NeedsReader);
+    }
     let mut out = BTreeMap::new();
     for (name, tag) in map {
-        if let Some(k) = known {
-            if k.written.get(name) == Some(tag) {
-                if let Some(p) = k.saved.get(name) {
-                    out.insert(name.clone(), p.clone());
-                    continue;
-                }
-            }
+        if let Some(p) = held(name, tag) {
+            out.insert(name.clone(), p.clone());
+            continue;
         }
         let damaged = |why: String| DecodeError::Part {
             part: name.clone(),
@@ -359,11 +370,10 @@ fn read_parts(
             .map_err(|e| damaged(e.reason()))?
             .ok_or_else(|| damaged("it is missing".into()))?;
         let json = pack::unpack(&text).map_err(|d| damaged(d.0))?;
-        let part = if name == parts::CORE {
-            Part::core_from_json(&json)
-        } else {
-            let reader = reader::installed().ok_or(DecodeError::NeedsReader)?;
-            (reader.part)(name, &json)
+        let part = match reader {
+            _ if name == parts::CORE => Part::core_from_json(&json),
+            Some(r) => (r.part)(name, &json),
+            None => return Err(DecodeError::NeedsReader),
         };
         match part {
             Ok(part) => {

@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use view::{focus_after_pick, BadLink, Lead, OpenFile, ScheduleBody, SharedBanner};
+use view::{focus_after_pick, BadLink, Lead, NoSchedule, OpenFile, ScheduleBody, SharedBanner};
 
 /// Where the schedule on screen comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,14 +169,7 @@ pub fn SchedulePage() -> impl IntoView {
                     <p>"If your Plus lead sent you a link, open that link instead; if they sent a file, open it below."</p>
                 </section>
             }.into_any(),
-            Source::Nothing => view! {
-                <section class="panel" aria-labelledby="no-board-title">
-                    <h2 id="no-board-title">"No schedule in this browser yet"</h2>
-                    <p>"Your Plus lead can send you a link to the school\u{2019}s schedule: open it, and your sessions show here. "
-                       "If they sent a schedule file instead, open it below."</p>
-                    <p>"Leading a Plus team? Set up the rotation on the "<a href="/board">"Plus board"</a>", then publish it to your teachers."</p>
-                </section>
-            }.into_any(),
+            Source::Nothing => view! { <NoSchedule/> }.into_any(),
         }}
         <ScheduleBody current teacher pick asked=Signal::derive(move || query.with(|q| q.get("teacher")))/>
         <OpenFile from_file=from_file/>

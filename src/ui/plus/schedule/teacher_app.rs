@@ -10,7 +10,9 @@
 //! staff route does. Every link out of it is a full page load: into the staff app, but for
 //! `/schedule` itself, which in a browser with no district opens this app again.
 
-use super::view::{focus_after_pick, BadLink, Lead, OpenFile, ScheduleBody, SharedBanner};
+use super::view::{
+    focus_after_pick, BadLink, Lead, NoSchedule, OpenFile, ScheduleBody, SharedBanner,
+};
 use crate::domain::plus::share::{self, Shared};
 use crate::ui::platform::{browser, panic};
 use leptos::prelude::*;
@@ -104,14 +106,7 @@ fn TeacherApp() -> impl IntoView {
                     </section>
                 }.into_any(),
                 // `/schedule` itself, in a browser that keeps no district.
-                Source::Nothing => view! {
-                    <section class="panel" aria-labelledby="no-link-title">
-                        <h2 id="no-link-title">"No schedule in this browser yet"</h2>
-                        <p>"Your Plus lead can send you a link to the school\u{2019}s schedule: open it, and your sessions show here. "
-                           "If they sent a schedule file instead, open it below."</p>
-                        <p>"Leading a Plus team? Set up the rotation on the "<a href="/board">"Plus board"</a>", then publish it to your teachers."</p>
-                    </section>
-                }.into_any(),
+                Source::Nothing => view! { <NoSchedule/> }.into_any(),
             }}
             <ScheduleBody current teacher pick asked=asked.into()/>
             <OpenFile from_file=from_file/>

@@ -52,6 +52,20 @@ pub fn SharedBanner(
     }
 }
 
+/// No schedule to show: nothing shared, and no district in this browser (the staff page and
+/// the teacher's app say the same).
+#[component]
+pub fn NoSchedule() -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="no-schedule-title">
+            <h2 id="no-schedule-title">"No schedule in this browser yet"</h2>
+            <p>"Your Plus lead can send you a link to the school\u{2019}s schedule: open it, and your sessions show here. "
+               "If they sent a schedule file instead, open it below."</p>
+            <p>"Leading a Plus team? Set up the rotation on the "<a href="/board">"Plus board"</a>", then publish it to your teachers."</p>
+        </section>
+    }
+}
+
 /// A share link that does not read, with the reason.
 #[component]
 pub fn BadLink(reason: String) -> impl IntoView {
