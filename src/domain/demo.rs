@@ -246,11 +246,13 @@ pub fn benson(created_at: &str) -> Document {
         readiness: Readiness::default(),
         phase_in: crate::domain::phase_in::PhaseIn::default(),
         plus: crate::domain::plus::Plus::default(),
+        executive: crate::domain::executive::Executive::default(),
         extra: Extra::new(),
     };
     add_readiness(&mut doc, created_at);
     add_phase_in(&mut doc, created_at);
     doc.plus.boards.push(crate::domain::plus::demo::board());
+    crate::domain::executive::demo::add(&mut doc);
     doc
 }
 

@@ -5,6 +5,7 @@
 //! one (read-only mode never writes, but an import or a migration must not drop fields).
 
 use super::dates;
+use super::executive::Executive;
 use super::ids::Id;
 use super::phase_in::PhaseIn;
 use super::plus::Plus;
@@ -33,6 +34,9 @@ pub struct Document {
     /// Plus-teacher boards, one per school that runs the model.
     #[serde(default, skip_serializing_if = "Plus::is_empty")]
     pub plus: Plus,
+    /// Executive coaching of principals: tiers, cohorts and engagements.
+    #[serde(default, skip_serializing_if = "Executive::is_empty")]
+    pub executive: Executive,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -266,6 +270,8 @@ pub struct RemovedSchool {
     pub pin: Option<(usize, super::phase_in::Pin)>,
     pub plan: Option<super::phase_in::ReadinessPlan>,
     pub board: Option<(usize, super::plus::Board)>,
+    /// The school's executive-coaching engagements, with where each was.
+    pub engagements: Vec<super::executive::Removed>,
 }
 
 pub const MAX_ENROLLMENT: u32 = 20_000;
@@ -331,6 +337,7 @@ impl Document {
             readiness: Readiness::default(),
             phase_in: PhaseIn::default(),
             plus: Plus::default(),
+            executive: Executive::default(),
             extra: Extra::new(),
         })
     }
@@ -445,6 +452,18 @@ impl Document {
             .position(|p| &p.school_id == id)
             .map(|i| self.phase_in.plans.remove(i));
         let board = self.plus.remove(id);
+        let mut engagements = Vec::new();
+        while let Some(e) = self
+            .executive
+            .engagements
+            .iter()
+            .position(|e| &e.school_id == id)
+        {
+            engagements.extend(
+                self.executive
+                    .remove(&self.executive.engagements[e].id.clone()),
+            );
+        }
         Some(RemovedSchool {
             at,
             school,
@@ -452,6 +471,7 @@ impl Document {
             pin,
             plan,
             board,
+            engagements,
         })
     }
 
@@ -471,6 +491,9 @@ impl Document {
         }
         if let Some((i, board)) = removed.board {
             self.plus.restore(i, board);
+        }
+        for e in removed.engagements.into_iter().rev() {
+            self.executive.restore(e);
         }
     }
 
@@ -596,6 +619,9 @@ impl Document {
             push(p);
         }
         for p in self.plus.problems(|id| seen.contains(id)) {
+            push(p);
+        }
+        for p in self.executive.problems(&self.schools) {
             push(p);
         }
         problems

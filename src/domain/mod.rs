@@ -6,6 +6,7 @@
 pub mod dates;
 pub mod demo;
 pub mod district;
+pub mod executive;
 pub mod ids;
 pub mod phase_in;
 pub mod plus;

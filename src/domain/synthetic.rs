@@ -69,6 +69,7 @@ pub fn district(schools: usize, rounds: usize) -> Document {
         readiness: Readiness::default(),
         phase_in: crate::domain::phase_in::PhaseIn::default(),
         plus: crate::domain::plus::Plus::default(),
+        executive: crate::domain::executive::Executive::default(),
         extra: Extra::new(),
     };
     let mut all_rounds = Vec::with_capacity(schools * rounds);

@@ -10,6 +10,8 @@
 //! | `phase-in`      | the planner's settings, pins and readiness plans                 |
 //! | `rounds.<id>`   | one school's readiness rounds, in their order                    |
 //! | `board.<id>`    | one school's Plus board                                          |
+//! | `executive`     | executive coaching's tiers, cohorts and cohort sessions          |
+//! | `engagement.<id>` | one executive-coaching engagement, with its contact log        |
 //!
 //! [`split`] and [`join`] are exact inverses up to the order of rounds and boards across
 //! schools (they come back grouped by school, in the roster's order; a school's own rounds
@@ -20,6 +22,8 @@
 //! Every record is small and keyed by a stable ID: the shape live sync would need later.
 
 use crate::domain::district::{District, Document, Extra, School};
+use crate::domain::executive::{Cohort, Engagement, Executive, Session, Tier};
+use crate::domain::ids::Id;
 use crate::domain::phase_in::PhaseIn;
 use crate::domain::plus::{Board, Plus};
 use crate::domain::readiness::{Framework, Readiness, Round};
@@ -28,8 +32,49 @@ use std::collections::BTreeMap;
 
 pub const CORE: &str = "core";
 pub const PHASE_IN: &str = "phase-in";
+pub const EXECUTIVE: &str = "executive";
 const ROUNDS: &str = "rounds.";
 const BOARD: &str = "board.";
+const ENGAGEMENT: &str = "engagement.";
+
+/// Executive coaching without its engagements, which are parts of their own. `order` keeps
+/// the engagements' order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExecutiveCore {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Tier>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cohorts: Vec<Cohort>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<Session>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<Id>,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+fn executive_core(x: &Executive) -> ExecutiveCore {
+    ExecutiveCore {
+        tiers: x.tiers.clone(),
+        cohorts: x.cohorts.clone(),
+        sessions: x.sessions.clone(),
+        order: x.engagements.iter().map(|e| e.id.clone()).collect(),
+        extra: x.extra.clone(),
+    }
+}
+
+fn executive_core_matches(x: &Executive, c: &ExecutiveCore) -> bool {
+    x.tiers == c.tiers
+        && x.cohorts == c.cohorts
+        && x.sessions == c.sessions
+        && x.extra == c.extra
+        && x.engagements.len() == c.order.len()
+        && x.engagements
+            .iter()
+            .zip(&c.order)
+            .all(|(e, id)| &e.id == id)
+}
 
 /// The district without its bulk: everything but the rounds, the planner and the boards.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -55,6 +100,8 @@ pub enum Part {
     PhaseIn(Box<PhaseIn>),
     Rounds(Vec<Round>),
     Boards(Vec<Board>),
+    Executive(Box<ExecutiveCore>),
+    Engagement(Box<Engagement>),
 }
 
 impl Part {
@@ -64,6 +111,8 @@ impl Part {
             Part::PhaseIn(p) => serde_json::to_vec(p),
             Part::Rounds(r) => serde_json::to_vec(r),
             Part::Boards(b) => serde_json::to_vec(b),
+            Part::Executive(x) => serde_json::to_vec(x),
+            Part::Engagement(e) => serde_json::to_vec(e),
         };
         r.expect("a document part always serialises")
     }
@@ -99,6 +148,14 @@ impl Part {
             serde_json::from_value(value).map(Part::Rounds).map_err(err)
         } else if name.starts_with(BOARD) {
             serde_json::from_value(value).map(Part::Boards).map_err(err)
+        } else if name == EXECUTIVE {
+            serde_json::from_value(value)
+                .map(|x| Part::Executive(Box::new(x)))
+                .map_err(err)
+        } else if name.starts_with(ENGAGEMENT) {
+            serde_json::from_value(value)
+                .map(|e| Part::Engagement(Box::new(e)))
+                .map_err(err)
         } else {
             Err(format!(
                 "part \u{201c}{name}\u{201d} is of a kind this version does not know"
@@ -113,6 +170,10 @@ fn rounds_name(school: &str) -> String {
 
 fn board_name(school: &str) -> String {
     format!("{BOARD}{school}")
+}
+
+fn engagement_name(id: &str) -> String {
+    format!("{ENGAGEMENT}{id}")
 }
 
 fn core_of(doc: &Document) -> Core {
@@ -141,6 +202,7 @@ fn core_matches(doc: &Document, core: &Core) -> bool {
 struct Groups<'a> {
     rounds: BTreeMap<&'a str, Vec<&'a Round>>,
     boards: BTreeMap<&'a str, Vec<&'a Board>>,
+    engagements: BTreeMap<&'a str, &'a Engagement>,
 }
 
 fn groups(doc: &Document) -> Groups<'_> {
@@ -152,7 +214,17 @@ fn groups(doc: &Document) -> Groups<'_> {
     for b in &doc.plus.boards {
         boards.entry(b.school_id.as_str()).or_default().push(b);
     }
-    Groups { rounds, boards }
+    let engagements = doc
+        .executive
+        .engagements
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    Groups {
+        rounds,
+        boards,
+        engagements,
+    }
 }
 
 /// Every part of `doc`, by name.
@@ -178,6 +250,15 @@ pub fn split(doc: &Document) -> BTreeMap<String, Part> {
             Part::Boards(boards.into_iter().cloned().collect()),
         );
     }
+    if !doc.executive.is_empty() {
+        out.insert(
+            EXECUTIVE.to_string(),
+            Part::Executive(Box::new(executive_core(&doc.executive))),
+        );
+    }
+    for (id, e) in g.engagements {
+        out.insert(engagement_name(id), Part::Engagement(Box::new(e.clone())));
+    }
     out
 }
 
@@ -192,6 +273,33 @@ pub fn join(mut parts: BTreeMap<String, Part>) -> Result<Document, String> {
         Some(_) => return Err("the planner's part has the wrong kind".into()),
         None => PhaseIn::default(),
     };
+    let executive = match parts.remove(EXECUTIVE) {
+        Some(Part::Executive(x)) => *x,
+        Some(_) => return Err("the executive-coaching part has the wrong kind".into()),
+        None => ExecutiveCore::default(),
+    };
+    // The engagements in their order, then any part the order does not name.
+    let mut engagements = Vec::new();
+    let mut take_engagement =
+        |name: &str, parts: &mut BTreeMap<String, Part>| -> Result<(), String> {
+            match parts.remove(name) {
+                Some(Part::Engagement(e)) => engagements.push(*e),
+                Some(_) => return Err(format!("part \u{201c}{name}\u{201d} has the wrong kind")),
+                None => {}
+            }
+            Ok(())
+        };
+    for id in &executive.order {
+        take_engagement(&engagement_name(id.as_str()), &mut parts)?;
+    }
+    let rest: Vec<String> = parts
+        .keys()
+        .filter(|k| k.starts_with(ENGAGEMENT))
+        .cloned()
+        .collect();
+    for name in rest {
+        take_engagement(&name, &mut parts)?;
+    }
     let mut rounds = Vec::new();
     let mut boards = Vec::new();
     // The roster's order first, then any part for a school the roster no longer has (the
@@ -225,6 +333,13 @@ pub fn join(mut parts: BTreeMap<String, Part>) -> Result<Document, String> {
         plus: Plus {
             boards,
             extra: core.plus_extra,
+        },
+        executive: Executive {
+            tiers: executive.tiers,
+            cohorts: executive.cohorts,
+            sessions: executive.sessions,
+            engagements,
+            extra: executive.extra,
         },
         extra: core.extra,
     })
@@ -373,6 +488,7 @@ pub fn first_save(meta: &super::Meta, document: &Document) -> Vec<(String, Strin
 enum Group<'a, 'b> {
     Rounds(&'b Vec<&'a Round>),
     Boards(&'b Vec<&'a Board>),
+    Engagement(&'a Engagement),
 }
 
 #[derive(Debug, Default)]
@@ -411,6 +527,15 @@ impl Scan {
                     Part::PhaseIn(Box::new(doc.phase_in.clone())),
                 )),
             }
+            match saved.parts.get(EXECUTIVE) {
+                Some(Part::Executive(x)) if executive_core_matches(&doc.executive, x) => {}
+                None if doc.executive.is_empty() => {}
+                _ if doc.executive.is_empty() => c.remove.push(EXECUTIVE.to_string()),
+                _ => c.write.push((
+                    EXECUTIVE.to_string(),
+                    Part::Executive(Box::new(executive_core(&doc.executive))),
+                )),
+            }
             self.done = 2;
             compared_one = true;
         }
@@ -422,7 +547,11 @@ impl Scan {
             .boards
             .iter()
             .map(|(s, b)| (board_name(s), Group::Boards(b)));
-        for (name, group) in rounds.chain(boards).skip(self.done - 2) {
+        let engagements = g
+            .engagements
+            .iter()
+            .map(|(id, e)| (engagement_name(id), Group::Engagement(e)));
+        for (name, group) in rounds.chain(boards).chain(engagements).skip(self.done - 2) {
             if compared_one && out_of_time() {
                 return None;
             }
@@ -446,6 +575,11 @@ impl Scan {
                         c.write.push((name, value));
                     }
                 }
+                Group::Engagement(e) => {
+                    if !matches!(old, Some(Part::Engagement(old)) if **old == *e) {
+                        c.write.push((name, Part::Engagement(Box::new(e.clone()))));
+                    }
+                }
             }
         }
         for name in saved.parts.keys() {
@@ -453,6 +587,8 @@ impl Scan {
                 !g.rounds.contains_key(school)
             } else if let Some(school) = name.strip_prefix(BOARD) {
                 !g.boards.contains_key(school)
+            } else if let Some(id) = name.strip_prefix(ENGAGEMENT) {
+                !g.engagements.contains_key(id)
             } else {
                 false
             };
@@ -634,6 +770,57 @@ mod tests {
     }
 
     #[test]
+    fn each_engagement_is_a_part_of_its_own_and_keeps_its_order() {
+        let doc = demo::benson("t");
+        assert!(doc.executive.engagements.len() >= 4);
+        let parts = split(&doc);
+        assert!(parts.contains_key(EXECUTIVE));
+        for e in &doc.executive.engagements {
+            assert!(parts.contains_key(&format!("engagement.{}", e.id)));
+        }
+        let back = join(split(&doc)).unwrap();
+        assert_eq!(
+            back.executive, doc.executive,
+            "order, tiers, cohorts and sessions"
+        );
+
+        let doc = grouped(&doc);
+        let mut saved = Saved::default();
+        saved.apply(saved.changes(&doc));
+        // A contact's notes change one engagement's part only.
+        let mut edited = doc.clone();
+        edited.executive.engagements[1].contacts[0].private_notes = "Changed".into();
+        let c = saved.changes(&edited);
+        assert_eq!(
+            c.write.len(),
+            1,
+            "{:?}",
+            c.write.iter().map(|w| &w.0).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            c.write[0].0,
+            format!("engagement.{}", edited.executive.engagements[1].id)
+        );
+        // A cohort session is in the executive part.
+        edited.executive.sessions[0].minutes += 10;
+        let c = saved.changes(&edited);
+        assert!(c.write.iter().any(|w| w.0 == EXECUTIVE));
+        // A removed engagement's part goes, and the order changes.
+        let mut edited = doc.clone();
+        let gone = edited.executive.engagements.remove(0);
+        let c = saved.changes(&edited);
+        assert_eq!(c.remove, vec![format!("engagement.{}", gone.id)]);
+        assert!(c.write.iter().any(|w| w.0 == EXECUTIVE));
+        // No executive coaching at all: no part.
+        let mut none = doc.clone();
+        none.executive = Default::default();
+        assert!(!split(&none).contains_key(EXECUTIVE));
+        let c = saved.changes(&none);
+        assert!(c.remove.contains(&EXECUTIVE.to_string()));
+        assert_eq!(join(split(&none)).unwrap().executive, none.executive);
+    }
+
+    #[test]
     fn a_scan_in_steps_finds_what_one_pass_finds() {
         let doc = grouped(&demo::benson("t"));
         let mut saved = Saved::default();
@@ -657,7 +844,7 @@ mod tests {
             }
         };
         assert_eq!(stepped, whole);
-        let parts = 1 + doc.plus.boards.len() + {
+        let parts = 1 + doc.plus.boards.len() + edited.executive.engagements.len() + {
             let mut s: Vec<_> = edited
                 .readiness
                 .rounds
@@ -670,7 +857,7 @@ mod tests {
         };
         assert_eq!(
             steps, parts,
-            "the core and planner, then one school's part a step"
+            "the core, planner and executive, then one school's or engagement's part a step"
         );
 
         // Out of time after three comparisons a step.
