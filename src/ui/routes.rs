@@ -90,7 +90,21 @@ routes! {
     /// `/model`
     Model(model_route) => model::page::ModelPage;
     /// `/executive`
-    Executive(executive_route) => executive::page::ExecutivePage;
+    Executive(executive_route) => executive::program::ProgramPage;
+    /// `/executive/new`
+    ExecutiveNew(executive_new_route) => executive::setup::SetupPage;
+    /// `/executive/cohorts`
+    ExecutiveCohorts(executive_cohorts_route) => executive::cohorts::CohortsPage;
+    /// `/executive/tiers`
+    ExecutiveTiers(executive_tiers_route) => executive::tiers::TiersPage;
+    /// `/executive/:id`
+    ExecutiveEngagement(executive_engagement_route) => executive::engagement::EngagementPage;
+    /// `/executive/:id/log`
+    ExecutiveLog(executive_log_route) => executive::log::ContactLogPage;
+    /// `/executive/:id/report`
+    ExecutiveReport(executive_report_route) => executive::report::StatusReportPage;
+    /// `/executive/:id/setup`
+    ExecutiveSetup(executive_setup_route) => executive::setup::SetupPage;
     /// `/data`
     Data(data_route) => shell::data::DataPage;
 }

@@ -9,7 +9,8 @@ pub mod demo;
 pub mod engagement;
 pub mod program;
 pub mod report;
-#[cfg(test)]
+// Property tests use proptest, a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 pub mod tier;
 

@@ -316,16 +316,30 @@ impl Filter {
     }
 
     pub fn matches(&self, e: &Engagement, school_name: &str, row: &Row) -> bool {
+        self.accepts(
+            [&e.principal, school_name, &e.coach],
+            &e.tier_id,
+            e.cohort.as_ref(),
+            &row.flags,
+        )
+    }
+
+    /// [`Filter::matches`] on an engagement's names (principal, school, coach), tier,
+    /// cohort and flags.
+    pub fn accepts(
+        &self,
+        names: [&str; 3],
+        tier: &crate::domain::Id,
+        cohort: Option<&crate::domain::Id>,
+        flags: &[Flag],
+    ) -> bool {
         let words = self.text.to_lowercase();
-        let hay = format!("{} {} {}", e.principal, school_name, e.coach).to_lowercase();
+        let hay = names.join(" ").to_lowercase();
         words.split_whitespace().all(|w| hay.contains(w))
-            && (self.coach.is_empty() || e.coach == self.coach)
-            && self.tier.as_ref().is_none_or(|t| &e.tier_id == t)
-            && self
-                .cohort
-                .as_ref()
-                .is_none_or(|c| e.cohort.as_ref() == Some(c))
-            && self.flag.is_none_or(|f| row.flags.contains(&f))
+            && (self.coach.is_empty() || names[2] == self.coach)
+            && self.tier.as_ref().is_none_or(|t| tier == t)
+            && self.cohort.as_ref().is_none_or(|c| cohort == Some(c))
+            && self.flag.is_none_or(|f| flags.contains(&f))
     }
 }
 

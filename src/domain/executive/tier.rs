@@ -12,7 +12,7 @@ pub const MAX_ALLOWANCE: u32 = 200;
 
 /// What an engagement may use in a year. `None` is "by agreement": the Gold tier's hourly
 /// sessions, counted but not capped.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Allowance {
     #[serde(default, skip_serializing_if = "Option::is_none")]
