@@ -124,7 +124,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help tools tool-rust tool-target tool-trunk tool-wasm-bindgen tool-wasm-split tool-node tool-browser \
-        dist serve test lint test-host test-wasm test-split test-e2e budget wasm-sizes bench bench-readiness bench-phase-in bench-board bench-storage clean
+        dist serve test lint test-host test-wasm test-split test-e2e budget wasm-sizes bench bench-readiness bench-phase-in bench-board bench-storage bench-executive clean
 
 help:
 	@echo "make serve   install what is missing, serve the release build at http://127.0.0.1:8080"
@@ -245,7 +245,7 @@ bench: dist tool-browser
 	@node scripts/route-sizes.mjs dist "$(ROUTE_BUDGETS_KB)" $(TEACHER_LINK_BUDGET_KB) "$(RETURNING_BUDGETS_KB)" || true
 	@$(MAKE) --no-print-directory wasm-sizes
 	@scripts/lighthouse
-	@$(MAKE) --no-print-directory bench-readiness bench-phase-in bench-board bench-storage
+	@$(MAKE) --no-print-directory bench-readiness bench-phase-in bench-board bench-storage bench-executive
 
 # Readiness at scale: 200 schools with 10 rounds each, every interaction within 50 ms.
 bench-readiness: tool-node tool-browser
@@ -269,6 +269,14 @@ bench-board: tool-node tool-browser
 	@echo "→ Plus board at scale (12 Plus teachers × 40 weeks × 120 teachers)"
 	@cargo run --quiet --example plus_scale -- 12 40 120 > bench-out/plus-12x40x120.json
 	@node scripts/bench-board.mjs bench-out/plus-12x40x120.json
+
+# Executive coaching at the seed's scale: 60 engagements × 150 contacts, every interaction
+# within 50 ms.
+bench-executive: tool-node tool-browser
+	@mkdir -p bench-out
+	@echo "→ Executive coaching at scale (60 engagements × 150 contacts)"
+	@cargo run --quiet --example executive_scale -- 60 150 > bench-out/executive-60x150.json
+	@node scripts/bench-executive.mjs bench-out/executive-60x150.json
 
 # A district that outgrows 5 MB: 500 schools × 10 rounds, readiness plans, 30 filled Plus
 # boards. Stored with 30 % of the quota free, loaded within 1 s, saved with no task over 50 ms.

@@ -90,10 +90,12 @@ function replaceExactly(text, from, to, times, where) {
 
 /**
  * Each route's path pattern and split module, from src/ui/routes.rs: every `routes!` entry is
- * "/// `PATH`" then "Name(module) => …". Fails when none are found (routes.rs changed shape).
+ * "/// `PATH`" (or several: "/// `PATH`, `PATH`…", for a capability whose pages share one
+ * split module) then "Name(module) => …". Fails when none are found (routes.rs changed shape).
  */
 export function routesOf(source) {
-  const found = [...source.matchAll(/\/\/\/ `(\/[^`]*)`\s*\n\s*\w+\((\w+)\)\s*=>/g)].map((m) => ({ path: m[1], module: m[2] }));
+  const found = [...source.matchAll(/\/\/\/ (`\/[^\n]*`)\s*\n\s*\w+\((\w+)\)\s*=>/g)]
+    .flatMap((m) => [...m[1].matchAll(/`(\/[^`]*)`/g)].map((p) => ({ path: p[1], module: m[2] })));
   if (found.length === 0) fail('found no routes in src/ui/routes.rs ("/// `PATH`" then "Name(module) =>"): has its shape changed?');
   return found;
 }

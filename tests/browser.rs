@@ -511,6 +511,39 @@ fn the_district_is_stored_in_parts_and_a_save_writes_only_what_changed() {
 }
 
 #[wasm_bindgen_test]
+fn a_contact_logged_writes_its_engagement_s_part_only_and_the_private_note_stays_in_it() {
+    clear();
+    let doc = demo::benson("t");
+    let mut base = Baseline::empty();
+    local::save(&doc, &mut base, "tab-a", "t").unwrap();
+    let first = part_keys();
+    assert!(first.contains(&format!("{PART_PREFIX}executive@1.taba")), "{first:?}");
+    assert!(first.contains(&format!("{PART_PREFIX}engagement.eng-northgate@1.taba")), "{first:?}");
+    let mut edited = doc.clone();
+    let e = edited
+        .executive
+        .engagement_mut(&readyboard::domain::Id::fixed("eng-harbor-view"))
+        .unwrap();
+    let mut c = e.contacts[0].clone();
+    c.id = readyboard::domain::Id::fixed("new-contact");
+    c.date = "2026-11-26".into();
+    c.private_notes = "Only the coach reads this.".into();
+    e.log(c).unwrap();
+    local::save(&edited, &mut base, "tab-a", "t").unwrap();
+    let rewritten: Vec<String> = part_keys()
+        .into_iter()
+        .filter(|k| k.ends_with("@2.taba"))
+        .collect();
+    assert_eq!(rewritten, vec![format!("{PART_PREFIX}engagement.eng-harbor-view@2.taba")]);
+    match local::load("t") {
+        Loaded::Ready { document, .. } => {
+            assert_eq!(document.executive, edited.executive, "every engagement, in its order");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
 fn a_district_stored_whole_by_an_older_build_loads_and_is_then_stored_in_parts() {
     clear();
     let fixture = include_str!("fixtures/schema-v1.json");

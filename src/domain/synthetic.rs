@@ -388,3 +388,148 @@ mod tests {
         assert!(latest.values().any(|(_, o)| !o.ready()));
     }
 }
+
+/// Executive coaching at the seed's scale: `engagements` engagements (one per school, as
+/// far as the schools go), each with `contacts` contacts spread over the school year
+/// 2026–27, three agreed objectives with steps and progress checks, and a Gold cohort of
+/// every fifth engagement with a monthly meeting. Private notes on every third contact.
+pub fn executive(doc: &mut Document, engagements: usize, contacts: usize) {
+    use super::executive::{Cadence, Contact, Kind, Rating, Session, Setup, Stance, Strand};
+    const COACHES: [&str; 8] = [
+        "Dr. Ellen Marsh",
+        "Marcus Bell",
+        "Renee Alvarez",
+        "Tom Okafor",
+        "Priya Raman",
+        "Gloria Stein",
+        "Ken Watanabe",
+        "Aisha Cole",
+    ];
+    let schools = doc.schools.clone();
+    let x = &mut doc.executive;
+    x.add_cohort(Id::fixed("cohort-syn"), "Synthetic cohort")
+        .expect("a new cohort");
+    let start = super::dates::parse_shape("2026-08-31").expect("a date");
+    let tiers = ["tier-gold", "tier-platinum", "tier-diamond"];
+    for (i, school) in schools.iter().take(engagements).enumerate() {
+        let id = Id::fixed(format!("syn-eng-{i}"));
+        let gold = i % 5 == 0;
+        let setup = Setup {
+            principal: format!("Principal {} {}", FIRST[i % 20], SECOND[(i / 20) % 10]),
+            school_id: Some(school.id.clone()),
+            coach: COACHES[i % COACHES.len()].to_string(),
+            tier_id: Some(Id::fixed(if gold { tiers[0] } else { tiers[1 + i % 2] })),
+            start: "2026-08-31".into(),
+            end: "2027-06-30".into(),
+            superintendent: "Dr. Synthetic".into(),
+            cohort: gold.then(|| Id::fixed("cohort-syn")),
+        };
+        x.add(id.clone(), &setup, &schools)
+            .expect("a synthetic engagement");
+        let e = x.engagement_mut(&id).expect("just added");
+        for s in Strand::ALL {
+            e.set_reflection(
+                false,
+                s,
+                1 + (mix(i, s as usize, 1) % 4) as u8,
+                NOTES[i % 6],
+            )
+            .expect("a reflection");
+        }
+        e.set_data_review(NOTES[(i + 1) % 6]).expect("a review");
+        e.advance("2026-09-25", None).expect("phase 1 complete");
+        for k in 0..3 {
+            let oid = Id::fixed(format!("syn-{i}-o{k}"));
+            e.add_objective(
+                oid.clone(),
+                &format!("Objective {} for {}", k + 1, school.name),
+                NOTES[(i + k) % 6],
+                Cadence::ALL[k],
+            )
+            .expect("an objective");
+            for s in 0..3 {
+                e.add_step(
+                    &oid,
+                    Id::fixed(format!("syn-{i}-o{k}-s{s}")),
+                    &format!("Step {}", s + 1),
+                    "Principal",
+                    "2026-10-15",
+                    "2027-05-30",
+                    "PD",
+                )
+                .expect("a step");
+            }
+        }
+        e.set_focus(NOTES[i % 6], NOTES[(i + 2) % 6])
+            .expect("focus");
+        e.agree("2026-10-10").expect("a valid plan");
+        e.advance("2026-10-10", None).expect("phase 2 complete");
+        e.advance("2026-10-30", None).expect("phase 3 complete");
+        // Contacts spread evenly over the year, every kind, private notes on every third.
+        for c in 0..contacts {
+            let day = (c * 300 / contacts.max(1)) as i64;
+            let date = start
+                .checked_add(time::Duration::days(day))
+                .map(super::dates::iso)
+                .expect("a date in the year");
+            let kind = [
+                Kind::OnSite,
+                Kind::Phone,
+                Kind::Email,
+                Kind::OffSite,
+                Kind::Phone,
+            ][c % 5];
+            e.log(Contact {
+                id: Id::fixed(format!("syn-{i}-c{c}")),
+                date,
+                kind,
+                minutes: 30 + (mix(i, c, 2) % 240),
+                observation: c % 7 == 0,
+                stance: Some(Stance::ALL[c % 2]),
+                strand: Some(Strand::ALL[c % 5]),
+                objective: Some(Id::fixed(format!("syn-{i}-o{}", c % 3))),
+                shared_notes: NOTES[(i + c) % 6].to_string(),
+                private_notes: if c % 3 == 0 {
+                    NOTES[(i + c + 3) % 6].to_string()
+                } else {
+                    String::new()
+                },
+                session: None,
+                extra: Extra::new(),
+            })
+            .expect("a synthetic contact");
+        }
+        for k in 0..3 {
+            for m in 0..4 {
+                let oid = Id::fixed(format!("syn-{i}-o{k}"));
+                e.add_check(
+                    &oid,
+                    Id::fixed(format!("syn-{i}-o{k}-k{m}")),
+                    &format!("2026-{:02}-15", 11 + m % 2),
+                    Rating::ALL[m % 4],
+                    NOTES[m % 6],
+                )
+                .expect("a check");
+            }
+        }
+    }
+    for m in 0..9 {
+        let date = format!(
+            "{}-{:02}-20",
+            if m < 4 { 2026 } else { 2027 },
+            if m < 4 { 9 + m } else { m - 3 }
+        );
+        let _ = x.log_session(Session {
+            id: Id::fixed(format!("syn-session-{m}")),
+            cohort: Id::fixed("cohort-syn"),
+            date,
+            minutes: 150,
+            stance: Some(Stance::Facilitative),
+            strand: Some(Strand::ALL[m % 5]),
+            shared_notes: NOTES[m % 6].to_string(),
+            private_notes: String::new(),
+            absent: Vec::new(),
+            extra: Extra::new(),
+        });
+    }
+}

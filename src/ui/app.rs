@@ -73,13 +73,14 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/schedule") view={lazy::<routes::Schedule>()}/>
                                 <Route path=path!("/model") view={lazy::<routes::Model>()}/>
                                 <Route path=path!("/executive") view={lazy::<routes::Executive>()}/>
-                                <Route path=path!("/executive/new") view={lazy::<routes::ExecutiveNew>()}/>
-                                <Route path=path!("/executive/cohorts") view={lazy::<routes::ExecutiveCohorts>()}/>
-                                <Route path=path!("/executive/tiers") view={lazy::<routes::ExecutiveTiers>()}/>
-                                <Route path=path!("/executive/:id") view={lazy::<routes::ExecutiveEngagement>()}/>
-                                <Route path=path!("/executive/:id/log") view={lazy::<routes::ExecutiveLog>()}/>
-                                <Route path=path!("/executive/:id/report") view={lazy::<routes::ExecutiveReport>()}/>
-                                <Route path=path!("/executive/:id/setup") view={lazy::<routes::ExecutiveSetup>()}/>
+                                // Executive coaching's pages share one lazy piece (ui::executive::pages).
+                                <Route path=path!("/executive/new") view={lazy::<routes::Executive>()}/>
+                                <Route path=path!("/executive/cohorts") view={lazy::<routes::Executive>()}/>
+                                <Route path=path!("/executive/tiers") view={lazy::<routes::Executive>()}/>
+                                <Route path=path!("/executive/:id") view={lazy::<routes::Executive>()}/>
+                                <Route path=path!("/executive/:id/log") view={lazy::<routes::Executive>()}/>
+                                <Route path=path!("/executive/:id/report") view={lazy::<routes::Executive>()}/>
+                                <Route path=path!("/executive/:id/setup") view={lazy::<routes::Executive>()}/>
                                 <Route path=path!("/data") view={lazy::<routes::Data>()}/>
                             </FlatRoutes>
                         }.into_any()

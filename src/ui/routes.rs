@@ -89,22 +89,8 @@ routes! {
     Schedule(schedule_route) => plus::schedule::SchedulePage;
     /// `/model`
     Model(model_route) => model::page::ModelPage;
-    /// `/executive`
-    Executive(executive_route) => executive::program::ProgramPage;
-    /// `/executive/new`
-    ExecutiveNew(executive_new_route) => executive::setup::SetupPage;
-    /// `/executive/cohorts`
-    ExecutiveCohorts(executive_cohorts_route) => executive::cohorts::CohortsPage;
-    /// `/executive/tiers`
-    ExecutiveTiers(executive_tiers_route) => executive::tiers::TiersPage;
-    /// `/executive/:id`
-    ExecutiveEngagement(executive_engagement_route) => executive::engagement::EngagementPage;
-    /// `/executive/:id/log`
-    ExecutiveLog(executive_log_route) => executive::log::ContactLogPage;
-    /// `/executive/:id/report`
-    ExecutiveReport(executive_report_route) => executive::report::StatusReportPage;
-    /// `/executive/:id/setup`
-    ExecutiveSetup(executive_setup_route) => executive::setup::SetupPage;
+    /// `/executive`, `/executive/new`, `/executive/cohorts`, `/executive/tiers`, `/executive/:id`, `/executive/:id/log`, `/executive/:id/report`, `/executive/:id/setup`
+    Executive(executive_route) => executive::pages::ExecutivePages;
     /// `/data`
     Data(data_route) => shell::data::DataPage;
 }

@@ -125,6 +125,12 @@ const PAGES: { path: string; h1?: string | RegExp }[] = [
   { path: '/phase-in/brief' },
   { path: '/board/setup' },
   { path: '/schedule?teacher=abby-diaz' },
+  { path: '/executive/eng-northgate' },
+  { path: '/executive/eng-northgate/log' },
+  { path: '/executive/eng-northgate/report' },
+  { path: '/executive/cohorts' },
+  { path: '/executive/tiers' },
+  { path: '/executive/new' },
   { path: '/no/such/page', h1: 'Page not found' },
 ];
 

@@ -107,6 +107,11 @@ export async function storedDocument(page: Page): Promise<any> {
     if (name.startsWith('rounds.')) doc.readiness.rounds.push(...part(name));
     if (name.startsWith('board.')) doc.plus.boards.push(...part(name));
   }
+  if (env.parts['executive'] !== undefined) {
+    // Executive coaching: its own part, and one part per engagement in its order.
+    const { order = [], extra = {}, ...x } = part('executive');
+    doc.executive = { ...extra, ...x, engagements: order.map((id: string) => part(`engagement.${id}`)) };
+  }
   return doc;
 }
 

@@ -22,7 +22,7 @@ test('every route renders its one h1 and its own title, with no console error', 
 
 test('pages not built yet say so plainly', async ({ page }) => {
   await loadDemo(page);
-  for (const path of ['/model', '/executive']) {
+  for (const path of ['/model']) {
     await page.goto(path);
     await expect(page.getByText('This page is not built yet.')).toBeVisible();
   }

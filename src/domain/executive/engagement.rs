@@ -401,6 +401,11 @@ impl Objective {
 pub const MIN_OBJECTIVES: usize = 2;
 pub const MAX_OBJECTIVES: usize = 3;
 
+/// A title in curly quotes, whole: objective titles are names (at most 120 characters).
+fn quoted(s: &str) -> String {
+    format!("\u{201c}{s}\u{201d}")
+}
+
 /// A move to the next phase, kept as the engagement's history.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -988,7 +993,7 @@ impl Engagement {
             Phase::WorkPlan => {
                 for o in &self.objectives {
                     if o.steps.is_empty() {
-                        out.push(format!("Action steps for {}.", text::quote_short(&o.title)));
+                        out.push(format!("Action steps for {}.", quoted(&o.title)));
                     } else if o
                         .steps
                         .iter()
@@ -996,7 +1001,7 @@ impl Engagement {
                     {
                         out.push(format!(
                             "An owner and a due date for every step of {}.",
-                            text::quote_short(&o.title)
+                            quoted(&o.title)
                         ));
                     }
                 }
@@ -1016,7 +1021,7 @@ impl Engagement {
                     .objectives
                     .iter()
                     .filter(|o| o.outcome.is_none())
-                    .map(|o| text::quote_short(&o.title))
+                    .map(|o| quoted(&o.title))
                     .collect();
                 if !open.is_empty() {
                     out.push(format!(
@@ -1142,10 +1147,7 @@ impl Engagement {
         }
         for o in &self.objectives {
             if !o.has_indicators() {
-                out.push(format!(
-                    "Indicators of success for {}.",
-                    text::quote_short(&o.title)
-                ));
+                out.push(format!("Indicators of success for {}.", quoted(&o.title)));
             }
         }
         if self.focus_areas.trim().is_empty() {

@@ -272,7 +272,7 @@ pub fn row_with(e: &Engagement, contacts: &[Contact], today: Date) -> Row {
         .objectives
         .iter()
         .filter(|o| !o.has_indicators())
-        .map(|o| text::quote_short(&o.title))
+        .map(|o| format!("\u{201c}{}\u{201d}", o.title))
         .collect();
     if !bare.is_empty() {
         flags.push(Flag::NoIndicators);

@@ -3,7 +3,7 @@
 //! A report is built from what may be shared: it has no field for a contact's notes, shared
 //! or private, so no page, print-out or file made from it can carry a private note.
 
-use super::engagement::{duration, Engagement, Phase, Use};
+use super::engagement::{duration, Engagement, Use};
 use super::program;
 use super::Executive;
 use crate::domain::dates;
@@ -252,11 +252,22 @@ pub fn weekly_ics(doc: &Document, e: &Engagement, stamp: &str) -> String {
     ics::calendar(&format!("Coaching with {}", e.principal), &events, stamp)
 }
 
-/// The deferred schools' principals and their coaching, for the decision brief: for a
-/// school, the engagement that runs (or the latest).
-pub fn coaching_for(doc: &Document, school: &crate::domain::Id) -> Option<(String, String, Phase)> {
-    doc.executive
-        .for_school(school)
-        .first()
-        .map(|e| (e.principal.clone(), e.coach.clone(), e.phase))
+/// The school's principal and their executive coaching, in a sentence, for the decision
+/// brief and the readiness plan: the latest engagement (the one that runs, or the last).
+pub fn coaching_sentence(doc: &Document, school: &crate::domain::Id) -> String {
+    match doc.executive.for_school(school).first() {
+        None => "The principal has no executive coach yet.".to_string(),
+        Some(e) if e.is_complete() => format!(
+            "{} worked with executive coach {} (completed {}).",
+            e.principal, e.coach, e.completed_on
+        ),
+        Some(e) => format!(
+            "{} works with executive coach {} ({} tier, phase {} of 4: {}).",
+            e.principal,
+            e.coach,
+            doc.executive.tier_name(&e.tier_id),
+            e.phase.number(),
+            e.phase.short().to_lowercase()
+        ),
+    }
 }

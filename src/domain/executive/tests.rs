@@ -619,6 +619,19 @@ fn removing_a_school_takes_its_engagements_and_undo_brings_them_back() {
 }
 
 #[test]
+fn the_brief_says_which_principals_have_a_coach() {
+    let d = doc();
+    assert_eq!(
+        report::coaching_sentence(&d, &Id::fixed("northgate-ms")),
+        "Dana Whitfield works with executive coach Dr. Ellen Marsh (Diamond tier, phase 4 of 4: implementation)."
+    );
+    assert_eq!(
+        report::coaching_sentence(&d, &Id::fixed("ash-grove-es")),
+        "The principal has no executive coach yet."
+    );
+}
+
+#[test]
 fn the_weekly_calendar_has_one_event_a_week_with_stable_uids() {
     let d = doc();
     let e = d.executive.engagement(&Id::fixed("eng-northgate")).unwrap();

@@ -359,34 +359,34 @@ fn Log(id: Id) -> impl IntoView {
                 view! {
                     <p class="hint">{move || format!("{} in the log, newest first.", crate::domain::text::plural(lines.with(Vec::len), "contact", "contacts"))}</p>
                     <ScrollTable label="Contact log table">
-                        <table class="data contact-log" aria-labelledby="log-title">
-                            <thead><tr>
-                                <th scope="col">"Date"</th>
-                                <th scope="col">"Kind"</th>
-                                <th scope="col">"About"</th>
-                                <th scope="col">"Notes"</th>
-                                <th scope="col"><span class="visually-hidden">"Remove"</span></th>
+                        <table class="data contact-log stack" role="table" aria-labelledby="log-title">
+                            <thead role="rowgroup"><tr role="row">
+                                <th scope="col" role="columnheader">"Date"</th>
+                                <th scope="col" role="columnheader">"Kind"</th>
+                                <th scope="col" role="columnheader">"About"</th>
+                                <th scope="col" role="columnheader">"Notes"</th>
+                                <th scope="col" role="columnheader"><span class="visually-hidden">"Remove"</span></th>
                             </tr></thead>
-                            <tbody>
+                            <tbody role="rowgroup">
                                 <For each=move || lines.get() key=|l| (l.id.clone(), l.over) let:l>
                                     {
                                         let (cid, label) = (l.id.clone(), format!("the {} on {}", l.kind.to_lowercase(), l.date));
                                         let private = l.private.clone();
                                         view! {
-                                            <tr class:over=l.over>
-                                                <th scope="row" class="nowrap">{l.date.clone()}</th>
-                                                <td>{l.kind}<span class="small">{l.time.clone()}</span>
+                                            <tr role="row" class:over=l.over>
+                                                <th scope="row" role="rowheader" class="nowrap">{l.date.clone()}</th>
+                                                <td role="cell">{l.kind}<span class="small">{l.time.clone()}</span>
                                                     {l.observation.then(|| view! { <span class="tag">"Observation"</span> })}
                                                     {l.over.then(|| view! { <span class="tag gated-tag">"Over the allowance"</span> })}
                                                 </td>
-                                                <td>{l.stance.map(|s| view! { <span class="small">{format!("{s} stance")}</span> })}{l.about.clone()}</td>
-                                                <td>
+                                                <td role="cell">{l.stance.map(|s| view! { <span class="small">{format!("{s} stance")}</span> })}{l.about.clone()}</td>
+                                                <td role="cell">
                                                     {(!l.shared.is_empty()).then(|| view! { <span class="shared-note">{l.shared.clone()}</span> })}
                                                     {move || (show_private.get() && !private.is_empty()).then(|| view! {
                                                         <span class="private-note"><strong>"Private: "</strong>{private.clone()}</span>
                                                     })}
                                                 </td>
-                                                <td class="row-actions">
+                                                <td role="cell" class="row-actions">
                                                     {if l.cohort {
                                                         view! { <a class="small-link" href="/executive/cohorts">"Cohort meeting: edit there"</a> }.into_any()
                                                     } else {

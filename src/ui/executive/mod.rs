@@ -6,6 +6,7 @@
 pub mod cohorts;
 pub mod engagement;
 pub mod log;
+pub mod pages;
 pub mod program;
 pub mod report;
 pub mod setup;

@@ -245,16 +245,16 @@ pub fn ProgramPage() -> impl IntoView {
                                 if s == n { format!("All {n} engagements shown.") } else { format!("{s} of {n} engagements shown.") }
                             }}</p>
                             <ScrollTable label="Engagements table">
-                                <table class="data engagements" aria-labelledby="engagements-title">
-                                    <thead><tr>
-                                        <th scope="col">"Principal"</th>
-                                        <th scope="col">"Coach and tier"</th>
-                                        <th scope="col">"Phase"</th>
-                                        <th scope="col">"Allowance"</th>
-                                        <th scope="col">"Last contact"</th>
-                                        <th scope="col">"Needs attention"</th>
+                                <table class="data engagements stack" role="table" aria-labelledby="engagements-title">
+                                    <thead role="rowgroup"><tr role="row">
+                                        <th scope="col" role="columnheader">"Principal"</th>
+                                        <th scope="col" role="columnheader">"Coach and tier"</th>
+                                        <th scope="col" role="columnheader">"Phase"</th>
+                                        <th scope="col" role="columnheader">"Allowance"</th>
+                                        <th scope="col" role="columnheader">"Last contact"</th>
+                                        <th scope="col" role="columnheader">"Needs attention"</th>
                                     </tr></thead>
-                                    <tbody>
+                                    <tbody role="rowgroup">
                                         <For each=move || shown.get() key=|r| r.clone() let:r>
                                             <EngagementRow row=r/>
                                         </For>
@@ -274,22 +274,22 @@ pub fn ProgramPage() -> impl IntoView {
 fn EngagementRow(row: Row) -> impl IntoView {
     let href = format!("/executive/{}", row.id);
     view! {
-        <tr class:flagged=!row.flags.is_empty()>
-            <th scope="row">
+        <tr role="row" class:flagged=!row.flags.is_empty()>
+            <th scope="row" role="rowheader">
                 <a href=href id=format!("eng-{}", row.id)>{row.principal.clone()}</a>
                 <span class="small">{row.school.clone()}</span>
             </th>
-            <td>{row.coach.clone()}<span class="small">{row.tier.clone()}{(!row.cohort.is_empty()).then(|| format!(" \u{b7} {}", row.cohort))}</span></td>
-            <td class="nowrap">{row.phase.clone()}</td>
-            <td>
+            <td role="cell" data-label="Coach">{row.coach.clone()}<span class="small">{row.tier.clone()}{(!row.cohort.is_empty()).then(|| format!(" \u{b7} {}", row.cohort))}</span></td>
+            <td role="cell" data-label="Phase" class="nowrap">{row.phase.clone()}</td>
+            <td role="cell" data-label="Allowance">
                 {row.on_site.clone()}
                 {row.burn.map(|b| view! {
                     <span class="burn" aria-hidden="true"><span class="burn-bar" class:over=row.over style:width=format!("{b}%")></span></span>
                 })}
                 <span class="small">{row.off_site.clone()}</span>
             </td>
-            <td class="nowrap">{row.last_contact.clone()}</td>
-            <td>
+            <td role="cell" data-label="Last contact" class="nowrap">{row.last_contact.clone()}</td>
+            <td role="cell" data-label="Needs attention">
                 {if row.why.is_empty() {
                     view! { <span class="small">"Nothing flagged"</span> }.into_any()
                 } else {

@@ -94,7 +94,7 @@ fn Report(r: StatusReport) -> impl IntoView {
                     <p><strong>{r.phase.clone()}</strong></p>
                     {(!r.plan_agreed_on.is_empty()).then(|| view! { <p>{format!("Plan agreed on {}.", r.plan_agreed_on)}</p> })}
                     {(!r.phase_needs.is_empty()).then(|| view! {
-                        <p>"Still needed before moving on:"</p>
+                        <p>{if r.phase.starts_with("Phase 4") { "Still needed for the annual assessment:" } else { "Still needed before the next phase:" }}</p>
                         <ul class="needs">{r.phase_needs.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
                     })}
                 </section>
@@ -139,7 +139,7 @@ fn Report(r: StatusReport) -> impl IntoView {
                                             None => view! { <span>"No check yet"</span> }.into_any(),
                                         }}
                                         {o.outcome.map(|x| view! { <span class="tag">{format!("Annual assessment: {x}")}</span> })}</td>
-                                        <td class="nowrap">{format!("{} of {} steps done", o.steps_done, o.steps)}</td>
+                                        <td>{format!("{} of {} steps done", o.steps_done, o.steps)}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -67,6 +67,8 @@ pub fn SetupPage() -> impl IntoView {
 fn SetupForm(editing: Option<Id>) -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
+    let query = leptos_router::hooks::use_query_map();
+    let (q_school, q_coach) = query.with_untracked(|q| (q.get("school"), q.get("coach")));
     // The form starts from the engagement, or from the address.
     let initial = store.doc.with_untracked(|d| {
         let d = d.as_ref()?;
@@ -85,7 +87,8 @@ fn SetupForm(editing: Option<Id>) -> impl IntoView {
                 }
             }
             None => {
-                let school = browser::query_param("school")
+                let school = q_school
+                    .clone()
                     .map(Id::fixed)
                     .filter(|s| d.school(s).is_some());
                 // A school year: from today to the end of June.
@@ -97,7 +100,7 @@ fn SetupForm(editing: Option<Id>) -> impl IntoView {
                 };
                 Setup {
                     school_id: school,
-                    coach: browser::query_param("coach").unwrap_or_default(),
+                    coach: q_coach.clone().unwrap_or_default(),
                     start: browser::today(),
                     end: format!("{year:04}-06-30"),
                     ..Setup::default()
@@ -281,7 +284,7 @@ fn SetupForm(editing: Option<Id>) -> impl IntoView {
                 <select id="setup-school" prop:value=move || school.get() on:change=move |ev| school.set(event_target_value(&ev))
                     aria-invalid=invalid(Field::School) aria-describedby=described(Field::School, "setup-school-error")>
                     <option value="">"Choose a school"</option>
-                    {move || lists.get().0.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    {move || lists.get().0.into_iter().map(|(id, name)| { let is = id.clone(); view! { <option value=id selected=move || school.get() == is>{name}</option> } }).collect_view()}
                 </select>
                 <FieldError id="setup-school-error" error=error_for(Field::School) quiet=true/>
             </div>
@@ -294,7 +297,7 @@ fn SetupForm(editing: Option<Id>) -> impl IntoView {
                 <select id="setup-tier" prop:value=move || tier.get() on:change=move |ev| tier.set(event_target_value(&ev))
                     aria-invalid=invalid(Field::Tier) aria-describedby=described(Field::Tier, "setup-tier-error")>
                     <option value="">"Choose a tier"</option>
-                    {move || lists.get().1.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    {move || lists.get().1.into_iter().map(|(id, name)| { let is = id.clone(); view! { <option value=id selected=move || tier.get() == is>{name}</option> } }).collect_view()}
                 </select>
                 <FieldError id="setup-tier-error" error=error_for(Field::Tier) quiet=true/>
                 {(!is_new).then(|| view! { <p class="hint">"A new tier brings its allowance; the same tier keeps the allowance agreed at the start."</p> })}
@@ -318,7 +321,7 @@ fn SetupForm(editing: Option<Id>) -> impl IntoView {
                 <label for="setup-cohort">"Cohort (optional)"</label>
                 <select id="setup-cohort" prop:value=move || cohort.get() on:change=move |ev| cohort.set(event_target_value(&ev))>
                     <option value="">"No cohort"</option>
-                    {move || lists.get().2.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    {move || lists.get().2.into_iter().map(|(id, name)| { let is = id.clone(); view! { <option value=id selected=move || cohort.get() == is>{name}</option> } }).collect_view()}
                 </select>
                 <p class="hint">"Principals who meet together, such as the Gold tier\u{2019}s geographic cohort. "<a href="/executive/cohorts">"Add a cohort"</a></p>
             </div>

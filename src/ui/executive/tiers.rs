@@ -45,8 +45,8 @@ pub fn TiersPage() -> impl IntoView {
         {move || match store.phase.get() {
             Phase::FirstRun => view! { <FirstRun/> }.into_any(),
             _ => view! {
-                <For each=move || tiers.get() key=|(t, n)| (t.id.clone(), t.name.clone(), t.allowance, t.cohort_based, *n) let:item>
-                    <TierForm tier=item.0 used=item.1/>
+                <For each=move || tiers.get() key=|(t, _)| t.id.clone() let:item>
+                    <TierForm tier=item.0/>
                 </For>
                 <AddTier/>
             }.into_any(),
@@ -55,8 +55,31 @@ pub fn TiersPage() -> impl IntoView {
 }
 
 #[component]
-fn TierForm(tier: Tier, used: usize) -> impl IntoView {
+fn TierForm(tier: Tier) -> impl IntoView {
     let store = use_store();
+    let tid = tier.id.clone();
+    // What the tier allows now, and how many engagements use it.
+    let hint = Memo::new(move |_| {
+        store.doc.with(|d| {
+            d.as_ref().map_or_else(String::new, |d| {
+                let used = d
+                    .executive
+                    .engagements
+                    .iter()
+                    .filter(|e| e.tier_id == tid)
+                    .count();
+                let allows = d
+                    .executive
+                    .tier(&tid)
+                    .map(|t| t.allowance.describe())
+                    .unwrap_or_default();
+                format!(
+                    "{}. Allowance: {allows}.",
+                    plural(used, "engagement uses it", "engagements use it")
+                )
+            })
+        })
+    });
     let stem = format!("tier-{}", tier.id);
     let name = RwSignal::new(tier.name.clone());
     let on_site = RwSignal::new(
@@ -76,6 +99,8 @@ fn TierForm(tier: Tier, used: usize) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
     let base = StoredValue::new(tier.clone());
+    // The heading follows the saved name, not the field being typed in.
+    let name_shown = RwSignal::new(tier.name.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let result = (|| {
@@ -112,8 +137,8 @@ fn TierForm(tier: Tier, used: usize) -> impl IntoView {
     let err_id = format!("{stem}-error");
     view! {
         <section class="panel" aria-labelledby=labelled>
-            <h2 id=title_id>{tier.name.clone()}</h2>
-            <p class="hint">{format!("{}. Allowance: {}.", plural(used, "engagement uses it", "engagements use it"), tier.allowance.describe())}</p>
+            <h2 id=title_id>{move || name_shown.get()}</h2>
+            <p class="hint">{move || hint.get()}</p>
             <form on:submit=submit novalidate aria-describedby=move || error.with(Option::is_some).then_some(err_id.clone())>
                 <div class="school-fields">
                     <div class="field">

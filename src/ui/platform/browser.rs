@@ -315,3 +315,8 @@ pub fn set_title(title: &str) {
         d.set_title(title);
     }
 }
+
+/// `s` encoded for a URL's query (`encodeURIComponent`).
+pub fn encode_query(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}

@@ -144,7 +144,7 @@ fn AddCheck(id: Id, progress: Memo<Vec<ObjectiveProgress>>) -> impl IntoView {
                     <div class="field">
                         <label for="check-objective">"Objective"</label>
                         <select id="check-objective" prop:value=move || objective.get() on:change=move |ev| objective.set(event_target_value(&ev))>
-                            {move || progress.get().into_iter().map(|o| view! { <option value=o.id>{o.title}</option> }).collect_view()}
+                            {move || progress.get().into_iter().map(|o| { let is = o.id.clone(); view! { <option value=o.id selected=move || objective.with(|x| x == &is || (x.is_empty() && progress.with_untracked(|p| p.first().is_some_and(|f| f.id == is))))>{o.title}</option> } }).collect_view()}
                         </select>
                     </div>
                     <div class="field">

@@ -193,7 +193,7 @@ fn AddStep(id: Id, plan: Memo<Plan>) -> impl IntoView {
                     <div class="field">
                         <label for="step-objective">"For the objective"</label>
                         <select id="step-objective" prop:value=move || objective.get() on:change=move |ev| objective.set(event_target_value(&ev))>
-                            {move || plan.get().objectives.into_iter().map(|(oid, title, _)| view! { <option value=oid>{title}</option> }).collect_view()}
+                            {move || plan.get().objectives.into_iter().map(|(oid, title, _)| { let is = oid.clone(); view! { <option value=oid selected=move || objective.with(|x| x == &is)>{title}</option> } }).collect_view()}
                         </select>
                     </div>
                     <div class="field">

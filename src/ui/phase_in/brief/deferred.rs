@@ -41,6 +41,19 @@ impl PlanBrief {
     }
 }
 
+/// Each school's principal and their executive coaching, in a sentence.
+pub(super) fn coaching(d: &Document) -> HashMap<String, String> {
+    d.schools
+        .iter()
+        .map(|s| {
+            (
+                s.id.to_string(),
+                crate::domain::executive::report::coaching_sentence(d, &s.id),
+            )
+        })
+        .collect()
+}
+
 pub(super) fn plan_briefs(d: &Document, gate: u8) -> HashMap<String, PlanBrief> {
     d.phase_in
         .plans
@@ -74,7 +87,11 @@ pub(super) fn plan_briefs(d: &Document, gate: u8) -> HashMap<String, PlanBrief> 
 }
 
 #[component]
-pub(super) fn Deferred(s: Snapshot, plans: HashMap<String, PlanBrief>) -> impl IntoView {
+pub(super) fn Deferred(
+    s: Snapshot,
+    plans: HashMap<String, PlanBrief>,
+    coaching: HashMap<String, String>,
+) -> impl IntoView {
     let rows: Vec<SchoolRow> = plan_order(&s)
         .into_iter()
         .map(|i| s.rows[i].clone())
@@ -98,6 +115,7 @@ pub(super) fn Deferred(s: Snapshot, plans: HashMap<String, PlanBrief>) -> impl I
                             <h3>{r.name.clone()}</h3>
                             <p><strong>{year_text(r.year)}</strong>{format!(": {}", r.why)}</p>
                             <p>{once_ready_text(&r)}</p>
+                            <p class="brief-coaching">{coaching.get(&r.id).cloned().unwrap_or_default()}</p>
                             <p class="no-print"><a href=format!("/phase-in/plans/{}", r.id)>{if plan.is_some() {
                                 format!("Open the readiness plan for {}", r.name)
                             } else {

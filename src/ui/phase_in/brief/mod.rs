@@ -26,7 +26,7 @@ use crate::ui::platform::browser;
 use basis::{Basis, Rankings};
 use cohorts::{Cohorts, Consequence, Overrides};
 use cover::CoverNote;
-use deferred::{plan_briefs, Deferred, PlanBrief};
+use deferred::{coaching, plan_briefs, Deferred, PlanBrief};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::collections::HashMap;
@@ -133,6 +133,11 @@ pub fn PhaseInBriefPage() -> impl IntoView {
             .doc
             .with(|d| d.as_ref().map(|d| plan_briefs(d, gate)).unwrap_or_default())
     });
+    let coaching = Memo::new(move |_| {
+        store
+            .doc
+            .with(|d| d.as_ref().map(coaching).unwrap_or_default())
+    });
     let pins = Memo::new(move |_| {
         store.doc.with(|d| {
             d.as_ref()
@@ -238,7 +243,7 @@ pub fn PhaseInBriefPage() -> impl IntoView {
                 <Cohorts s=s.clone()/>
                 <Overrides pins=pins.get() s=s.clone()/>
                 <Consequence s=s.clone()/>
-                <Deferred s=s plans=plans.get()/>
+                <Deferred s=s plans=plans.get() coaching=coaching.get()/>
             </article>
         }
         .into_any()

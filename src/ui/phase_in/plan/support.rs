@@ -12,6 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn CoachPanel(school: Id) -> impl IntoView {
     let store = use_store();
+    let school_for_link = school.clone();
     let initial = store.doc.with_untracked(|d| {
         d.as_ref()
             .and_then(|d| d.phase_in.plan(&school))
@@ -58,6 +59,27 @@ pub(super) fn CoachPanel(school: Id) -> impl IntoView {
             </form>
             <FieldError id="coach-error" error/>
             {move || saved.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+            {move || {
+                let (sentence, link) = store.doc.with(|d| {
+                    let Some(d) = d.as_ref() else { return (String::new(), None) };
+                    let sentence = crate::domain::executive::report::coaching_sentence(d, &school_for_link);
+                    let link = d.executive.for_school(&school_for_link).first().map(|e| e.id.to_string());
+                    (sentence, link)
+                });
+                let start = format!(
+                    "/executive/new?school={}&coach={}",
+                    school_for_link,
+                    crate::ui::platform::browser::encode_query(&name.get())
+                );
+                view! {
+                    <p data-testid="plan-executive">{sentence}" "
+                        {match link {
+                            Some(id) => view! { <a href=format!("/executive/{id}")>"Open the engagement"</a> }.into_any(),
+                            None => view! { <a href=start>"Start an executive-coaching engagement"</a> }.into_any(),
+                        }}
+                    </p>
+                }
+            }}
         </section>
     }
 }

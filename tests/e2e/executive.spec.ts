@@ -1,0 +1,386 @@
+import { test, expect, Page, Locator } from '@playwright/test';
+import { loadDemo, saveStatus, expectNoAxeViolations, ready, watchErrors, downloadText, storedDocument } from './helpers';
+
+// Flags and pace count from today: every test here runs on the same day of the demo's year.
+test.beforeEach(async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-30T10:00:00'));
+});
+
+/** Press Tab until `target` has focus: proof it is reachable by keyboard. */
+async function tabTo(page: Page, target: Locator, max = 80) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${target} with Tab`);
+}
+
+/** The demo's private notes: none may be printed, reported or exported. */
+const PRIVATE = ['Whitfield hesitant to name the two teachers', 'The assistant principal undercuts meetings',
+  'Parent complaint may go to the board', 'worried about her evaluation'];
+
+test('an engagement from start to an agreed plan, by keyboard only', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  await page.goto('/executive');
+  await ready(page);
+  await tabTo(page, page.getByRole('link', { name: 'Start an engagement' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText('Start an engagement');
+
+  // A refused set-up says which field, and keeps focus there.
+  await tabTo(page, page.getByRole('button', { name: 'Start the engagement' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Principal')).toBeFocused();
+  await expect(page.getByText('The principal’s name can\'t be empty.')).toBeVisible();
+  await page.keyboard.type('Maya Chen');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('School')).toBeFocused();
+  await page.keyboard.type('Birchwood');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Dr. Ellen Marsh');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Support tier')).toBeFocused();
+  await page.keyboard.type('Platinum');
+  await tabTo(page, page.getByRole('button', { name: 'Start the engagement' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText('Maya Chen, Birchwood Elementary');
+  await expect(page.getByText('0 of 15 on-site days used')).toBeVisible();
+
+  // Phase 1 needs the reflection and the data review before planning can begin.
+  await expect(page.getByRole('heading', { name: 'Before phase 2 can begin, assessment still needs:' })).toBeVisible();
+  const strands = ['Systems thinking', 'Vision', 'Teaching and learning', 'Human relationships', 'Culture for learning'];
+  for (const strand of strands) {
+    const group = page.getByRole('group', { name: strand });
+    await tabTo(page, group.getByRole('radio').first());
+    await page.keyboard.press('ArrowRight'); // Developing
+    await expect(group.getByLabel('Developing')).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(group.getByLabel('Evidence')).toBeFocused();
+    await page.keyboard.type(`Evidence for ${strand.toLowerCase()}.`);
+    await page.keyboard.press('Tab'); // commits the evidence
+  }
+  await tabTo(page, page.getByLabel('What the data and the plan say'));
+  await page.keyboard.type('Reading 58%, math 52%; the plan targets grade 3 reading.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Data review saved.')).toBeVisible();
+  const onward = page.getByRole('button', { name: 'Move on to phase 2: Planning' });
+  await tabTo(page, onward);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Phase 2: Planning' })).toBeVisible();
+
+  // One objective is not a plan: the count is enforced with a clear message.
+  await tabTo(page, page.getByLabel('Objective', { exact: true }).last());
+  await page.keyboard.type('Grade 3 reading on track');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('80% of grade 3 at benchmark by May');
+  await tabTo(page, page.getByRole('button', { name: 'Add objective' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Objective added: Grade 3 reading on track.')).toBeVisible();
+  await tabTo(page, page.getByLabel('Areas of focus for coaching'));
+  await page.keyboard.type('Literacy leadership');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Weekly on-site; what we discuss stays between us.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: 'Agree the plan' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('A plan has 2 or 3 key objectives; this one has 1. Add 1 more.');
+
+  await tabTo(page, page.getByLabel('Objective', { exact: true }).last());
+  await page.keyboard.type('Teams plan from student work');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Every team brings student work twice a month');
+  await tabTo(page, page.getByRole('button', { name: 'Add objective' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('2 objectives of 2–3.')).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Agree the plan' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Coach and principal agreed the plan on 2026-11-30.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Move on to phase 3: Work plan' })).toBeVisible();
+  await expect(saveStatus(page)).toHaveText('Saved');
+
+  // What was agreed is what is stored.
+  const doc = await storedDocument(page);
+  const e = doc.executive.engagements.find((x: any) => x.principal === 'Maya Chen');
+  expect(e.objectives.map((o: any) => o.title)).toEqual(['Grade 3 reading on track', 'Teams plan from student work']);
+  expect(e.planAgreedOn).toBe('2026-11-30');
+  expect(e.allowance).toEqual({ onSiteDays: 15, offSiteSessions: 5 });
+  expect(errors).toEqual([]);
+});
+
+test('moving on early needs a reason, which is kept', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/executive/eng-canal-street');
+  await ready(page);
+  await page.getByRole('button', { name: 'Move on to phase 2 early…' }).click();
+  await expect(page.getByLabel('Why move on now')).toBeFocused();
+  await page.getByRole('button', { name: 'Move on early' }).click();
+  await expect(page.getByRole('alert')).toContainText('To move on now, give a reason');
+  await page.getByLabel('Why move on now').fill('The superintendent asked for objectives before winter break.');
+  await page.getByRole('button', { name: 'Move on early' }).click();
+  await expect(page.getByRole('heading', { name: 'Phase 2: Planning' })).toBeVisible();
+  await expect(page.locator('.phase-step').first()).toContainText('Moved on early: The superintendent asked for objectives before winter break.');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.phase-step.current')).toContainText('Assessment and reflection');
+});
+
+test('logging contacts, allowance burn, the warning before the allowance, and undo', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  // A district's own tier, with a small allowance.
+  await page.goto('/executive/tiers');
+  await page.getByLabel('Name', { exact: true }).last().fill('Pilot');
+  await page.getByRole('button', { name: 'Add tier' }).click();
+  const pilot = page.locator('section', { has: page.getByRole('heading', { name: 'Pilot' }) });
+  await pilot.getByLabel('On-site days').fill('2');
+  await pilot.getByRole('button', { name: /Save/ }).click();
+  await expect(pilot.getByText(/^Saved\./)).toBeVisible();
+
+  await page.goto('/executive/new?school=juniper-es');
+  await page.getByLabel('Principal').fill('Omar Haddad');
+  await page.getByLabel('Executive coach').fill('Marcus Bell');
+  await page.getByLabel('Support tier').selectOption({ label: 'Pilot: 2 on-site days' });
+  await page.getByLabel('Start').fill('2026-09-01');
+  await page.getByRole('button', { name: 'Start the engagement' }).click();
+  await expect(page.locator('h1')).toHaveText('Omar Haddad, Juniper Elementary');
+  await page.getByRole('link', { name: 'Contact log' }).click();
+  await expect(page.locator('h1')).toHaveText('Omar Haddad, Juniper Elementary: contact log');
+
+  // Bad input is refused with a clear message, and nothing is logged.
+  await page.getByLabel('Date').fill('2026-08-15');
+  await page.getByLabel('Duration').fill('300');
+  await page.getByRole('button', { name: 'Log contact' }).click();
+  await expect(page.getByText('2026-08-15 is outside the engagement, which runs from 2026-09-01 to 2027-06-30.')).toBeVisible();
+  await expect(page.getByLabel('Date')).toBeFocused();
+  await page.getByLabel('Date').fill('2026-09-09');
+  await page.getByLabel('Duration').fill('-30');
+  await page.getByRole('button', { name: 'Log contact' }).click();
+  await expect(page.getByText('A duration can\'t be negative.')).toBeVisible();
+  await expect(page.getByText('No contacts yet.')).toBeVisible();
+
+  // Two on-site days burn the allowance.
+  for (const date of ['2026-09-09', '2026-10-14']) {
+    await page.getByLabel('Date').fill(date);
+    await page.getByLabel('Duration').fill('5:00');
+    await page.getByLabel('Private notes', { exact: true }).fill('PRIVATE-coach-only');
+    await page.getByRole('button', { name: 'Log contact' }).click();
+    await expect(page.getByText(`Logged: On-site day on ${date}, 5 h.`)).toBeVisible();
+  }
+  await expect(page.getByText('2 of 2 on-site days used')).toBeVisible();
+  // Phone and email are unlimited.
+  await page.getByLabel('Kind').selectOption({ label: 'Phone' });
+  await expect(page.locator('#allowance-warning')).toHaveCount(0);
+  await page.getByLabel('Date').fill('2026-10-20');
+  await page.getByLabel('Duration').fill('20');
+  await page.getByRole('button', { name: 'Log contact' }).click();
+  await expect(page.getByText('Logged: Phone on 2026-10-20, 20 min.')).toBeVisible();
+
+  // The warning comes before the third on-site day; the contact is kept and marked.
+  await page.getByLabel('Kind').selectOption({ label: 'On-site day' });
+  await expect(page.locator('#allowance-warning')).toHaveText('This would be 1 on-site day over the allowance of 2 on-site days: 2 already used. It will be kept and marked as over.');
+  await page.getByLabel('Date').fill('2026-11-18');
+  await page.getByLabel('Duration').fill('300');
+  await page.getByRole('button', { name: 'Log it over the allowance' }).click();
+  await expect(page.getByText('1 on-site day over the allowance.')).toBeVisible();
+  const over = page.getByRole('row', { name: /2026-11-18/ });
+  await expect(over).toContainText('Over the allowance');
+  await expect(page.getByText('3 of 2 on-site days used')).toBeVisible();
+
+  // Private notes show only when asked for.
+  await expect(page.getByText('PRIVATE-coach-only')).toHaveCount(0);
+  await page.getByLabel('Show the coach’s private notes').check();
+  await expect(page.getByText('PRIVATE-coach-only').first()).toBeVisible();
+
+  // Deleting asks first, and can be undone.
+  await over.getByRole('button', { name: /Delete…/ }).click();
+  await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await expect(page.getByText('2 of 2 on-site days used')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('3 of 2 on-site days used')).toBeVisible();
+
+  // The program view shows the burn.
+  await page.goto('/executive');
+  const row = page.getByRole('row', { name: /Omar Haddad/ });
+  await expect(row).toContainText('3 of 2 on-site days used');
+  await expect(row).toContainText('Pilot');
+  expect(errors).toEqual([]);
+});
+
+test('the program view flags engagements and filters by coach, tier, cohort and flag', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/executive');
+  await expect(page.getByText('All 4 engagements shown.')).toBeVisible();
+  const harbor = page.getByRole('row', { name: /Luis Ortega/ });
+  await expect(harbor).toContainText('Behind pace');
+  await expect(harbor).toContainText('Objective without indicators');
+  await page.getByLabel('Needs attention').selectOption({ label: 'Behind pace' });
+  await expect(page.getByText('1 of 4 engagements shown.')).toBeVisible();
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Cohort').selectOption({ label: 'Benson Valley principals' });
+  await expect(page.locator('tbody th a')).toHaveText(['Grace Okafor', 'Tom Brennan']);
+  await page.getByLabel('Coach', { exact: true }).selectOption('Dr. Ellen Marsh');
+  await expect(page.locator('tbody th a')).toHaveText(['Tom Brennan']);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Tier').selectOption({ label: 'Diamond' });
+  await expect(page.locator('tbody th a')).toHaveText(['Dana Whitfield']);
+  await page.getByLabel('Find a principal, school or coach').fill('harbor');
+  await expect(page.getByText('No engagement matches these filters.')).toBeVisible();
+});
+
+test('the status report in print media, and its CSV, carry no private note', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/executive/eng-northgate/report');
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  const report = page.locator('article.status-report');
+  await expect(report.getByRole('heading', { name: 'Dana Whitfield, Northgate Middle School' })).toBeVisible();
+  await expect(report).toContainText('Phase 4 of 4: Implementation, monitoring and evaluation');
+  await expect(report).toContainText('11 of 30 on-site days used');
+  await expect(report).toContainText('Math intervention reaches every student two grade levels behind');
+  await expect(report).toContainText('On track (2026-11-18)');
+  await expect(report).toContainText('Common assessments drafted by January');
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  const printed = await page.locator('body').innerText();
+  const html = await page.content();
+  for (const p of PRIVATE) {
+    expect(printed).not.toContain(p);
+    expect(html).not.toContain(p);
+  }
+  // One or two pages: the printed report fits in two A4 heights (at 96 dpi, less margins).
+  const height = await report.evaluate((el) => el.getBoundingClientRect().height);
+  expect(height).toBeLessThan(2 * 1030);
+  await page.emulateMedia({ media: 'screen' });
+  const csv = await downloadText(page, 'Download CSV');
+  expect(csv.name).toBe('dana-whitfield-northgate-middle-school-status-2026-11-30.csv');
+  expect(csv.text).toContain('Allowance,11 of 30 on-site days used');
+  for (const p of PRIVATE) expect(csv.text).not.toContain(p);
+
+  // The contact log shows a private note only when asked, and never prints it.
+  await page.goto('/executive/eng-northgate/log');
+  await page.getByLabel('Show the coach’s private notes').check();
+  await expect(page.getByText(PRIVATE[0])).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const printedLog = await page.locator('body').innerText();
+  for (const p of PRIVATE) expect(printedLog).not.toContain(p);
+});
+
+test('a cohort meeting is logged once and counts for every principal in the cohort', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  const offSite = async (id: string) => {
+    await page.goto(`/executive/${id}/log`);
+    await ready(page);
+    return page.locator('.glance').innerText();
+  };
+  expect(await offSite('eng-canal-street')).toContain('3 off-site sessions (by agreement)');
+  expect(await offSite('eng-riverside')).toContain('3 off-site sessions (by agreement)');
+  await page.goto('/executive/cohorts');
+  await page.getByLabel('Date').fill('2026-12-02');
+  await page.getByLabel('Duration').fill('2:30');
+  await page.getByLabel('Shared notes').fill('Walkthrough protocols, shared across the cohort.');
+  await page.getByRole('button', { name: 'Log the meeting for the cohort' }).click();
+  await expect(page.getByText('Logged the Benson Valley principals meeting on 2026-12-02: it counts for 2 principals.')).toBeVisible();
+  await expect(page.locator('.session-list li').first()).toContainText('2026-12-02, 2 h 30 min: counted for 2 principals');
+  for (const id of ['eng-canal-street', 'eng-riverside']) {
+    expect(await offSite(id)).toContain('4 off-site sessions (by agreement)');
+    const row = page.getByRole('row', { name: /2026-12-02/ });
+    await expect(row).toContainText('Cohort meeting');
+    await expect(row).toContainText('Walkthrough protocols, shared across the cohort.');
+  }
+  // Stored once, in the program, not copied into each engagement.
+  const doc = await storedDocument(page);
+  expect(doc.executive.sessions.filter((s: any) => s.date === '2026-12-02')).toHaveLength(1);
+  for (const e of doc.executive.engagements) expect(e.contacts.some((c: any) => c.date === '2026-12-02')).toBe(false);
+  // A principal marked absent does not count it.
+  await page.goto('/executive/cohorts');
+  await page.getByLabel('Date').fill('2027-01-13');
+  await page.getByLabel('Duration').fill('120');
+  await page.getByLabel('Grace Okafor (Canal Street Elementary)').check();
+  await page.getByRole('button', { name: 'Log the meeting for the cohort' }).click();
+  await expect(page.getByText('it counts for 1 principal.')).toBeVisible();
+  expect(await offSite('eng-canal-street')).toContain('4 off-site sessions (by agreement)');
+  expect(await offSite('eng-riverside')).toContain('5 off-site sessions (by agreement)');
+  expect(errors).toEqual([]);
+});
+
+test('the weekly meetings calendar keeps its event IDs', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/executive/eng-northgate/log');
+  const a = await downloadText(page, 'Download the calendar (.ics)');
+  expect(a.name).toBe('dana-whitfield-northgate-middle-school-weekly.ics');
+  expect(a.text).toContain('UID:20260902-exec-eng-northgate@readyboard');
+  await page.getByLabel('Place (optional)').fill('Library');
+  await page.getByRole('button', { name: /Save/ }).last().click();
+  const b = await downloadText(page, 'Download the calendar (.ics)');
+  const uids = (t: string) => t.split('\r\n').filter((l) => l.startsWith('UID:'));
+  expect(uids(b.text)).toEqual(uids(a.text));
+  expect(b.text.replace(/\r\n /g, '')).toContain('Place: Library.');
+  for (const p of PRIVATE) expect(b.text).not.toContain(p);
+});
+
+test('removing an engagement asks first and can be undone', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/executive/eng-riverside/setup');
+  await page.getByRole('button', { name: /Remove…/ }).click();
+  await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(page).toHaveURL(/\/executive$/);
+  await expect(page.getByText('The engagement with Tom Brennan was removed.')).toBeVisible();
+  await expect(page.getByText('All 3 engagements shown.')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('All 4 engagements shown.')).toBeVisible();
+});
+
+const PAGES = ['/executive', '/executive/new', '/executive/cohorts', '/executive/tiers', '/executive/eng-northgate',
+  '/executive/eng-northgate?phase=1', '/executive/eng-northgate?phase=2', '/executive/eng-northgate?phase=3',
+  '/executive/eng-harbor-view', '/executive/eng-northgate/log', '/executive/eng-northgate/report',
+  '/executive/eng-northgate/setup', '/executive/no-such-engagement'];
+
+for (const width of [1280, 390]) {
+  test(`axe finds no violation on any executive-coaching page at ${width} px, and nothing scrolls sideways`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width, height: 844 });
+    await loadDemo(page);
+    for (const path of PAGES) {
+      await page.goto(path);
+      await ready(page);
+      await expectNoAxeViolations(page, `${path} at ${width}px`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+    // With the private notes shown, and a confirmation open.
+    await page.goto('/executive/eng-northgate/log');
+    await page.getByLabel('Show the coach’s private notes').check();
+    await page.getByRole('button', { name: /Delete…/ }).first().click();
+    await expectNoAxeViolations(page, `the log with private notes and a confirmation at ${width}px`);
+  });
+}
+
+test('the phase-in plan ties in: a readiness plan starts or opens an engagement, and the brief names the coaches', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/phase-in/plans/northgate-ms');
+  await expect(page.getByTestId('plan-executive')).toContainText('Dana Whitfield works with executive coach Dr. Ellen Marsh (Diamond tier, phase 4 of 4: implementation).');
+  await page.getByRole('link', { name: 'Open the engagement' }).click();
+  await expect(page.locator('h1')).toHaveText('Dana Whitfield, Northgate Middle School');
+
+  await page.goto('/executive/eng-harbor-view/setup');
+  await page.getByRole('button', { name: /Remove…/ }).click();
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(page).toHaveURL(/\/executive$/);
+  await page.goto('/phase-in/plans/harbor-view-es');
+  await expect(page.getByTestId('plan-executive')).toContainText('The principal has no executive coach yet.');
+  await page.getByRole('link', { name: 'Start an executive-coaching engagement' }).click();
+  await expect(page.locator('h1')).toHaveText('Start an engagement');
+  await expect(page.getByLabel('School')).toHaveValue('harbor-view-es');
+  await expect(page.getByLabel('Executive coach')).toHaveValue('Marcus Bell');
+
+  await page.goto('/phase-in/brief');
+  const brief = page.getByTestId('brief-deferred');
+  await expect(brief.locator('.deferred', { hasText: 'Northgate Middle School' })).toContainText('Dana Whitfield works with executive coach Dr. Ellen Marsh');
+  await expect(brief.locator('.deferred', { hasText: 'Harbor View Elementary' })).toContainText('The principal has no executive coach yet.');
+});
