@@ -15,7 +15,7 @@ try {
   const contacts = e.contacts.length;
   // Warm-up: a first visit compiles each piece of code once (see bench-readiness.mjs).
   await page.goto(`${base}/executive/${e.id}/log`);
-  await page.locator('table.contact-log tbody tr').nth(contacts - 1).waitFor();
+  await page.locator('table.contact-log tbody tr').nth(39).waitFor();
   await page.goto(`${base}/executive`);
   await page.locator('table.engagements tbody tr').nth(n - 1).waitFor();
   await settle();
@@ -47,9 +47,9 @@ try {
     await page.locator('.phase-step a').nth(3).click();
     await page.getByRole('heading', { name: 'Phase 4: Implementation, monitoring and evaluation' }).waitFor();
   });
-  await step(`open the contact log with ${contacts} contacts (click)`, async () => {
+  await step(`open the contact log with ${contacts} contacts, the latest 40 shown (click)`, async () => {
     await page.getByRole('link', { name: 'Contact log' }).click();
-    await page.locator('table.contact-log tbody tr').nth(contacts - 1).waitFor();
+    await page.locator('table.contact-log tbody tr').nth(39).waitFor();
   });
   await page.locator('#contact-date').fill('2027-01-12');
   await page.locator('#contact-minutes').fill('90');
@@ -67,6 +67,10 @@ try {
     await page.getByRole('button', { name: 'Undo' }).waitFor();
   });
   await step('log: undo (click)', () => page.getByRole('button', { name: 'Undo' }).click());
+  await step(`log: show every earlier contact (click)`, async () => {
+    await page.getByRole('button', { name: /^Show \d+ earlier contacts$/ }).click();
+    await page.locator('table.contact-log tbody tr').nth(contacts).waitFor();
+  });
   await step('open the status report (click)', async () => {
     await page.getByRole('link', { name: 'Status report' }).click();
     await page.locator('article.status-report').waitFor();

@@ -517,8 +517,14 @@ fn a_contact_logged_writes_its_engagement_s_part_only_and_the_private_note_stays
     let mut base = Baseline::empty();
     local::save(&doc, &mut base, "tab-a", "t").unwrap();
     let first = part_keys();
-    assert!(first.contains(&format!("{PART_PREFIX}executive@1.taba")), "{first:?}");
-    assert!(first.contains(&format!("{PART_PREFIX}engagement.eng-northgate@1.taba")), "{first:?}");
+    assert!(
+        first.contains(&format!("{PART_PREFIX}executive@1.taba")),
+        "{first:?}"
+    );
+    assert!(
+        first.contains(&format!("{PART_PREFIX}engagement.eng-northgate@1.taba")),
+        "{first:?}"
+    );
     let mut edited = doc.clone();
     let e = edited
         .executive
@@ -534,10 +540,16 @@ fn a_contact_logged_writes_its_engagement_s_part_only_and_the_private_note_stays
         .into_iter()
         .filter(|k| k.ends_with("@2.taba"))
         .collect();
-    assert_eq!(rewritten, vec![format!("{PART_PREFIX}engagement.eng-harbor-view@2.taba")]);
+    assert_eq!(
+        rewritten,
+        vec![format!("{PART_PREFIX}engagement.eng-harbor-view@2.taba")]
+    );
     match local::load("t") {
         Loaded::Ready { document, .. } => {
-            assert_eq!(document.executive, edited.executive, "every engagement, in its order");
+            assert_eq!(
+                document.executive, edited.executive,
+                "every engagement, in its order"
+            );
         }
         other => panic!("{other:?}"),
     }

@@ -359,36 +359,6 @@ pub fn big_district(schools: usize, rounds: usize, boards: usize) -> Document {
     doc
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::readiness::round::Stage;
-
-    #[test]
-    fn the_synthetic_district_is_valid_and_has_the_asked_size() {
-        let d = district(30, 4);
-        assert!(d.validate().is_empty(), "{:?}", d.validate());
-        assert_eq!(d.schools.len(), 30);
-        assert_eq!(d.readiness.rounds.len(), 120);
-        let in_progress = d
-            .readiness
-            .rounds
-            .iter()
-            .filter(|r| r.stage(8) != Stage::Complete)
-            .count();
-        assert_eq!(in_progress, 3, "every tenth school's newest round is open");
-        assert_eq!(d, district(30, 4), "deterministic");
-        let big = big_district(30, 4, 2);
-        assert!(big.validate().is_empty(), "{:?}", big.validate());
-        assert_eq!(big.plus.boards.len(), 2);
-        assert!(!big.phase_in.plans.is_empty());
-        // The levels vary: some schools pass the gate and some do not.
-        let latest = d.readiness.latest_outcomes();
-        assert!(latest.values().any(|(_, o)| o.ready()));
-        assert!(latest.values().any(|(_, o)| !o.ready()));
-    }
-}
-
 /// Executive coaching at the seed's scale: `engagements` engagements (one per school, as
 /// far as the schools go), each with `contacts` contacts spread over the school year
 /// 2026–27, three agreed objectives with steps and progress checks, and a Gold cohort of
@@ -490,7 +460,7 @@ pub fn executive(doc: &mut Document, engagements: usize, contacts: usize) {
                 objective: Some(Id::fixed(format!("syn-{i}-o{}", c % 3))),
                 shared_notes: NOTES[(i + c) % 6].to_string(),
                 private_notes: if c % 3 == 0 {
-                    NOTES[(i + c + 3) % 6].to_string()
+                    format!("Coach only: {}", NOTES[(i + c + 3) % 6])
                 } else {
                     String::new()
                 },
@@ -531,5 +501,35 @@ pub fn executive(doc: &mut Document, engagements: usize, contacts: usize) {
             absent: Vec::new(),
             extra: Extra::new(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::readiness::round::Stage;
+
+    #[test]
+    fn the_synthetic_district_is_valid_and_has_the_asked_size() {
+        let d = district(30, 4);
+        assert!(d.validate().is_empty(), "{:?}", d.validate());
+        assert_eq!(d.schools.len(), 30);
+        assert_eq!(d.readiness.rounds.len(), 120);
+        let in_progress = d
+            .readiness
+            .rounds
+            .iter()
+            .filter(|r| r.stage(8) != Stage::Complete)
+            .count();
+        assert_eq!(in_progress, 3, "every tenth school's newest round is open");
+        assert_eq!(d, district(30, 4), "deterministic");
+        let big = big_district(30, 4, 2);
+        assert!(big.validate().is_empty(), "{:?}", big.validate());
+        assert_eq!(big.plus.boards.len(), 2);
+        assert!(!big.phase_in.plans.is_empty());
+        // The levels vary: some schools pass the gate and some do not.
+        let latest = d.readiness.latest_outcomes();
+        assert!(latest.values().any(|(_, o)| o.ready()));
+        assert!(latest.values().any(|(_, o)| !o.ready()));
     }
 }

@@ -736,3 +736,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_scale_bench_s_program_is_valid_and_keeps_its_private_notes_out_of_reports() {
+    let mut d = crate::domain::synthetic::district(6, 1);
+    crate::domain::synthetic::executive(&mut d, 6, 40);
+    assert!(d.validate().is_empty(), "{:?}", d.validate());
+    assert_eq!(d.executive.engagements.len(), 6);
+    for e in &d.executive.engagements {
+        assert_eq!(e.contacts.len(), 40);
+        let csv = report::status(&d, e, day("2027-01-15")).csv();
+        for c in &e.contacts {
+            if !c.private_notes.is_empty() {
+                assert!(!csv.contains(&c.private_notes));
+            }
+        }
+    }
+}

@@ -277,10 +277,15 @@ struct Line {
     cohort: bool,
 }
 
+/// How many contacts the log shows at first, newest first; the rest on request. A year of
+/// weekly contacts is about 40; the seed's scale is 150.
+const SHOWN_AT_FIRST: usize = 40;
+
 #[component]
 fn Log(id: Id) -> impl IntoView {
     let store = use_store();
     let show_private = RwSignal::new(false);
+    let limit = RwSignal::new(SHOWN_AT_FIRST);
     let eid = id.clone();
     let lines = Memo::new(move |_| {
         store.doc.with(|d| {
@@ -357,7 +362,15 @@ fn Log(id: Id) -> impl IntoView {
                 view! { <p>"No contacts yet."</p> }.into_any()
             } else {
                 view! {
-                    <p class="hint">{move || format!("{} in the log, newest first.", crate::domain::text::plural(lines.with(Vec::len), "contact", "contacts"))}</p>
+                    <p class="hint">{move || {
+                        let n = lines.with(Vec::len);
+                        let all = crate::domain::text::plural(n, "contact", "contacts");
+                        if n > limit.get() {
+                            format!("{all} in the log, newest first; the latest {} shown.", limit.get())
+                        } else {
+                            format!("{all} in the log, newest first.")
+                        }
+                    }}</p>
                     <ScrollTable label="Contact log table">
                         <table class="data contact-log stack" role="table" aria-labelledby="log-title">
                             <thead role="rowgroup"><tr role="row">
@@ -368,7 +381,7 @@ fn Log(id: Id) -> impl IntoView {
                                 <th scope="col" role="columnheader"><span class="visually-hidden">"Remove"</span></th>
                             </tr></thead>
                             <tbody role="rowgroup">
-                                <For each=move || lines.get() key=|l| (l.id.clone(), l.over) let:l>
+                                <For each=move || lines.with(|v| v.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|l| (l.id.clone(), l.over) let:l>
                                     {
                                         let (cid, label) = (l.id.clone(), format!("the {} on {}", l.kind.to_lowercase(), l.date));
                                         let private = l.private.clone();
@@ -405,6 +418,14 @@ fn Log(id: Id) -> impl IntoView {
                             </tbody>
                         </table>
                     </ScrollTable>
+                    {move || {
+                        let rest = lines.with(Vec::len).saturating_sub(limit.get());
+                        (rest > 0).then(|| view! {
+                            <button type="button" class="secondary" on:click=move |_| limit.set(usize::MAX)>
+                                {format!("Show {}", crate::domain::text::plural(rest, "earlier contact", "earlier contacts"))}
+                            </button>
+                        })
+                    }}
                 }.into_any()
             }}
         </section>
