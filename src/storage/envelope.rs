@@ -26,7 +26,12 @@ use std::fmt;
 /// Schema 2 (2026-11-29) has the same document as schema 1; it is raised because browser
 /// storage now keeps the document in parts, and a build that knows only schema 1 must open
 /// that read-only rather than call it damaged.
-pub const SCHEMA_VERSION: u32 = 2;
+///
+/// Schema 3 (2026-11-30) has the same document as schema 2, with executive coaching as an
+/// optional field; it is raised because storage now keeps two new kinds of part
+/// (`executive`, `engagement.<id>`), which a schema-2 build would call damaged and set
+/// aside. It opens schema 3 read-only instead.
+pub const SCHEMA_VERSION: u32 = 3;
 /// The `layout` of a head that keeps the document in parts.
 pub const LAYOUT_PARTS: &str = "parts";
 pub const FORMAT: &str = "readyboard";

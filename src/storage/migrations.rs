@@ -27,7 +27,13 @@ fn same_document(document: Value) -> Result<Value, String> {
     Ok(document)
 }
 
-const STEPS: &[Step] = &[same_document];
+/// Schema 2 to 3: the document is unchanged (executive coaching is a new optional field);
+/// storage keeps new kinds of part, which schema-2 builds must open read-only.
+fn new_kinds_of_part(document: Value) -> Result<Value, String> {
+    Ok(document)
+}
+
+const STEPS: &[Step] = &[same_document, new_kinds_of_part];
 
 /// Lift `document` from schema `from` to [`SCHEMA_VERSION`].
 pub fn migrate(mut document: Value, from: u32) -> Result<Value, String> {

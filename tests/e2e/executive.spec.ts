@@ -384,3 +384,28 @@ test('the phase-in plan ties in: a readiness plan starts or opens an engagement,
   await expect(brief.locator('.deferred', { hasText: 'Northgate Middle School' })).toContainText('Dana Whitfield works with executive coach Dr. Ellen Marsh');
   await expect(brief.locator('.deferred', { hasText: 'Harbor View Elementary' })).toContainText('The principal has no executive coach yet.');
 });
+
+test('every form shows what is saved: cadences, the rating, outcomes, the weekly day', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/executive/eng-northgate?phase=2');
+  await ready(page);
+  const cadences = page.locator('.objective-list select');
+  await expect(cadences).toHaveCount(3);
+  await expect(cadences.nth(0)).toHaveValue('monthly');
+  await expect(cadences.nth(1)).toHaveValue('weekly');
+  await expect(cadences.nth(2)).toHaveValue('quarterly');
+  await expect(page.getByLabel('Monitored').last()).toHaveValue('monthly'); // a new objective's default
+  await expect(page.locator('#new-objective-cadence option:checked')).toHaveText('Monthly');
+  await page.goto('/executive/eng-northgate?phase=4');
+  await expect(page.getByLabel('Rating')).toHaveValue('on-track');
+  await expect(page.locator('#check-rating option:checked')).toHaveText('On track');
+  const outcome = page.getByLabel('Team leads share instructional decisions', { exact: true });
+  await outcome.selectOption('partly-met');
+  await page.goto('/executive/eng-northgate?phase=4');
+  await expect(page.locator('select[id^="outcome-obj-ng-leads"] option:checked')).toHaveText('Partly met');
+  await page.goto('/executive/eng-northgate/log');
+  await expect(page.locator('#weekly-day option:checked')).toHaveText('Wednesday');
+  // The tracker's "Move on" for a phase that is done, and a refused one, say so.
+  await page.goto('/executive/eng-riverside');
+  await expect(page.getByRole('heading', { name: 'Before phase 4 can begin, work plan still needs:' })).toBeVisible();
+});

@@ -127,7 +127,7 @@ export async function storeWholeDocument(page: Page, doc: unknown) {
   await page.evaluate(([k, doc]) => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('readyboard.')) localStorage.removeItem(key);
     localStorage.setItem(k as string, JSON.stringify({
-      format: 'readyboard', schemaVersion: 2, appVersion: '0.1.0', savedAt: new Date().toISOString(),
+      format: 'readyboard', schemaVersion: 3, appVersion: '0.1.0', savedAt: new Date().toISOString(),
       revision: 1000, writer: 'test', document: doc,
     }));
   }, [KEY, doc]);

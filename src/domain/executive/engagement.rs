@@ -1187,6 +1187,9 @@ impl Engagement {
         }
         let title = text::clean_name("The objective", title)?;
         let indicators = text::clean_note("The indicators of success", indicators)?;
+        if self.is_agreed() && indicators.is_empty() {
+            return Err("An objective in the agreed plan needs its indicators of success.".into());
+        }
         self.objectives.push(Objective {
             id,
             title,
@@ -1219,8 +1222,8 @@ impl Engagement {
         Ok(())
     }
 
-    /// Remove an objective (and its contacts' link to it): returns it and where it was, for
-    /// undo. The agreed plan keeps at least [`MIN_OBJECTIVES`].
+    /// Remove an objective: returns it and where it was, for undo (contacts keep their link,
+    /// which the log shows no more while the objective is gone). The agreed plan keeps at least [`MIN_OBJECTIVES`].
     pub fn remove_objective(&mut self, id: &Id) -> Result<(usize, Objective), String> {
         if self.is_agreed() && self.objectives.len() <= MIN_OBJECTIVES {
             return Err(format!(
@@ -1235,12 +1238,20 @@ impl Engagement {
         Ok((at, self.objectives.remove(at)))
     }
 
-    pub fn restore_objective(&mut self, at: usize, o: Objective) {
+    /// Put back a removed objective where it was. The agreed plan keeps at most
+    /// [`MAX_OBJECTIVES`]: a restore that would break that is refused.
+    pub fn restore_objective(&mut self, at: usize, o: Objective) -> Result<(), String> {
         if self.objectives.iter().any(|x| x.id == o.id) {
-            return;
+            return Ok(());
+        }
+        if self.is_agreed() && self.objectives.len() >= MAX_OBJECTIVES {
+            return Err(format!(
+                "The agreed plan already has {MAX_OBJECTIVES} key objectives: reopen the plan to bring this one back."
+            ));
         }
         let at = at.min(self.objectives.len());
         self.objectives.insert(at, o);
+        Ok(())
     }
 
     pub fn set_focus(&mut self, focus: &str, norms: &str) -> Result<(), String> {
@@ -1468,12 +1479,14 @@ impl Engagement {
         Some((at, self.contacts.remove(at)))
     }
 
+    /// Put back a removed contact, in date order (where it was among contacts of its day).
     pub fn restore_contact(&mut self, at: usize, c: Contact) {
         if self.contacts.iter().any(|x| x.id == c.id) {
             return;
         }
-        let at = at.min(self.contacts.len());
-        self.contacts.insert(at, c);
+        let first = self.contacts.partition_point(|x| x.date < c.date);
+        let last = self.contacts.partition_point(|x| x.date <= c.date);
+        self.contacts.insert(at.clamp(first, last), c);
     }
 
     /// Every problem with the stored engagement, in words (for `Document::validate`).

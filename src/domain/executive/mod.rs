@@ -286,6 +286,30 @@ impl Executive {
         })
     }
 
+    /// [`Executive::restore`], refused when the engagement's school or tier has gone since
+    /// (another tab may have changed the district): the document would not be valid.
+    pub fn restore_checked(
+        &mut self,
+        r: Removed,
+        schools: &[crate::domain::School],
+    ) -> Result<(), String> {
+        let e = &r.engagement;
+        if !schools.iter().any(|s| s.id == e.school_id) {
+            return Err(format!(
+                "The engagement with {} can't come back: its school is no longer in the district.",
+                e.principal
+            ));
+        }
+        if self.tier(&e.tier_id).is_none() {
+            return Err(format!(
+                "The engagement with {} can't come back: its tier is no longer offered.",
+                e.principal
+            ));
+        }
+        self.restore(r);
+        Ok(())
+    }
+
     pub fn restore(&mut self, r: Removed) {
         if self.engagements.iter().any(|e| e.id == r.engagement.id) {
             return;

@@ -119,6 +119,8 @@ pub struct Pace {
     pub used: usize,
     /// Whole weeks from today to the end (0 once it has ended).
     pub weeks_left: i64,
+    /// Days from today to the end (0 once it has ended).
+    pub days_left: i64,
     /// The days the allowance spread evenly over the engagement would have used by today.
     pub expected: f64,
     /// More than one day behind the even spread.
@@ -132,8 +134,13 @@ impl Pace {
 
     /// "6 of 15 on-site days unused with 9 weeks left".
     pub fn sentence(&self) -> String {
-        let left = if self.weeks_left <= 0 {
+        let left = if self.days_left <= 0 {
             "and the engagement has ended".to_string()
+        } else if self.weeks_left == 0 {
+            format!(
+                "with {} left",
+                text::plural(self.days_left as usize, "day", "days")
+            )
         } else {
             format!(
                 "with {} left",
@@ -166,6 +173,7 @@ pub fn pace(e: &Engagement, contacts: &[Contact], today: Date) -> Option<Pace> {
         allowed,
         used,
         weeks_left: left_days / 7,
+        days_left: left_days,
         expected,
         behind: !e.is_complete() && (used as f64) < expected - 1.0,
     })
@@ -277,6 +285,17 @@ pub fn row_with(e: &Engagement, contacts: &[Contact], today: Date) -> Row {
     if !bare.is_empty() {
         flags.push(Flag::NoIndicators);
         why.push(format!("No indicators of success for {}.", bare.join(", ")));
+    }
+    if !e.is_complete() && e.phase == Phase::Implementation {
+        if let Some(end) = e.target(Phase::Implementation) {
+            if today > end {
+                flags.push(Flag::Stalled);
+                why.push(format!(
+                    "The engagement ended on {} without its annual assessment.",
+                    dates::iso(end)
+                ));
+            }
+        }
     }
     if !e.is_complete() && e.phase != Phase::Implementation {
         if let Some(t) = e.target(e.phase) {

@@ -262,10 +262,23 @@ fn a_plan_is_agreed_with_two_or_three_objectives_only() {
         .add_objective(Id::fixed("o5"), "Five", "I", Cadence::Weekly)
         .unwrap_err()
         .contains("already has 3"));
-    e.restore_objective(at, o4);
+    // An undo can't take the agreed plan past 3 either.
+    assert!(e
+        .restore_objective(at, o4.clone())
+        .unwrap_err()
+        .contains("reopen the plan"));
+    assert_eq!(e.objectives.len(), 3);
+    e.unagree();
+    e.restore_objective(at, o4).unwrap();
     assert_eq!(e.objectives.len(), 4, "undo restores what was removed");
     e.remove_objective(&Id::fixed("o4")).unwrap();
+    e.agree("2026-10-01").unwrap();
+    // An objective added to an agreed plan comes with its indicators.
     e.remove_objective(&Id::fixed("o3")).unwrap();
+    assert!(e
+        .add_objective(Id::fixed("o6"), "Six", " ", Cadence::Weekly)
+        .unwrap_err()
+        .contains("needs its indicators"));
     assert!(e
         .remove_objective(&Id::fixed("o2"))
         .unwrap_err()
@@ -530,6 +543,60 @@ fn flags_name_quiet_engagements_missing_indicators_and_stalled_phases() {
         ..Filter::default()
     };
     assert!(!f.matches(e, "Ash Grove Elementary", &r));
+}
+
+#[test]
+fn an_engagement_that_ends_without_its_annual_assessment_is_flagged() {
+    let mut d = one();
+    let e = eng(&mut d);
+    for _ in 0..3 {
+        e.advance("2026-10-01", Some("Test")).unwrap();
+    }
+    let x = &d.executive;
+    let e = x.engagement(&Id::fixed("eng")).unwrap();
+    let r = program::row(x, e, day("2027-07-15"));
+    assert!(r.flags.contains(&Flag::Stalled), "{r:?}");
+    assert!(r.why.contains(
+        &"The engagement ended on 2027-06-30 without its annual assessment.".to_string()
+    ));
+    let p = program::pace(e, &x.contacts_of(e), day("2027-06-27")).unwrap();
+    assert_eq!(
+        p.sentence(),
+        "15 of 15 on-site days unused with 3 days left"
+    );
+    let p = program::pace(e, &x.contacts_of(e), day("2027-07-02")).unwrap();
+    assert!(
+        p.sentence().ends_with("and the engagement has ended"),
+        "{}",
+        p.sentence()
+    );
+}
+
+#[test]
+fn restoring_an_engagement_whose_school_has_gone_is_refused() {
+    let mut d = doc();
+    let r = d.executive.remove(&Id::fixed("eng-northgate")).unwrap();
+    let schools: Vec<_> = d
+        .schools
+        .iter()
+        .filter(|s| s.id.as_str() != "northgate-ms")
+        .cloned()
+        .collect();
+    let err = d
+        .executive
+        .restore_checked(r.clone(), &schools)
+        .unwrap_err();
+    assert!(
+        err.contains("its school is no longer in the district"),
+        "{err}"
+    );
+    assert!(d
+        .executive
+        .engagement(&Id::fixed("eng-northgate"))
+        .is_none());
+    let schools = d.schools.clone();
+    d.executive.restore_checked(r, &schools).unwrap();
+    assert!(d.validate().is_empty());
 }
 
 #[test]

@@ -271,7 +271,7 @@ fn LogSession(cohorts: Memo<Vec<CohortView>>) -> impl IntoView {
     });
     view! {
         {move || (!cohorts.with(Vec::is_empty)).then(|| view! {
-            <section class="panel" aria-labelledby="log-session-title">
+            <section class="panel no-print" aria-labelledby="log-session-title">
                 <h2 id="log-session-title">"Log a cohort meeting"</h2>
                 <form on:submit=submit novalidate aria-labelledby="log-session-title">
                     <div class="school-fields">
@@ -372,7 +372,7 @@ fn AddCohort() -> impl IntoView {
         }
     };
     view! {
-        <section class="panel" aria-labelledby="add-cohort-title">
+        <section class="panel no-print" aria-labelledby="add-cohort-title">
             <h2 id="add-cohort-title">"Add a cohort"</h2>
             <form class="inline-form" on:submit=submit novalidate aria-labelledby="add-cohort-title">
                 <div class="field">

@@ -506,8 +506,8 @@ fn WeeklyPanel(id: Id) -> impl IntoView {
                 <div class="field">
                     <label for="weekly-day">"Day"</label>
                     <select id="weekly-day" prop:value=move || weekday.get() on:change=move |ev| weekday.set(event_target_value(&ev))>
-                        <option value="">"No weekly meeting"</option>
-                        {WEEKDAYS.iter().enumerate().map(|(i, d)| view! { <option value=(i + 1).to_string()>{*d}</option> }).collect_view()}
+                        <option value="" selected=move || weekday.with(String::is_empty)>"No weekly meeting"</option>
+                        {WEEKDAYS.iter().enumerate().map(|(i, d)| view! { <option value=(i + 1).to_string() selected=move || weekday.with(|w| w == &(i + 1).to_string())>{*d}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">

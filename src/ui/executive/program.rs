@@ -149,14 +149,28 @@ pub fn ProgramPage() -> impl IntoView {
     };
     // An engagement removed on its set-up page: offer the undo here.
     let removed = RwSignal::new(super::take_last_removed());
+    let undo_error = RwSignal::new(None::<String>);
+    if removed.with_untracked(Option::is_some) {
+        // After the page's heading has had focus from the change of path.
+        set_timeout(
+            || crate::ui::platform::browser::focus_id("engagement-undo"),
+            std::time::Duration::from_millis(60),
+        );
+    }
     let undo = Callback::new(move |()| {
         if let Some(r) = removed.get_untracked() {
             let id = r.engagement.id.clone();
-            store.edit(|d| d.executive.restore(r));
-            removed.set(None);
-            request_animation_frame(move || {
-                crate::ui::platform::browser::focus_id(&format!("eng-{id}"))
+            let result = store.try_edit(|d| {
+                let schools = d.schools.clone();
+                d.executive.restore_checked(r, &schools)
             });
+            removed.set(None);
+            match result {
+                Ok(()) => request_animation_frame(move || {
+                    crate::ui::platform::browser::focus_id(&format!("eng-{id}"))
+                }),
+                Err(e) => undo_error.set(Some(e)),
+            }
         }
     });
     let clear = move |_| {
@@ -181,6 +195,7 @@ pub fn ProgramPage() -> impl IntoView {
                     <UndoNotice id="engagement-undo" on_undo=undo
                         message=format!("The engagement with {} was removed.", r.engagement.principal)/>
                 })}
+                <crate::ui::kit::field_error::FieldError error=undo_error/>
                 <p class="page-links">
                     <a class="button primary" href="/executive/new">"Start an engagement"</a>
                     <a class="button" href="/executive/cohorts">"Cohort meetings"</a>

@@ -122,6 +122,7 @@ fn TierForm(tier: Tier) -> impl IntoView {
         match result {
             Ok(()) => {
                 error.set(None);
+                name_shown.set(name.get_untracked().trim().to_string());
                 saved.set(Some(
                     "Saved. Engagements keep the allowance they were agreed with.".into(),
                 ));
@@ -164,7 +165,7 @@ fn TierForm(tier: Tier) -> impl IntoView {
                 <textarea id=format!("{stem}-offer") rows="2" maxlength=MAX_NOTE_CHARS.to_string()
                     prop:value=move || offer.get() on:input=move |ev| offer.set(event_target_value(&ev))></textarea>
                 <FieldError id=format!("{stem}-error") error/>
-                <button type="submit">"Save"<span class="visually-hidden">{format!(" the {} tier", tier.name)}</span></button>
+                <button type="submit">"Save"<span class="visually-hidden">{move || format!(" the {} tier", name_shown.get())}</span></button>
                 {move || saved.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
             </form>
         </section>

@@ -156,7 +156,7 @@ fn AddCheck(id: Id, progress: Memo<Vec<ObjectiveProgress>>) -> impl IntoView {
                     <div class="field">
                         <label for="check-rating">"Rating"</label>
                         <select id="check-rating" prop:value=move || rating.get() on:change=move |ev| rating.set(event_target_value(&ev))>
-                            {Rating::ALL.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
+                            {Rating::ALL.into_iter().map(|r| view! { <option value=r.key() selected=move || rating.with(|x| x == r.key())>{r.label()}</option> }).collect_view()}
                         </select>
                     </div>
                 </div>
@@ -188,9 +188,9 @@ fn Outcomes(id: Id, progress: Memo<Vec<ObjectiveProgress>>) -> impl IntoView {
             view! {
                 <div class="field">
                     <label for=sel.clone()>{o.title.clone()}</label>
-                    <select id=sel prop:value=current on:change=move |ev| set.run((oid.clone(), event_target_value(&ev)))>
-                        <option value="">"Not assessed yet"</option>
-                        {Outcome::ALL.into_iter().map(|x| view! { <option value=x.key()>{x.label()}</option> }).collect_view()}
+                    <select id=sel on:change=move |ev| set.run((oid.clone(), event_target_value(&ev)))>
+                        <option value="" selected=current.is_empty()>"Not assessed yet"</option>
+                        {Outcome::ALL.into_iter().map(|x| view! { <option value=x.key() selected=x.key() == current>{x.label()}</option> }).collect_view()}
                     </select>
                 </div>
             }

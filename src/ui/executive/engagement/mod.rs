@@ -212,6 +212,7 @@ fn Tracker(id: Id) -> impl IntoView {
                     }}
                 }
             })}
+            {move || (!asking.get()).then(|| view! { <FieldError error/> })}
             {move || moved.get().map(|m| view! { <UndoNotice id="phase-undo" message=m on_undo=undo/> })}
         </section>
     }

@@ -72,10 +72,9 @@ pub(super) fn Planning(id: Id) -> impl IntoView {
     let eid = id.clone();
     let restore = Callback::new(move |()| {
         if let Some((at, o)) = undo.get_untracked() {
-            let _ = edit_engagement(store, &eid, |e| {
-                e.restore_objective(at, o);
-                Ok(())
-            });
+            if let Err(e) = edit_engagement(store, &eid, |e| e.restore_objective(at, o)) {
+                general.set(Some(e));
+            }
         }
         undo.set(None);
         browser::focus_id("objectives-title");
@@ -158,6 +157,18 @@ fn ObjectiveCard(
     let saved = RwSignal::new(None::<String>);
     let oid = Id::fixed(objective.id.clone());
     let stem = format!("obj-{}", objective.id);
+    // Whether the saved objective has no indicators yet (not the field being typed in).
+    let bare = {
+        let (eid, oid) = (id.clone(), oid.clone());
+        Memo::new(move |_| {
+            store.doc.with(|d| {
+                d.as_ref()
+                    .and_then(|d| d.executive.engagement(&eid))
+                    .and_then(|e| e.objective(&oid))
+                    .is_some_and(|o| !o.has_indicators())
+            })
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let c = Cadence::from_key(&cadence.get_untracked()).unwrap_or_default();
@@ -185,10 +196,10 @@ fn ObjectiveCard(
                 <label for=format!("{stem}-indicators")>"Indicators of success"</label>
                 <textarea id=format!("{stem}-indicators") rows="2" maxlength=MAX_NOTE_CHARS.to_string()
                     prop:value=move || indicators.get() on:input=move |ev| indicators.set(event_target_value(&ev))></textarea>
-                {(objective.indicators.trim().is_empty()).then(|| view! { <p class="flag-line">"No indicators of success yet."</p> })}
+                {move || bare.get().then(|| view! { <p class="flag-line">"No indicators of success yet."</p> })}
                 <label for=format!("{stem}-cadence")>"Monitored"</label>
                 <select id=format!("{stem}-cadence") prop:value=move || cadence.get() on:change=move |ev| cadence.set(event_target_value(&ev))>
-                    {Cadence::ALL.into_iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+                    {Cadence::ALL.into_iter().map(|c| view! { <option value=c.key() selected=move || cadence.with(|x| x == c.key())>{c.label()}</option> }).collect_view()}
                 </select>
                 <FieldError error/>
                 <div class="actions">
@@ -246,7 +257,7 @@ fn AddObjective(id: Id) -> impl IntoView {
                 prop:value=move || indicators.get() on:input=move |ev| indicators.set(event_target_value(&ev))></textarea>
             <label for="new-objective-cadence">"Monitored"</label>
             <select id="new-objective-cadence" prop:value=move || cadence.get() on:change=move |ev| cadence.set(event_target_value(&ev))>
-                {Cadence::ALL.into_iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+                {Cadence::ALL.into_iter().map(|c| view! { <option value=c.key() selected=move || cadence.with(|x| x == c.key())>{c.label()}</option> }).collect_view()}
             </select>
             <button type="submit">"Add objective"</button>
             {move || added.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
