@@ -11,7 +11,6 @@ use crate::domain::text::MAX_NOTE_CHARS;
 use crate::domain::Id;
 use crate::ui::kit::crumbs::Crumbs;
 use crate::ui::kit::field_error::FieldError;
-use crate::ui::kit::not_found::NotFound;
 use crate::ui::kit::remove::ConfirmRemove;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::undo::UndoNotice;
@@ -23,12 +22,9 @@ use leptos_meta::Title;
 #[component]
 pub fn ContactLogPage() -> impl IntoView {
     let heading = use_heading();
-    move || {
-        match heading.get() {
+    move || match heading.get() {
         None => view! {
-            <NotFound title="Engagement not found" back_href="/executive" back_label="Back to executive coaching">
-                "There is no engagement at this address in this district. It may have been removed."
-            </NotFound>
+            <super::NoEngagement/>
         }
         .into_any(),
         Some(h) => {
@@ -36,7 +32,10 @@ pub fn ContactLogPage() -> impl IntoView {
             let crumbs = vec![
                 ("Executive coaching".to_string(), "/executive".to_string()),
                 (title.clone(), format!("/executive/{}", h.id)),
-                ("Contact log".to_string(), format!("/executive/{}/log", h.id)),
+                (
+                    "Contact log".to_string(),
+                    format!("/executive/{}/log", h.id),
+                ),
             ];
             view! {
                 <Title text=format!("{title}: contact log \u{b7} Readyboard")/>
@@ -49,7 +48,6 @@ pub fn ContactLogPage() -> impl IntoView {
             }
             .into_any()
         }
-    }
     }
 }
 

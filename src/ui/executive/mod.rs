@@ -76,6 +76,17 @@ pub(crate) fn use_heading() -> Memo<Option<Heading>> {
     })
 }
 
+/// The page for an engagement's address with no engagement behind it.
+#[component]
+pub(crate) fn NoEngagement() -> impl IntoView {
+    view! {
+        <crate::ui::kit::not_found::NotFound title="Engagement not found" back_href="/executive"
+            back_label="Back to executive coaching">
+            "There is no engagement at this address in this district. It may have been removed."
+        </crate::ui::kit::not_found::NotFound>
+    }
+}
+
 /// The figures every page of an engagement shows at its top.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Glance {

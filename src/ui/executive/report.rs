@@ -8,7 +8,6 @@ use crate::domain::executive::report::{self, StatusReport};
 use crate::domain::text::MAX_NOTE_CHARS;
 use crate::ui::kit::crumbs::Crumbs;
 use crate::ui::kit::field_error::FieldError;
-use crate::ui::kit::not_found::NotFound;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
@@ -26,12 +25,9 @@ pub fn StatusReportPage() -> impl IntoView {
             Some(report::status(d, e, today()))
         })
     });
-    move || {
-        match heading.get() {
+    move || match heading.get() {
         None => view! {
-            <NotFound title="Engagement not found" back_href="/executive" back_label="Back to executive coaching">
-                "There is no engagement at this address in this district. It may have been removed."
-            </NotFound>
+            <super::NoEngagement/>
         }
         .into_any(),
         Some(h) => {
@@ -39,7 +35,10 @@ pub fn StatusReportPage() -> impl IntoView {
             let crumbs = vec![
                 ("Executive coaching".to_string(), "/executive".to_string()),
                 (title.clone(), format!("/executive/{}", h.id)),
-                ("Status report".to_string(), format!("/executive/{}/report", h.id)),
+                (
+                    "Status report".to_string(),
+                    format!("/executive/{}/report", h.id),
+                ),
             ];
             let id = h.id.clone();
             let csv_error = RwSignal::new(None::<String>);
@@ -48,7 +47,11 @@ pub fn StatusReportPage() -> impl IntoView {
                     let d = d.as_ref()?;
                     let e = d.executive.engagement(&id)?;
                     Some((
-                        format!("{}-status-{}.csv", report::file_stem(d, e), browser::today()),
+                        format!(
+                            "{}-status-{}.csv",
+                            report::file_stem(d, e),
+                            browser::today()
+                        ),
                         report::status(d, e, today()).csv(),
                     ))
                 });
@@ -73,7 +76,6 @@ pub fn StatusReportPage() -> impl IntoView {
             }
             .into_any()
         }
-    }
     }
 }
 

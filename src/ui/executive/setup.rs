@@ -8,7 +8,6 @@ use crate::domain::text::MAX_NAME_CHARS;
 use crate::domain::Id;
 use crate::ui::kit::crumbs::Crumbs;
 use crate::ui::kit::field_error::FieldError;
-use crate::ui::kit::not_found::NotFound;
 use crate::ui::kit::remove::ConfirmRemove;
 use crate::ui::kit::{first_run::FirstRun, use_store};
 use crate::ui::platform::browser;
@@ -44,8 +43,7 @@ pub fn SetupPage() -> impl IntoView {
         })
     };
     let editing = StoredValue::new(editing);
-    move || {
-        match store.phase.get() {
+    move || match store.phase.get() {
         Phase::FirstRun => view! {
             <Title text="Start an engagement \u{b7} Readyboard"/>
             <h1>"Start an engagement"</h1>
@@ -53,13 +51,10 @@ pub fn SetupPage() -> impl IntoView {
         }
         .into_any(),
         _ if !exists.get() => view! {
-            <NotFound title="Engagement not found" back_href="/executive" back_label="Back to executive coaching">
-                "There is no engagement at this address in this district. It may have been removed."
-            </NotFound>
+            <super::NoEngagement/>
         }
         .into_any(),
         _ => view! { <SetupForm editing=editing.get_value()/> }.into_any(),
-    }
     }
 }
 

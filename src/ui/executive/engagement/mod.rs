@@ -13,7 +13,6 @@ use crate::domain::text::MAX_NOTE_CHARS;
 use crate::domain::Id;
 use crate::ui::kit::crumbs::Crumbs;
 use crate::ui::kit::field_error::FieldError;
-use crate::ui::kit::not_found::NotFound;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
@@ -24,12 +23,9 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn EngagementPage() -> impl IntoView {
     let heading = use_heading();
-    move || {
-        match heading.get() {
+    move || match heading.get() {
         None => view! {
-            <NotFound title="Engagement not found" back_href="/executive" back_label="Back to executive coaching">
-                "There is no engagement at this address in this district. It may have been removed."
-            </NotFound>
+            <super::NoEngagement/>
         }
         .into_any(),
         Some(h) => {
@@ -48,7 +44,6 @@ pub fn EngagementPage() -> impl IntoView {
             }
             .into_any()
         }
-    }
     }
 }
 
