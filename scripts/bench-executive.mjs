@@ -13,7 +13,20 @@ try {
   const n = doc.executive.engagements.length;
   const e = doc.executive.engagements[n - 1];
   const contacts = e.contacts.length;
-  // Warm-up: a first visit compiles each piece of code once (see bench-readiness.mjs).
+  // Warm-up: a first visit, as every returning user has had. A fresh browser profile compiles
+  // each part of the code the first time it runs (see bench-readiness.mjs): the first click
+  // into an engagement is timed and shown, not held to the limit. Then each page once.
+  await page.goto(`${base}/executive`);
+  await page.locator('table.engagements tbody tr').nth(n - 1).waitFor();
+  await settle();
+  await step('first visit: open an engagement (click)', async () => {
+    await page.getByRole('link', { name: e.principal, exact: true }).click();
+    await page.getByRole('heading', { name: 'Phases' }).waitFor();
+  }, { limit: false });
+  await page.goto(`${base}/executive/${e.id}?phase=4`);
+  await page.getByRole('heading', { name: 'Phase 4: Implementation, monitoring and evaluation' }).waitFor();
+  await page.goto(`${base}/executive/${e.id}/report`);
+  await page.locator('article.status-report').waitFor();
   await page.goto(`${base}/executive/${e.id}/log`);
   await page.locator('table.contact-log tbody tr').nth(39).waitFor();
   await page.goto(`${base}/executive`);
@@ -67,7 +80,7 @@ try {
     await page.getByRole('button', { name: 'Undo' }).waitFor();
   });
   await step('log: undo (click)', () => page.getByRole('button', { name: 'Undo' }).click());
-  await step(`log: show every earlier contact (click)`, async () => {
+  await step(`log: show every earlier contact (click; drawn 40 rows a frame)`, async () => {
     await page.getByRole('button', { name: /^Show \d+ earlier contacts$/ }).click();
     await page.locator('table.contact-log tbody tr').nth(contacts).waitFor();
   });

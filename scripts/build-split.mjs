@@ -246,13 +246,17 @@ async function main() {
   //    Debian's wasm-opt is too old for what rustc emits.
   const localOpt = join(source, 'node_modules', '.bin', 'wasm-opt');
   const wasmOpt = existsSync(localOpt) ? localOpt : 'wasm-opt';
+  // READYBOARD_KEEP_NAMES=1 keeps the function names (wasm-opt -g), for a CPU profile that
+  // names Rust functions: bigger files, never the build that ships.
+  const KEEP_NAMES = process.env.READYBOARD_KEEP_NAMES ? ['-g'] : [];
+  if (KEEP_NAMES.length) log('note: READYBOARD_KEEP_NAMES is set: function names are kept, for profiling only');
   const wasms = ['app_bg.wasm', 'teacher_bg.wasm', ...pieces];
   log(`wasm-opt -Oz on ${wasms.length} files`);
   const queue = [...wasms];
   const worker = async () => {
     for (let f; (f = queue.shift());) {
       const p = join(siteDir, f);
-      await runAsync(wasmOpt, ['-Oz', ...WASM_OPT_FEATURES, p, '-o', p]);
+      await runAsync(wasmOpt, ['-Oz', ...WASM_OPT_FEATURES, ...KEEP_NAMES, p, '-o', p]);
     }
   };
   try {

@@ -351,6 +351,15 @@ impl Document {
         self.schools.iter().find(|s| &s.id == id)
     }
 
+    /// The Mondays of the school's instructional weeks, from the school calendar on its Plus
+    /// board (breaks left out); `None` when the school has no board or its calendar has a
+    /// problem.
+    pub fn school_weeks(&self, id: &Id) -> Option<Vec<time::Date>> {
+        let board = self.plus.boards.iter().find(|b| &b.school_id == id)?;
+        let weeks = board.calendar.instructional_weeks().ok()?;
+        Some(weeks.into_iter().map(|w| w.monday).collect())
+    }
+
     fn school_mut(&mut self, id: &Id) -> Result<&mut School, String> {
         self.schools
             .iter_mut()

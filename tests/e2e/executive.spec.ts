@@ -210,6 +210,121 @@ test('logging contacts, allowance burn, the warning before the allowance, and un
   expect(errors).toEqual([]);
 });
 
+test('a contact can be edited: its values come into the form, and it is checked again', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  // A contact with every field set, and one a newer version of Readyboard would keep.
+  const doc = await storedDocument(page);
+  const e = doc.executive.engagements.find((x: any) => x.id === 'eng-northgate');
+  const objective = e.objectives[0];
+  e.contacts.push({ id: 'edit-me', date: '2026-11-24', kind: 'phone', minutes: 20, observation: true,
+    stance: 'facilitative', strand: 'vision', objective: objective.id, sharedNotes: 'Before the edit.',
+    privateNotes: 'PRIVATE-edit-me', fromANewerVersion: 'kept' });
+  e.contacts.sort((a: any, b: any) => a.date.localeCompare(b.date));
+  await storeWholeDocument(page, doc);
+  await page.goto('/executive/eng-northgate/log');
+  await ready(page);
+  const count = await page.locator('p.hint', { hasText: /in the log, newest first/ }).innerText();
+
+  await page.getByRole('button', { name: 'Edit the phone on 2026-11-24, 20 min' }).click();
+  await expect(page.getByRole('heading', { name: 'Edit the contact' })).toBeVisible();
+  await expect(page.getByLabel('Date')).toBeFocused();
+  await expect(page.getByLabel('Date')).toHaveValue('2026-11-24');
+  await expect(page.getByLabel('Kind')).toHaveValue('phone');
+  await expect(page.getByLabel('Duration')).toHaveValue('20');
+  await expect(page.getByLabel('The coach’s stance')).toHaveValue('facilitative');
+  await expect(page.getByLabel('Content strand')).toHaveValue('vision');
+  await expect(page.getByLabel('Objective it served')).toHaveValue(objective.id);
+  await expect(page.getByLabel('Included an observation')).toBeChecked();
+  await expect(page.getByLabel('Shared notes')).toHaveValue('Before the edit.');
+  await expect(page.getByLabel('Private notes', { exact: true })).toHaveValue('PRIVATE-edit-me');
+  await expectNoAxeViolations(page, 'the log while a contact is edited');
+
+  // Checked again: a negative duration is refused, and nothing changes.
+  await page.getByLabel('Duration').fill('-5');
+  await page.getByRole('button', { name: 'Save the contact' }).click();
+  await expect(page.getByText('A duration can\'t be negative.')).toBeVisible();
+  await page.getByLabel('Duration').fill('2:15');
+  await page.getByLabel('Kind').selectOption({ label: 'Email' });
+  await page.getByLabel('Shared notes').fill('Edited: walked the grade 7 classrooms together.');
+  await page.getByRole('button', { name: 'Save the contact' }).click();
+  await expect(page.getByText('Saved: Email on 2026-11-24, 2 h 15 min.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Log a contact' })).toBeVisible();
+  const row = page.getByRole('row', { name: /2026-11-24/ }).filter({ hasText: 'Edited: walked' });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('rowheader')).toBeFocused();
+  await expect(page.locator('p.hint', { hasText: /in the log, newest first/ })).toHaveText(count);
+  // The form is fresh again: nothing of the edited contact is left in it.
+  await expect(page.getByLabel('Kind')).toHaveValue('on-site');
+  await expect(page.getByLabel('The coach’s stance')).toHaveValue('');
+  await expect(page.getByLabel('Objective it served')).toHaveValue('');
+  await expect(page.getByLabel('Private notes', { exact: true })).toHaveValue('');
+  const stored = (await storedDocument(page)).executive.engagements.find((x: any) => x.id === 'eng-northgate');
+  expect(stored.contacts.filter((c: any) => c.id === 'edit-me')).toEqual([{
+    id: 'edit-me', date: '2026-11-24', kind: 'email', minutes: 135, observation: true, stance: 'facilitative',
+    strand: 'vision', objective: objective.id, sharedNotes: 'Edited: walked the grade 7 classrooms together.',
+    privateNotes: 'PRIVATE-edit-me', fromANewerVersion: 'kept' }]);
+
+  // Cancelling an edit changes nothing, leaves a fresh form, and focus goes back to the contact.
+  await page.getByRole('button', { name: 'Edit the email on 2026-11-24, 2 h 15 min' }).click();
+  await page.getByLabel('Duration').fill('999');
+  await page.getByRole('button', { name: 'Cancel the edit' }).click();
+  await expect(page.getByRole('heading', { name: 'Log a contact' })).toBeVisible();
+  await expect(page.getByLabel('Duration')).toHaveValue('');
+  await expect(page.getByLabel('Kind')).toHaveValue('on-site');
+  await expect(page.locator('th:focus')).toHaveText('2026-11-24');
+
+  // Deleting the contact being edited ends the edit, with nothing of it left in the form.
+  await page.getByRole('button', { name: 'Edit the email on 2026-11-24, 2 h 15 min' }).click();
+  await page.getByRole('button', { name: 'Delete… the email on 2026-11-24, 2 h 15 min' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Log a contact' })).toBeVisible();
+  await expect(page.getByLabel('Shared notes')).toHaveValue('');
+  await expect(page.getByLabel('Private notes', { exact: true })).toHaveValue('');
+  expect(errors).toEqual([]);
+});
+
+test('a long log shows its latest 40, the rest on request, and prints whole for the principal without a private note', async ({ page }) => {
+  await loadDemo(page);
+  // Sixty phone calls more for Dana Whitfield, each with a private note of its own.
+  const doc = await storedDocument(page);
+  const e = doc.executive.engagements.find((x: any) => x.id === 'eng-northgate');
+  for (let i = 0; i < 60; i++) {
+    const day = `2026-10-${String(1 + (i % 28)).padStart(2, '0')}`;
+    e.contacts.push({ id: `call-${i}`, date: day, kind: 'phone', minutes: 10, sharedNotes: `Call ${i}: shared.`, privateNotes: `PRIVATE-call-${i}` });
+  }
+  e.contacts.sort((a: any, b: any) => a.date.localeCompare(b.date));
+  const total = e.contacts.length;
+  await storeWholeDocument(page, doc);
+  await page.goto('/executive/eng-northgate/log');
+  await ready(page);
+  const rows = page.locator('table.contact-log tbody tr');
+  await expect(rows).toHaveCount(40);
+  await expect(page.getByText(`${total} contacts in the log, newest first; the latest 40 shown.`)).toBeVisible();
+  // The rest on request: focus goes to the first contact that was hidden.
+  await page.getByRole('button', { name: `Show ${total - 40} earlier contacts` }).click();
+  await expect(rows).toHaveCount(total);
+  await expect(page.locator('th:focus')).toHaveCount(1);
+  expect(await page.locator('th:focus').evaluate((th) => th.closest('tr')!.rowIndex)).toBe(41);
+
+  // Print: the whole log, shared notes, never a private note (even when shown on screen).
+  await page.goto('/executive/eng-northgate/log');
+  await ready(page);
+  await page.getByLabel('Show the coach’s private notes').check();
+  await expect(page.getByText('PRIVATE-call-0')).toBeVisible();
+  await page.evaluate(() => { (window as any).printed = 0; window.print = () => { (window as any).printed += 1; }; });
+  await page.getByRole('button', { name: 'Print the log for the principal' }).click();
+  await expect.poll(() => page.evaluate(() => (window as any).printed)).toBe(1);
+  await expect(rows).toHaveCount(total);
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator('main').innerText();
+  expect(printed).toContain('Call 59: shared.');
+  expect(printed).not.toContain('PRIVATE-call');
+  for (const p of PRIVATE) expect(printed).not.toContain(p);
+  expect(printed).not.toContain('Log a contact');
+});
+
 test('the program view flags engagements and filters by coach, tier, cohort and flag', async ({ page }) => {
   await loadDemo(page);
   await page.goto('/executive');
@@ -321,6 +436,77 @@ test('the weekly meetings calendar keeps its event IDs', async ({ page }) => {
   expect(uids(b.text)).toEqual(uids(a.text));
   expect(b.text.replace(/\r\n /g, '')).toContain('Place: Library.');
   for (const p of PRIVATE) expect(b.text).not.toContain(p);
+});
+
+test('the phases\' expected dates: set in order on the set-up page, and a date passed flags the phase', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadDemo(page);
+  await page.goto('/executive/eng-harbor-view');
+  await ready(page);
+  // Planning is Luis Ortega's current phase; the tracker says by when, and links to the dates.
+  await page.getByRole('link', { name: 'Change the expected dates' }).click();
+  await expect(page.locator('h1')).toHaveText('Luis Ortega, Harbor View Elementary: set-up');
+  const dates = page.getByRole('region', { name: 'When each phase is expected to be done' });
+  // The link leads to the dates, below the set-up form, not to the top of the page.
+  await expect(dates).toBeFocused();
+  await expect(dates).toBeInViewport();
+  await dates.getByLabel('Assessment and reflection').fill('2026-10-15');
+  await dates.getByLabel('Planning', { exact: true }).fill('2026-10-01');
+  await dates.getByRole('button', { name: 'Save the dates' }).click();
+  await expect(dates.getByText('Planning can’t be expected to be done before assessment and reflection (2026-10-15).')).toBeVisible();
+  await expect(dates.getByLabel('Planning', { exact: true })).toBeFocused();
+  await expect(dates.getByLabel('Planning', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await dates.getByLabel('Planning', { exact: true }).fill('2027-09-01');
+  await dates.getByRole('button', { name: 'Save the dates' }).click();
+  await expect(dates.getByText('Planning is expected to be done within the engagement, from 2026-09-01 to 2027-06-30.')).toBeVisible();
+
+  // Today is 2026-11-30: a planning date already passed flags the phase.
+  await dates.getByLabel('Planning', { exact: true }).fill('2026-11-20');
+  await dates.getByRole('button', { name: 'Save the dates' }).click();
+  await expect(dates.getByText('Saved.')).toBeVisible();
+  await page.goto('/executive');
+  const row = page.getByRole('row', { name: /Luis Ortega/ });
+  await expect(row).toContainText('Phase stalled');
+  await page.goto('/executive/eng-harbor-view');
+  await expect(page.getByText('Planning was expected to be done by 2026-11-20.')).toBeVisible();
+  await expect(page.getByText('Expected to be done by 2026-11-20.')).toBeVisible();
+
+  // A later date clears the flag, and the form shows what is saved.
+  await page.goto('/executive/eng-harbor-view/setup');
+  await expect(dates.getByLabel('Planning', { exact: true })).toHaveValue('2026-11-20');
+  await expect(dates.getByLabel('Assessment and reflection')).toHaveValue('2026-10-15');
+  await dates.getByLabel('Planning', { exact: true }).fill('2026-12-18');
+  await dates.getByRole('button', { name: 'Save the dates' }).click();
+  await expect(dates.getByText('Saved.')).toBeVisible();
+  await page.goto('/executive');
+  await expect(page.getByRole('row', { name: /Luis Ortega/ })).not.toContainText('Phase stalled');
+  const stored = await storedDocument(page);
+  const harbor = stored.executive.engagements.find((e: any) => e.id === 'eng-harbor-view');
+  expect(harbor.targets).toMatchObject({ assessment: '2026-10-15', planning: '2026-12-18' });
+  expect(errors).toEqual([]);
+});
+
+test('pace counts the school weeks of the school\'s own calendar, when its Plus board has one', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/executive/eng-harbor-view');
+  const pace = page.locator('.glance li', { hasText: 'Pace' });
+  // 193 days from 2026-11-30 to the end on 2027-06-11.
+  await expect(pace).toContainText(/unused with 27 weeks left$/);
+  // Harbor View gets a Plus board with the demo's calendar (36 school weeks from 2026-08-24,
+  // the last from 2027-05-17): pace then counts its school weeks, from this week's to the
+  // last, less the three weeks off (two at winter break, one at spring break): 25 - 3 = 22.
+  // Not the summer.
+  const doc = await storedDocument(page);
+  const calendar = doc.plus.boards[0].calendar;
+  doc.plus.boards.push({ schoolId: 'harbor-view-es', calendar });
+  await storeWholeDocument(page, doc);
+  await page.goto('/executive/eng-harbor-view');
+  await ready(page);
+  await expect(pace).toContainText(/unused with 22 school weeks left$/);
+  const withCalendar = 22;
+  // The status report counts the same way.
+  await page.goto('/executive/eng-harbor-view/report');
+  await expect(page.locator('article.status-report')).toContainText(`with ${withCalendar} school weeks left`);
 });
 
 test('removing an engagement asks first and can be undone', async ({ page }) => {

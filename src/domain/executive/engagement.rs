@@ -863,8 +863,11 @@ impl Engagement {
         }
     }
 
-    /// Change the who and when (not the tier's allowance, which stays as agreed).
-    pub(super) fn set_up(&mut self, s: &Setup) -> Result<(), Refusal> {
+    /// Change the who and when (not the tier's allowance, which stays as agreed). When the
+    /// dates move, the phases' expected dates follow the start if they were never changed
+    /// by hand; dates chosen by hand stay, unless they fall outside the new dates: those are
+    /// cleared, and returned.
+    pub(super) fn set_up(&mut self, s: &Setup) -> Result<Vec<Phase>, Refusal> {
         let Checked {
             principal,
             school_id,
@@ -891,7 +894,8 @@ impl Engagement {
                 ),
             ));
         }
-        let moved = start != self.start;
+        let old_defaults = self.default_targets();
+        let moved = start != self.start || end != self.end;
         self.principal = principal;
         self.school_id = school_id;
         self.coach = coach;
@@ -900,10 +904,27 @@ impl Engagement {
         self.end = end;
         self.superintendent = superintendent;
         self.cohort = s.cohort.clone();
+        let mut cleared = Vec::new();
         if moved {
-            self.targets = self.default_targets();
+            if self.targets == old_defaults {
+                // Never changed by hand: they follow the new start.
+                self.targets = self.default_targets();
+            } else {
+                // Chosen by hand: kept while they fall within the new dates.
+                let (start, end) = (self.start.clone(), self.end.clone());
+                for (phase, t) in [
+                    (Phase::Assessment, &mut self.targets.assessment),
+                    (Phase::Planning, &mut self.targets.planning),
+                    (Phase::WorkPlan, &mut self.targets.work_plan),
+                ] {
+                    if !t.is_empty() && (*t < start || *t > end) {
+                        t.clear();
+                        cleared.push(phase);
+                    }
+                }
+            }
         }
-        Ok(())
+        Ok(cleared)
     }
 
     /// The date by which `phase` is expected to be done; `None` for implementation (it runs
@@ -932,6 +953,53 @@ impl Engagement {
                 return Err("Implementation runs to the end of the engagement.".into())
             }
         }
+        Ok(())
+    }
+
+    /// Set when each of the first three phases is expected to be done, in phase order: each
+    /// empty (no target) or a date within the engagement, on or after the one before it. On
+    /// a refusal nothing changes, and the refusal names the phase whose date is wrong.
+    pub fn set_targets(&mut self, raw: [&str; 3]) -> Result<(), (Phase, String)> {
+        let mut checked = [String::new(), String::new(), String::new()];
+        let mut previous: Option<(Phase, String)> = None;
+        for (i, r) in raw.iter().enumerate() {
+            let phase = Phase::ALL[i];
+            if r.trim().is_empty() {
+                continue;
+            }
+            let d = dates::check(r).map_err(|e| (phase, e))?;
+            if d < self.start || d > self.end {
+                return Err((
+                    phase,
+                    format!(
+                        "{} is expected to be done within the engagement, from {} to {}.",
+                        phase.label(),
+                        self.start,
+                        self.end
+                    ),
+                ));
+            }
+            if let Some((p, before)) = &previous {
+                if d < *before {
+                    return Err((
+                        phase,
+                        format!(
+                            "{} can\u{2019}t be expected to be done before {} ({before}).",
+                            phase.label(),
+                            p.label().to_lowercase()
+                        ),
+                    ));
+                }
+            }
+            previous = Some((phase, d.clone()));
+            checked[i] = d;
+        }
+        let [assessment, planning, work_plan] = checked;
+        self.targets = Targets {
+            assessment,
+            planning,
+            work_plan,
+        };
         Ok(())
     }
 
@@ -1460,15 +1528,18 @@ impl Engagement {
         Ok(())
     }
 
-    /// Replace a contact with the same ID.
+    /// Replace a contact with the same ID. What the form does not edit stays as stored: the
+    /// fields a newer version of Readyboard keeps (`extra`).
     pub fn edit_contact(&mut self, c: Contact) -> Result<(), Refusal> {
-        let c = self.checked_contact(c)?;
+        let mut c = self.checked_contact(c)?;
         let at = self
             .contacts
             .iter()
             .position(|x| x.id == c.id)
             .ok_or_else(|| Refusal::new(Field::Other, "That contact is no longer in the log."))?;
-        self.contacts.remove(at);
+        let old = self.contacts.remove(at);
+        c.extra = old.extra;
+        c.session = old.session;
         let at = self.contacts.partition_point(|x| x.date <= c.date);
         self.contacts.insert(at, c);
         Ok(())

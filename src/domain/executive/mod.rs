@@ -26,6 +26,7 @@ use crate::domain::district::Extra;
 use crate::domain::ids::Id;
 use crate::domain::text;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A group of principals who meet together (the Gold tier's geographic cohort, or any
 /// group a district forms).
@@ -259,23 +260,24 @@ impl Executive {
     }
 
     /// Change an engagement's who and when. A new tier brings its allowance; the same tier
-    /// keeps the one agreed.
+    /// keeps the one agreed. Returns the phases whose expected date fell outside the new
+    /// dates and was cleared (see [`Engagement::set_up`]).
     pub fn set_up(
         &mut self,
         id: &Id,
         s: &Setup,
         schools: &[crate::domain::School],
-    ) -> Result<(), Refusal> {
+    ) -> Result<Vec<Phase>, Refusal> {
         let allowance = self.check_refs(s, schools)?;
         let e = self
             .engagement_mut(id)
             .map_err(|m| Refusal::new(Field::Other, m))?;
         let new_tier = s.tier_id.as_ref() != Some(&e.tier_id);
-        e.set_up(s)?;
+        let cleared = e.set_up(s)?;
         if new_tier {
             e.allowance = allowance;
         }
-        Ok(())
+        Ok(cleared)
     }
 
     pub fn remove(&mut self, id: &Id) -> Option<Removed> {
@@ -376,9 +378,11 @@ impl Executive {
     }
 
     /// An engagement's whole log: its own contacts and the cohort sessions it attended, in
-    /// date order. A session's contact has the session's ID and `session` set.
-    pub fn contacts_of(&self, e: &Engagement) -> Vec<Contact> {
-        let mut out = e.contacts.clone();
+    /// date order. A session's contact has the session's ID and `session` set. The
+    /// engagement's own contacts are borrowed, not copied: the program view gathers every
+    /// engagement's log whenever the document changes.
+    pub fn contacts_of<'a>(&'a self, e: &'a Engagement) -> Vec<Cow<'a, Contact>> {
+        let mut out: Vec<Cow<'a, Contact>> = e.contacts.iter().map(Cow::Borrowed).collect();
         if let Some(cohort) = &e.cohort {
             for s in &self.sessions {
                 if &s.cohort == cohort
@@ -386,7 +390,7 @@ impl Executive {
                     && s.date <= e.end
                     && !s.absent.contains(&e.id)
                 {
-                    out.push(Contact {
+                    out.push(Cow::Owned(Contact {
                         id: s.id.clone(),
                         date: s.date.clone(),
                         kind: Kind::Cohort,
@@ -399,7 +403,7 @@ impl Executive {
                         private_notes: s.private_notes.clone(),
                         session: Some(s.id.clone()),
                         extra: Extra::new(),
-                    });
+                    }));
                 }
             }
         }

@@ -5,6 +5,7 @@ use super::engagement::{Contact, Engagement, Kind, Phase, Use};
 use super::Executive;
 use crate::domain::dates;
 use crate::domain::text;
+use std::borrow::Borrow;
 use time::Date;
 
 /// Days without a contact after which an active engagement is flagged.
@@ -55,14 +56,14 @@ impl Usage {
 }
 
 /// Count `contacts` against `e`'s allowance.
-pub fn usage(e: &Engagement, contacts: &[Contact]) -> Usage {
+pub fn usage<C: Borrow<Contact>>(e: &Engagement, contacts: &[C]) -> Usage {
     let mut u = Usage {
         by_kind: Kind::ALL.iter().map(|&k| (k, 0, 0)).collect(),
         on_site_allowed: e.allowance.on_site_days,
         off_site_allowed: e.allowance.off_site_sessions,
         ..Usage::default()
     };
-    for c in contacts {
+    for c in contacts.iter().map(Borrow::borrow) {
         if let Some(row) = u.by_kind.iter_mut().find(|r| r.0 == c.kind) {
             row.1 += 1;
             row.2 += c.minutes;
@@ -80,14 +81,18 @@ pub fn usage(e: &Engagement, contacts: &[Contact]) -> Usage {
 
 /// The IDs of the contacts over the allowance: the on-site days (or off-site sessions)
 /// after the allowed number, in date order. Kept in the log, and marked.
-pub fn over_allowance(e: &Engagement, contacts: &[Contact]) -> Vec<crate::domain::Id> {
+pub fn over_allowance<C: Borrow<Contact>>(
+    e: &Engagement,
+    contacts: &[C],
+) -> Vec<crate::domain::Id> {
     let mut out = Vec::new();
     for u in [Use::OnSite, Use::OffSite] {
         if let Some(n) = u.of(&e.allowance) {
             out.extend(
                 contacts
                     .iter()
-                    .filter(|c| c.kind.uses() == Some(u))
+                    .map(Borrow::borrow)
+                    .filter(|c: &&Contact| c.kind.uses() == Some(u))
                     .skip(n as usize)
                     .map(|c| c.id.clone()),
             );
@@ -98,10 +103,17 @@ pub fn over_allowance(e: &Engagement, contacts: &[Contact]) -> Vec<crate::domain
 
 /// The warning to show before logging a contact of `kind`: `Some` when it would take the
 /// engagement over its allowance.
-pub fn warn_before(e: &Engagement, contacts: &[Contact], kind: Kind) -> Option<String> {
+pub fn warn_before<C: Borrow<Contact>>(
+    e: &Engagement,
+    contacts: &[C],
+    kind: Kind,
+) -> Option<String> {
     let u = kind.uses()?;
     let allowed = u.of(&e.allowance)? as usize;
-    let used = contacts.iter().filter(|c| c.kind.uses() == Some(u)).count();
+    let used = contacts
+        .iter()
+        .filter(|c| (*c).borrow().kind.uses() == Some(u))
+        .count();
     (used >= allowed).then(|| {
         format!(
             "This would be {} over the allowance of {}: {} already used. It will be kept and marked as over.",
@@ -116,8 +128,12 @@ pub fn warn_before(e: &Engagement, contacts: &[Contact], kind: Kind) -> Option<S
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pace {
     pub allowed: u32,
+    /// On-site days up to today.
     pub used: usize,
-    /// Whole weeks from today to the end (0 once it has ended).
+    /// On-site days logged after today (planned).
+    pub planned: usize,
+    /// Whole weeks from today to the end (0 once it has ended): school weeks when
+    /// [`school_calendar`](Self::school_calendar), else weeks of the calendar.
     pub weeks_left: i64,
     /// Days from today to the end (0 once it has ended).
     pub days_left: i64,
@@ -125,17 +141,31 @@ pub struct Pace {
     pub expected: f64,
     /// More than one day behind the even spread.
     pub behind: bool,
+    /// Counted in the school's instructional weeks (its calendar, breaks left out), not in
+    /// weeks of the calendar year.
+    pub school_calendar: bool,
 }
 
 impl Pace {
+    /// The days neither used nor planned.
     pub fn unused(&self) -> usize {
-        (self.allowed as usize).saturating_sub(self.used)
+        (self.allowed as usize).saturating_sub(self.used + self.planned)
     }
 
-    /// "6 of 15 on-site days unused with 9 weeks left".
+    /// "6 of 15 on-site days unused with 9 school weeks left" (on the school calendar), or
+    /// "… with 9 weeks left" (without one).
     pub fn sentence(&self) -> String {
         let left = if self.days_left <= 0 {
             "and the engagement has ended".to_string()
+        } else if self.school_calendar {
+            if self.weeks_left == 0 {
+                "with no school weeks left".to_string()
+            } else {
+                format!(
+                    "with {} left",
+                    text::plural(self.weeks_left as usize, "school week", "school weeks")
+                )
+            }
         } else if self.weeks_left == 0 {
             format!(
                 "with {} left",
@@ -155,27 +185,79 @@ impl Pace {
     }
 }
 
-/// On-site days against an even spread over the engagement's weeks. `None` when the tier
-/// sets no on-site allowance (by agreement) or the dates are unreadable.
-pub fn pace(e: &Engagement, contacts: &[Contact], today: Date) -> Option<Pace> {
+/// On-site days against an even spread over the engagement. With `school_weeks` (the
+/// Mondays of the school's instructional weeks in order, see
+/// [`Document::school_weeks`](crate::domain::Document::school_weeks)) the spread is over the
+/// school weeks the engagement covers, so breaks and the summer do not count; without, over
+/// its days. `None` when the tier sets no on-site allowance (by agreement) or the dates are
+/// unreadable.
+pub fn pace<C: Borrow<Contact>>(
+    e: &Engagement,
+    contacts: &[C],
+    today: Date,
+    school_weeks: Option<&[Date]>,
+) -> Option<Pace> {
     let allowed = e.allowance.on_site_days?;
     let start = dates::parse_shape(&e.start)?;
     let end = dates::parse_shape(&e.end)?;
-    let total = (end - start).whole_days().max(1) as f64;
-    let elapsed = (today - start).whole_days().clamp(0, total as i64) as f64;
-    let used = contacts
-        .iter()
-        .filter(|c| c.kind == Kind::OnSite && c.date.as_str() <= dates::iso(today).as_str())
-        .count();
-    let expected = f64::from(allowed) * elapsed / total;
+    let today_s = dates::iso(today);
+    let (mut used, mut planned) = (0, 0);
+    for c in contacts.iter().map(Borrow::borrow) {
+        if c.kind == Kind::OnSite {
+            if c.date.as_str() <= today_s.as_str() {
+                used += 1;
+            } else {
+                planned += 1;
+            }
+        }
+    }
     let left_days = (end - today).whole_days().max(0);
+    // The school weeks the engagement covers: a week counts when one of its school days
+    // (Monday to Friday) falls within the engagement. A calendar is used only when it spans
+    // the engagement: its first week within four weeks of the start, its last within a
+    // summer (13 weeks) of the end. A calendar of another year, or of half of this one,
+    // would count the rest as no school at all.
+    let friday = |m: Date| m + time::Duration::days(4);
+    let spans = school_weeks.is_some_and(|w| {
+        matches!((w.first(), w.last()), (Some(&first), Some(&last))
+            if first <= start + time::Duration::weeks(4)
+                && friday(last) >= end - time::Duration::weeks(13))
+    });
+    let covered: Vec<Date> = if spans {
+        school_weeks
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|&m| m <= end && friday(m) >= start)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let (expected, weeks_left, school_calendar) = if covered.is_empty() {
+        let total = (end - start).whole_days().max(1) as f64;
+        let elapsed = (today - start).whole_days().clamp(0, total as i64) as f64;
+        (f64::from(allowed) * elapsed / total, left_days / 7, false)
+    } else {
+        // A week is left while its Friday is still to come (today's week is left until
+        // its Friday has passed).
+        let left = covered.iter().filter(|&&m| friday(m) >= today).count();
+        let total = covered.len();
+        let gone = (total - left) as f64;
+        (
+            f64::from(allowed) * gone / total as f64,
+            if left_days == 0 { 0 } else { left as i64 },
+            true,
+        )
+    };
     Some(Pace {
         allowed,
         used,
-        weeks_left: left_days / 7,
+        planned,
+        weeks_left,
         days_left: left_days,
         expected,
         behind: !e.is_complete() && (used as f64) < expected - 1.0,
+        school_calendar,
     })
 }
 
@@ -234,20 +316,27 @@ pub struct Row {
     pub why: Vec<String>,
 }
 
-/// The program view's figures for `e` on `today`.
-pub fn row(x: &Executive, e: &Engagement, today: Date) -> Row {
+/// The program view's figures for `e` on `today`, with pace on the school's calendar when
+/// `school_weeks` is given (see [`pace`]).
+pub fn row(x: &Executive, e: &Engagement, today: Date, school_weeks: Option<&[Date]>) -> Row {
     let contacts = x.contacts_of(e);
-    row_with(e, &contacts, today)
+    row_with(e, &contacts, today, school_weeks)
 }
 
 /// [`row`] with the engagement's log already gathered.
-pub fn row_with(e: &Engagement, contacts: &[Contact], today: Date) -> Row {
+pub fn row_with<C: Borrow<Contact>>(
+    e: &Engagement,
+    contacts: &[C],
+    today: Date,
+    school_weeks: Option<&[Date]>,
+) -> Row {
     let usage = usage(e, contacts);
-    let pace = pace(e, contacts, today);
+    let pace = pace(e, contacts, today, school_weeks);
     let today_s = dates::iso(today);
     let last_contact = contacts
         .iter()
-        .filter(|c| c.date <= today_s)
+        .map(Borrow::borrow)
+        .filter(|c: &&Contact| c.date <= today_s)
         .map(|c| c.date.clone())
         .max();
     let mut flags = Vec::new();

@@ -58,7 +58,8 @@ pub struct StatusReport {
 pub fn status(doc: &Document, e: &Engagement, today: Date) -> StatusReport {
     let x: &Executive = &doc.executive;
     let contacts = x.contacts_of(e);
-    let row = program::row_with(e, &contacts, today);
+    let weeks = doc.school_weeks(&e.school_id);
+    let row = program::row_with(e, &contacts, today, weeks.as_deref());
     let school = doc.school(&e.school_id).map_or_else(
         || "A school no longer in the district".to_string(),
         |s| s.name.clone(),

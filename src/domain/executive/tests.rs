@@ -103,7 +103,13 @@ fn the_demo_holds_engagements_in_different_phases_and_tiers_and_one_gold_cohort(
     let behind: Vec<&str> = x
         .engagements
         .iter()
-        .filter(|e| program::row(x, e, today).flags.contains(&Flag::BehindPace))
+        .filter(|e| {
+            // As the pages count it: on the school's calendar, when it has one.
+            let weeks = d.school_weeks(&e.school_id);
+            program::row(x, e, today, weeks.as_deref())
+                .flags
+                .contains(&Flag::BehindPace)
+        })
         .map(|e| e.id.as_str())
         .collect();
     assert_eq!(behind, ["eng-harbor-view"]);
@@ -472,7 +478,7 @@ fn pace_is_measured_against_an_even_spread_over_the_engagement() {
         e.log(contact(&format!("c{i}"), &day, Kind::OnSite))
             .unwrap();
     }
-    let p = program::pace(e, &e.contacts, today).unwrap();
+    let p = program::pace(e, &e.contacts, today, None).unwrap();
     assert_eq!(p.weeks_left, 9);
     assert_eq!(
         p.sentence(),
@@ -480,14 +486,14 @@ fn pace_is_measured_against_an_even_spread_over_the_engagement() {
     );
     // 15 × 238/301 ≈ 11.9 expected: 9 is more than a day behind.
     assert!(p.behind, "{p:?}");
-    let early = program::pace(e, &e.contacts, day("2026-12-01")).unwrap();
+    let early = program::pace(e, &e.contacts, day("2026-12-01"), None).unwrap();
     assert!(!early.behind, "{early:?}");
     // A contact planned after today does not count yet.
     e.log(contact("later", "2027-05-01", Kind::OnSite)).unwrap();
-    assert_eq!(program::pace(e, &e.contacts, today).unwrap().used, 9);
+    assert_eq!(program::pace(e, &e.contacts, today, None).unwrap().used, 9);
     // By agreement: no pace.
     e.allowance.on_site_days = None;
-    assert!(program::pace(e, &e.contacts, today).is_none());
+    assert!(program::pace(e, &e.contacts, today, None).is_none());
 }
 
 #[test]
@@ -502,7 +508,7 @@ fn flags_name_quiet_engagements_missing_indicators_and_stalled_phases() {
     }
     let x = &d.executive;
     let e = x.engagement(&Id::fixed("eng")).unwrap();
-    let r = program::row(x, e, today);
+    let r = program::row(x, e, today, None);
     assert!(r.flags.contains(&Flag::NoRecentContact), "{r:?}");
     assert!(
         r.why
@@ -522,7 +528,7 @@ fn flags_name_quiet_engagements_missing_indicators_and_stalled_phases() {
     );
     assert_eq!(r.last_contact.as_deref(), Some("2026-09-10"));
     // Two weeks later with a fresh contact, the quiet flag is gone.
-    let r = program::row(x, e, day("2026-09-20"));
+    let r = program::row(x, e, day("2026-09-20"), None);
     assert!(!r.flags.contains(&Flag::NoRecentContact));
     assert!(!r.flags.contains(&Flag::Stalled));
     // Filters.
@@ -530,7 +536,7 @@ fn flags_name_quiet_engagements_missing_indicators_and_stalled_phases() {
         flag: Some(Flag::Stalled),
         ..Filter::default()
     };
-    assert!(f.matches(e, "Ash Grove", &program::row(x, e, today)));
+    assert!(f.matches(e, "Ash Grove", &program::row(x, e, today, None)));
     let f = Filter {
         text: "ash park".into(),
         coach: "Sam Lee".into(),
@@ -554,17 +560,17 @@ fn an_engagement_that_ends_without_its_annual_assessment_is_flagged() {
     }
     let x = &d.executive;
     let e = x.engagement(&Id::fixed("eng")).unwrap();
-    let r = program::row(x, e, day("2027-07-15"));
+    let r = program::row(x, e, day("2027-07-15"), None);
     assert!(r.flags.contains(&Flag::Stalled), "{r:?}");
     assert!(r.why.contains(
         &"The engagement ended on 2027-06-30 without its annual assessment.".to_string()
     ));
-    let p = program::pace(e, &x.contacts_of(e), day("2027-06-27")).unwrap();
+    let p = program::pace(e, &x.contacts_of(e), day("2027-06-27"), None).unwrap();
     assert_eq!(
         p.sentence(),
         "15 of 15 on-site days unused with 3 days left"
     );
-    let p = program::pace(e, &x.contacts_of(e), day("2027-07-02")).unwrap();
+    let p = program::pace(e, &x.contacts_of(e), day("2027-07-02"), None).unwrap();
     assert!(
         p.sentence().ends_with("and the engagement has ended"),
         "{}",
@@ -819,4 +825,223 @@ fn the_scale_bench_s_program_is_valid_and_keeps_its_private_notes_out_of_reports
             }
         }
     }
+}
+
+#[test]
+fn pace_on_the_school_calendar_counts_school_weeks_not_breaks_or_the_summer() {
+    use crate::domain::plus::calendar::{Break, Calendar};
+    use crate::domain::plus::Board;
+    let mut d = one();
+    // 36 school weeks from 2026-09-01, two weeks off at winter break: the last week
+    // starts on 2027-05-17, six weeks before the engagement ends on 2027-06-30.
+    let calendar = Calendar {
+        first_day: "2026-09-01".into(),
+        weeks: 36,
+        breaks: vec![Break {
+            label: "Winter break".into(),
+            start: "2026-12-21".into(),
+            end: "2027-01-01".into(),
+            extra: Default::default(),
+        }],
+        extra: Default::default(),
+    };
+    d.plus
+        .boards
+        .push(Board::new(Id::fixed("ash-grove-es"), calendar));
+    let weeks = d.school_weeks(&Id::fixed("ash-grove-es")).unwrap();
+    assert_eq!(weeks.len(), 36);
+    assert!(!weeks.contains(&day("2026-12-21")) && !weeks.contains(&day("2026-12-28")));
+    assert_eq!(d.school_weeks(&Id::fixed("birch-lane-es")), None);
+    let e = eng(&mut d);
+    for i in 0..9 {
+        let day = format!("2026-{:02}-{:02}", 9 + i / 4, 2 + (i % 4) * 7);
+        e.log(contact(&format!("c{i}"), &day, Kind::OnSite))
+            .unwrap();
+    }
+    let today = day("2027-04-26"); // a Monday: this week and three more are left
+    let p = program::pace(e, &e.contacts, today, Some(&weeks)).unwrap();
+    assert!(p.school_calendar);
+    assert_eq!(
+        p.sentence(),
+        "6 of 15 on-site days unused with 4 school weeks left"
+    );
+    // 32 of 36 school weeks gone: 15 × 32/36 ≈ 13.3 expected.
+    assert!((p.expected - 15.0 * 32.0 / 36.0).abs() < 1e-9, "{p:?}");
+    assert!(p.behind);
+    // Without the calendar, the summer counts as time left.
+    let plain = program::pace(e, &e.contacts, today, None).unwrap();
+    assert_eq!(
+        plain.sentence(),
+        "6 of 15 on-site days unused with 9 weeks left"
+    );
+    // Before the break, weeks of the break do not count as gone: 15 weeks of 36 are gone
+    // on 2026-12-14 (a Monday), and on 2027-01-04, after two weeks off, 16.
+    let before = program::pace(e, &e.contacts, day("2026-12-14"), Some(&weeks)).unwrap();
+    let after = program::pace(e, &e.contacts, day("2027-01-04"), Some(&weeks)).unwrap();
+    assert!(
+        (before.expected - 15.0 * 15.0 / 36.0).abs() < 1e-9,
+        "{before:?}"
+    );
+    assert!(
+        (after.expected - 15.0 * 16.0 / 36.0).abs() < 1e-9,
+        "{after:?}"
+    );
+    // After the last school week, the engagement still runs, but no school weeks are left.
+    let summer = program::pace(e, &e.contacts, day("2027-06-01"), Some(&weeks)).unwrap();
+    assert_eq!(
+        summer.sentence(),
+        "6 of 15 on-site days unused with no school weeks left"
+    );
+    // A calendar that does not span the engagement is not used: another year's, or one
+    // that stops in the autumn (the rest would count as no school at all).
+    let elsewhere = [day("2025-09-01"), day("2025-09-08")];
+    let autumn = &weeks[..10];
+    for w in [&elsewhere[..], autumn] {
+        let p = program::pace(e, &e.contacts, today, Some(w)).unwrap();
+        assert!(!p.school_calendar, "{p:?}");
+        assert_eq!(p, plain);
+    }
+    // A day planned after today is not used yet, and not unused either.
+    e.log(contact("planned", "2027-05-04", Kind::OnSite))
+        .unwrap();
+    let p = program::pace(e, &e.contacts, today, Some(&weeks)).unwrap();
+    assert_eq!((p.used, p.planned, p.unused()), (9, 1, 5));
+    assert_eq!(
+        p.sentence(),
+        "5 of 15 on-site days unused with 4 school weeks left"
+    );
+}
+
+#[test]
+fn phase_dates_are_within_the_engagement_and_in_order() {
+    let mut d = one();
+    let e = eng(&mut d);
+    // Set up with a target for each of the first three phases.
+    assert!(e.target(Phase::Assessment).is_some());
+    let before = e.targets.clone();
+    let (phase, message) = e
+        .set_targets(["2026-10-15", "2026-10-01", "2026-12-01"])
+        .unwrap_err();
+    assert_eq!(phase, Phase::Planning);
+    assert_eq!(
+        message,
+        "Planning can\u{2019}t be expected to be done before assessment and reflection (2026-10-15)."
+    );
+    let (phase, message) = e.set_targets(["2026-08-01", "", ""]).unwrap_err();
+    assert_eq!(phase, Phase::Assessment);
+    assert!(
+        message.contains("from 2026-09-01 to 2027-06-30"),
+        "{message}"
+    );
+    assert_eq!(
+        e.set_targets(["", "2026-13-01", ""]).unwrap_err().0,
+        Phase::Planning
+    );
+    assert_eq!(e.targets, before, "a refusal changes nothing");
+    // An empty date is no target; the order skips it.
+    e.set_targets(["2026-10-15", "", "2026-10-20"]).unwrap();
+    assert_eq!(e.target(Phase::Assessment), Some(day("2026-10-15")));
+    assert_eq!(e.target(Phase::Planning), None);
+    assert_eq!(e.target(Phase::WorkPlan), Some(day("2026-10-20")));
+    // The stalled flag follows the new date.
+    let x = &d.executive;
+    let e = x.engagement(&Id::fixed("eng")).unwrap();
+    assert!(!program::row(x, e, day("2026-10-15"), None)
+        .flags
+        .contains(&Flag::Stalled));
+    assert!(program::row(x, e, day("2026-10-16"), None)
+        .flags
+        .contains(&Flag::Stalled));
+}
+
+#[test]
+fn an_edited_contact_is_checked_again_and_keeps_the_log_in_date_order() {
+    let mut d = one();
+    let e = eng(&mut d);
+    for (id, date) in [
+        ("a", "2026-09-10"),
+        ("b", "2026-10-10"),
+        ("c", "2026-11-10"),
+    ] {
+        e.log(contact(id, date, Kind::Phone)).unwrap();
+    }
+    let before = e.contacts.clone();
+    let mut moved = contact("a", "2026-06-01", Kind::OnSite);
+    assert_eq!(
+        e.edit_contact(moved.clone()).unwrap_err().field,
+        Field::Date
+    );
+    moved.date = "2026-10-20".into();
+    moved.minutes = 0;
+    assert_eq!(
+        e.edit_contact(moved.clone()).unwrap_err().field,
+        Field::Minutes
+    );
+    assert_eq!(e.contacts, before, "a refused edit changes nothing");
+    moved.minutes = 90;
+    moved.private_notes = "Changed".into();
+    e.edit_contact(moved).unwrap();
+    let order: Vec<&str> = e.contacts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(order, ["b", "a", "c"]);
+    assert_eq!(e.contacts[1].kind, Kind::OnSite);
+    assert_eq!(e.contacts[1].private_notes, "Changed");
+    assert_eq!(e.contacts.len(), 3);
+    // A contact no longer there can't be edited.
+    assert!(e
+        .edit_contact(contact("gone", "2026-10-01", Kind::Phone))
+        .is_err());
+}
+
+#[test]
+fn moving_the_dates_keeps_phase_dates_chosen_by_hand_while_they_still_fit() {
+    let mut d = one();
+    let schools = d.schools.clone();
+    let id = Id::fixed("eng");
+    // Never changed by hand: the expected dates follow the start.
+    let before = d.executive.engagement(&id).unwrap().targets.clone();
+    let mut s = setup("ash-grove-es", "tier-platinum");
+    s.start = "2026-10-01".into();
+    assert_eq!(d.executive.set_up(&id, &s, &schools).unwrap(), vec![]);
+    let e = d.executive.engagement(&id).unwrap();
+    assert_ne!(e.targets, before);
+    assert_eq!(e.targets, e.default_targets());
+    // Chosen by hand: kept while within the dates; one outside is cleared, and named.
+    d.executive
+        .engagement_mut(&id)
+        .unwrap()
+        .set_targets(["2026-10-20", "2026-11-30", "2027-01-15"])
+        .unwrap();
+    s.start = "2026-11-01".into();
+    assert_eq!(
+        d.executive.set_up(&id, &s, &schools).unwrap(),
+        vec![Phase::Assessment]
+    );
+    let t = &d.executive.engagement(&id).unwrap().targets;
+    assert_eq!(
+        (
+            t.assessment.as_str(),
+            t.planning.as_str(),
+            t.work_plan.as_str()
+        ),
+        ("", "2026-11-30", "2027-01-15")
+    );
+}
+
+#[test]
+fn an_edited_contact_keeps_what_the_form_does_not_edit() {
+    let mut d = one();
+    let e = eng(&mut d);
+    let mut c = contact("a", "2026-09-10", Kind::Phone);
+    c.extra
+        .insert("fromANewerVersion".into(), serde_json::json!(true));
+    e.log(c).unwrap();
+    let mut edited = contact("a", "2026-09-11", Kind::Email);
+    edited.shared_notes = "Edited".into();
+    e.edit_contact(edited).unwrap();
+    let c = &e.contacts[0];
+    assert_eq!((c.date.as_str(), c.kind), ("2026-09-11", Kind::Email));
+    assert_eq!(
+        c.extra.get("fromANewerVersion"),
+        Some(&serde_json::json!(true))
+    );
 }

@@ -37,13 +37,15 @@ pub fn ContactLogPage() -> impl IntoView {
                     format!("/executive/{}/log", h.id),
                 ),
             ];
+            // The contact being edited in the form, if any (the log's "Edit" sets it).
+            let editing = RwSignal::new(None::<Id>);
             view! {
                 <Title text=format!("{title}: contact log \u{b7} Readyboard")/>
                 <Crumbs trail=crumbs/>
                 <h1>{format!("{title}: contact log")}</h1>
                 <EngagementTop id=h.id.clone() here="log"/>
-                <LogForm id=h.id.clone()/>
-                <Log id=h.id.clone()/>
+                <LogForm id=h.id.clone() editing/>
+                <Log id=h.id.clone() editing/>
                 <WeeklyPanel id=h.id.clone()/>
             }
             .into_any()
@@ -58,8 +60,9 @@ struct Choices {
     end: String,
 }
 
+/// Log a contact, or (while `editing` names one) change it.
 #[component]
-fn LogForm(id: Id) -> impl IntoView {
+fn LogForm(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
     let eid = id.clone();
     let choices = Memo::new(move |_| {
@@ -88,14 +91,75 @@ fn LogForm(id: Id) -> impl IntoView {
     let private = RwSignal::new(String::new());
     let refusal = RwSignal::new(None::<Refusal>);
     let logged = RwSignal::new(None::<String>);
+    // After a contact is logged, the next often shares its date, kind and strand.
+    let clear = move || {
+        minutes.set(String::new());
+        observation.set(false);
+        shared.set(String::new());
+        private.set(String::new());
+    };
+    // After an edit (saved, cancelled, or its contact deleted), a fresh form.
+    let reset = move || {
+        clear();
+        date.set(browser::today());
+        kind.set(Kind::OnSite.key().to_string());
+        stance.set(String::new());
+        strand.set(String::new());
+        objective.set(String::new());
+        refusal.set(None);
+    };
+    // "Edit" on a contact brings its values into the form, and focus to it; the end of an
+    // edit, however it ends, leaves a fresh form.
+    let eid = id.clone();
+    Effect::new(move |was: Option<bool>| {
+        let Some(cid) = editing.get() else {
+            if was == Some(true) {
+                reset();
+            }
+            return false;
+        };
+        let found = store.doc.with_untracked(|d| {
+            d.as_ref()
+                .and_then(|d| d.executive.engagement(&eid))
+                .and_then(|e| e.contacts.iter().find(|c| c.id == cid).cloned())
+        });
+        let Some(c) = found else {
+            editing.set(None);
+            return true;
+        };
+        date.set(c.date);
+        kind.set(c.kind.key().to_string());
+        minutes.set(c.minutes.to_string());
+        observation.set(c.observation);
+        stance.set(c.stance.map(|s| s.key().to_string()).unwrap_or_default());
+        strand.set(c.strand.map(|s| s.key().to_string()).unwrap_or_default());
+        objective.set(c.objective.map(|o| o.to_string()).unwrap_or_default());
+        shared.set(c.shared_notes);
+        private.set(c.private_notes);
+        refusal.set(None);
+        logged.set(None);
+        request_animation_frame(|| browser::focus_id("contact-date"));
+        true
+    });
+    let cancel = move |_| {
+        if let Some(cid) = editing.get_untracked() {
+            editing.set(None);
+            logged.set(None);
+            request_animation_frame(move || browser::focus_id(&format!("log-row-{cid}")));
+        }
+    };
     let eid = id.clone();
     // The warning before the allowance is exceeded, for the kind chosen.
     let warning = Memo::new(move |_| {
         let k = Kind::from_key(&kind.get())?;
+        let edited = editing.get();
         store.doc.with(|d| {
             let d = d.as_ref()?;
             let e = d.executive.engagement(&eid)?;
-            program::warn_before(e, &d.executive.contacts_of(e), k)
+            let mut log = d.executive.contacts_of(e);
+            // A contact being edited is weighed as if it were logged anew.
+            log.retain(|c| Some(&c.id) != edited.as_ref());
+            program::warn_before(e, &log, k)
         })
     });
     let eid = id.clone();
@@ -111,8 +175,9 @@ fn LogForm(id: Id) -> impl IntoView {
             }
         };
         let k = Kind::from_key(&kind.get_untracked()).unwrap_or(Kind::OnSite);
+        let edited = editing.get_untracked();
         let c = Contact {
-            id: new_id(),
+            id: edited.clone().unwrap_or_else(new_id),
             date: date.get_untracked(),
             kind: k,
             minutes: mins,
@@ -130,21 +195,30 @@ fn LogForm(id: Id) -> impl IntoView {
         let when = c.date.clone();
         let mut result = Ok(());
         let _ = edit_engagement(store, &eid, |e| {
-            result = e.log(c);
+            result = if edited.is_some() {
+                e.edit_contact(c)
+            } else {
+                e.log(c)
+            };
             result.clone().map_err(String::from)
         });
         match result {
             Ok(()) => {
                 refusal.set(None);
-                minutes.set(String::new());
-                observation.set(false);
-                shared.set(String::new());
-                private.set(String::new());
+                clear();
                 logged.set(Some(format!(
-                    "Logged: {} on {when}, {}.",
+                    "{}: {} on {when}, {}.",
+                    if edited.is_some() { "Saved" } else { "Logged" },
                     k.label(),
                     duration(mins)
                 )));
+                if let Some(cid) = edited {
+                    editing.set(None);
+                    // Back to the contact, once its row is drawn again.
+                    request_animation_frame(move || {
+                        browser::focus_id(&format!("log-row-{cid}"));
+                    });
+                }
             }
             Err(r) => {
                 logged.set(None);
@@ -189,8 +263,9 @@ fn LogForm(id: Id) -> impl IntoView {
         }
     };
     view! {
-        <section class="panel no-print" aria-labelledby="log-contact-title">
-            <h2 id="log-contact-title">"Log a contact"</h2>
+        <section class="panel no-print" class:editing=move || editing.with(Option::is_some) aria-labelledby="log-contact-title">
+            <h2 id="log-contact-title">{move || if editing.with(Option::is_some) { "Edit the contact" } else { "Log a contact" }}</h2>
+            <p class="visually-hidden" role="status">{move || editing.with(Option::is_some).then_some("Editing a contact: its values are in the form.")}</p>
             <form on:submit=submit novalidate aria-labelledby="log-contact-title">
                 <div class="school-fields">
                     <div class="field">
@@ -206,7 +281,9 @@ fn LogForm(id: Id) -> impl IntoView {
                         <label for="contact-kind">"Kind"</label>
                         <select id="contact-kind" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))
                             aria-describedby=move || warning.with(Option::is_some).then_some("allowance-warning")>
-                            {Kind::ALL.into_iter().filter(|k| *k != Kind::Cohort).map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+                            // A cohort meeting is logged on the cohorts page; an own contact of
+                            // that kind (from an import) keeps it when edited.
+                            {move || Kind::ALL.into_iter().filter(|k| *k != Kind::Cohort || kind.get() == k.key()).map(|k| view! { <option value=k.key() selected=move || kind.get() == k.key()>{k.label()}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
@@ -222,21 +299,21 @@ fn LogForm(id: Id) -> impl IntoView {
                         <label for="contact-stance">"The coach\u{2019}s stance"</label>
                         <select id="contact-stance" prop:value=move || stance.get() on:change=move |ev| stance.set(event_target_value(&ev))>
                             <option value="">"Not recorded"</option>
-                            {Stance::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                            {Stance::ALL.into_iter().map(|s| view! { <option value=s.key() selected=move || stance.get() == s.key()>{s.label()}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
                         <label for="contact-strand">"Content strand"</label>
                         <select id="contact-strand" prop:value=move || strand.get() on:change=move |ev| strand.set(event_target_value(&ev))>
                             <option value="">"None"</option>
-                            {Strand::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                            {Strand::ALL.into_iter().map(|s| view! { <option value=s.key() selected=move || strand.get() == s.key()>{s.label()}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
                         <label for="contact-objective">"Objective it served"</label>
                         <select id="contact-objective" prop:value=move || objective.get() on:change=move |ev| objective.set(event_target_value(&ev))>
                             <option value="">"None"</option>
-                            {move || choices.get().map(|c| c.objectives).unwrap_or_default().into_iter().map(|(id, t)| view! { <option value=id>{t}</option> }).collect_view()}
+                            {move || choices.get().map(|c| c.objectives).unwrap_or_default().into_iter().map(|(id, t)| { let is = id.clone(); view! { <option value=id selected=move || objective.get() == is>{t}</option> } }).collect_view()}
                         </select>
                     </div>
                 </div>
@@ -253,14 +330,19 @@ fn LogForm(id: Id) -> impl IntoView {
                     prop:value=move || private.get() on:input=move |ev| private.set(event_target_value(&ev))></textarea>
                 {move || warning.get().map(|w| view! { <p id="allowance-warning" class="clash-warning" role="status">{w}</p> })}
                 <FieldError error=general/>
-                <button type="submit" class="primary">{move || if warning.with(Option::is_some) { "Log it over the allowance" } else { "Log contact" }}</button>
+                <div class="actions">
+                    <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save the contact" } else if warning.with(Option::is_some) { "Log it over the allowance" } else { "Log contact" }}</button>
+                    {move || editing.with(Option::is_some).then(|| view! {
+                        <button type="button" class="secondary" on:click=cancel>"Cancel the edit"</button>
+                    })}
+                </div>
                 {move || logged.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
             </form>
         </section>
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Line {
     id: String,
     date: String,
@@ -280,7 +362,7 @@ struct Line {
 const SHOWN_AT_FIRST: usize = 40;
 
 #[component]
-fn Log(id: Id) -> impl IntoView {
+fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
     let show_private = RwSignal::new(false);
     let limit = RwSignal::new(SHOWN_AT_FIRST);
@@ -323,10 +405,15 @@ fn Log(id: Id) -> impl IntoView {
             v
         })
     });
+    // Only "empty or not" redraws the table; a change of its rows goes through `For`.
+    let empty = Memo::new(move |_| lines.with(Vec::is_empty));
     let undo = RwSignal::new(None::<(usize, Contact)>);
     let confirming = RwSignal::new(None::<String>);
     let eid = id.clone();
     let remove = Callback::new(move |cid: String| {
+        if editing.with_untracked(|e| e.as_ref().is_some_and(|e| e.as_str() == cid)) {
+            editing.set(None);
+        }
         let mut removed = None;
         let _ = edit_engagement(store, &eid, |e| {
             removed = e.remove_contact(&Id::fixed(cid));
@@ -345,9 +432,30 @@ fn Log(id: Id) -> impl IntoView {
         undo.set(None);
         browser::focus_id("log-title");
     });
+    // The rest of the log is drawn SHOWN_AT_FIRST rows a frame, so the first rows show at
+    // once however long the log (a frame of 150 rows took 56 ms in make bench-executive),
+    // and focus goes to the first row that was hidden.
+    let show_rest = move || {
+        let from = limit.get_untracked();
+        if let Some(first) = lines.with_untracked(|v| v.get(from).map(|l| l.id.clone())) {
+            grow_log(limit, lines.with_untracked(Vec::len));
+            request_animation_frame(move || browser::focus_id(&format!("log-row-{first}")));
+        }
+    };
+    // A print-out carries the whole log (never a private note: print media hides them).
+    let before = window_event_listener_untyped("beforeprint", move |_| limit.set(usize::MAX));
+    on_cleanup(move || before.remove());
     view! {
         <section class="panel" aria-labelledby="log-title">
             <h2 id="log-title" tabindex="-1">"Contacts"</h2>
+            <p class="no-print actions">
+                <button type="button" class="secondary" aria-describedby="print-log-hint" on:click=move |_| {
+                    // Print once the rows are drawn: inside print() nothing more is.
+                    limit.set(usize::MAX);
+                    request_animation_frame(|| { let _ = window().print(); });
+                }>"Print the log for the principal"</button>
+                <span class="hint" id="print-log-hint">" Every contact with its shared notes. Private notes are never printed."</span>
+            </p>
             {move || undo.get().map(|(_, c)| view! {
                 <UndoNotice id="contact-undo" message=format!("The {} on {} was removed.", c.kind.label().to_lowercase(), c.date) on_undo=restore/>
             })}
@@ -356,7 +464,7 @@ fn Log(id: Id) -> impl IntoView {
                     on:change=move |ev| show_private.set(event_target_checked(&ev))/>
                 <label for="show-private">"Show the coach\u{2019}s private notes"</label>
             </p>
-            {move || if lines.with(Vec::is_empty) {
+            {move || if empty.get() {
                 view! { <p>"No contacts yet."</p> }.into_any()
             } else {
                 view! {
@@ -376,16 +484,16 @@ fn Log(id: Id) -> impl IntoView {
                                 <th scope="col" role="columnheader">"Kind"</th>
                                 <th scope="col" role="columnheader">"About"</th>
                                 <th scope="col" role="columnheader">"Notes"</th>
-                                <th scope="col" role="columnheader"><span class="visually-hidden">"Remove"</span></th>
+                                <th scope="col" role="columnheader"><span class="visually-hidden">"Actions"</span></th>
                             </tr></thead>
                             <tbody role="rowgroup">
-                                <For each=move || lines.with(|v| v.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|l| (l.id.clone(), l.over) let:l>
+                                <For each=move || lines.with(|v| v.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|l| l.clone() let:l>
                                     {
-                                        let (cid, label) = (l.id.clone(), format!("the {} on {}", l.kind.to_lowercase(), l.date));
+                                        let (cid, label) = (l.id.clone(), format!("the {} on {}, {}", l.kind.to_lowercase(), l.date, l.time));
                                         let private = l.private.clone();
                                         view! {
                                             <tr role="row" class:over=l.over>
-                                                <th scope="row" role="rowheader" class="nowrap">{l.date.clone()}</th>
+                                                <th scope="row" role="rowheader" class="nowrap" id=format!("log-row-{}", l.id) tabindex="-1">{l.date.clone()}</th>
                                                 <td role="cell">{l.kind}<span class="small">{l.time.clone()}</span>
                                                     {l.observation.then(|| view! { <span class="tag">"Observation"</span> })}
                                                     {l.over.then(|| view! { <span class="tag gated-tag">"Over the allowance"</span> })}
@@ -401,7 +509,10 @@ fn Log(id: Id) -> impl IntoView {
                                                     {if l.cohort {
                                                         view! { <a class="small-link" href="/executive/cohorts">"Cohort meeting: edit there"</a> }.into_any()
                                                     } else {
+                                                        let edit_id = Id::fixed(cid.clone());
                                                         view! {
+                                                            <button type="button" class="secondary" aria-label=format!("Edit {label}")
+                                                                on:click=move |_| editing.set(Some(edit_id.clone()))>"Edit"</button>
                                                             <ConfirmRemove id=format!("contact-{cid}-remove") open=confirming name=label.clone()
                                                                 verb=crate::ui::kit::remove::Verb::Delete
                                                                 question=format!("Delete {label}?")
@@ -419,7 +530,7 @@ fn Log(id: Id) -> impl IntoView {
                     {move || {
                         let rest = lines.with(Vec::len).saturating_sub(limit.get());
                         (rest > 0).then(|| view! {
-                            <button type="button" class="secondary" on:click=move |_| limit.set(usize::MAX)>
+                            <button type="button" class="secondary" on:click=move |_| show_rest()>
                                 {format!("Show {}", crate::domain::text::plural(rest, "earlier contact", "earlier contacts"))}
                             </button>
                         })
@@ -427,6 +538,22 @@ fn Log(id: Id) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// Show [`SHOWN_AT_FIRST`] more rows of the log now, and as many again each frame until all
+/// `total` are shown; then every row, however many are logged later.
+fn grow_log(limit: RwSignal<usize>, total: usize) {
+    let Some(now) = limit.try_update(|l| {
+        *l = l.saturating_add(SHOWN_AT_FIRST);
+        *l
+    }) else {
+        return; // the page has gone
+    };
+    if now >= total {
+        let _ = limit.try_set(usize::MAX);
+    } else {
+        request_animation_frame(move || grow_log(limit, total));
     }
 }
 

@@ -12,7 +12,7 @@ pub mod report;
 pub mod setup;
 pub mod tiers;
 
-use crate::domain::executive::{program as figures, Engagement, Executive, Flag};
+use crate::domain::executive::{program as figures, Engagement, Flag};
 use crate::domain::{Document, Id};
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
@@ -104,9 +104,11 @@ pub(crate) struct Glance {
     pub flags: Vec<Flag>,
 }
 
-pub(crate) fn glance(x: &Executive, e: &Engagement) -> Glance {
+pub(crate) fn glance(d: &Document, e: &Engagement) -> Glance {
     use crate::domain::executive::Use;
-    let row = figures::row(x, e, today());
+    let x = &d.executive;
+    let weeks = d.school_weeks(&e.school_id);
+    let row = figures::row(x, e, today(), weeks.as_deref());
     let phase = if e.is_complete() {
         format!("Completed on {}", e.completed_on)
     } else {
@@ -148,7 +150,7 @@ pub(crate) fn EngagementTop(
         store.doc.with(|d| {
             d.as_ref().and_then(|d| {
                 let e = d.executive.engagement(&eid)?;
-                Some(glance(&d.executive, e))
+                Some(glance(d, e))
             })
         })
     });

@@ -66,10 +66,15 @@ pub fn ProgramPage() -> impl IntoView {
         store.doc.with(|d| {
             let Some(d) = d else { return Vec::new() };
             let x = &d.executive;
+            // Each school's calendar once, however many engagements it has.
+            let mut weeks = std::collections::HashMap::new();
             x.engagements
                 .iter()
                 .map(|e| {
-                    let r = figures::row(x, e, today);
+                    let w = weeks
+                        .entry(e.school_id.clone())
+                        .or_insert_with(|| d.school_weeks(&e.school_id));
+                    let r = figures::row(x, e, today, w.as_deref());
                     let school = school_name(d, &e.school_id);
                     Row {
                         id: e.id.to_string(),

@@ -156,24 +156,33 @@ fn SetupForm(editing: Option<Id>) -> impl IntoView {
             superintendent: superintendent.get_untracked(),
             cohort: opt(cohort.get_untracked()),
         };
-        let mut result = Ok(());
+        let mut result = Ok(Vec::new());
         let id = editing.get_value().unwrap_or_else(new_id);
         let _ = store.try_edit(|d| {
             let schools = d.schools.clone();
             result = if is_new {
-                d.executive.add(id.clone(), &s, &schools)
+                d.executive
+                    .add(id.clone(), &s, &schools)
+                    .map(|()| Vec::new())
             } else {
                 d.executive.set_up(&id, &s, &schools)
             };
-            result.clone().map_err(String::from)
+            result.clone().map(|_| ()).map_err(String::from)
         });
         match result {
-            Ok(()) => {
+            Ok(cleared) => {
                 refusal.set(None);
                 if is_new {
                     navigate(&format!("/executive/{id}"), Default::default());
-                } else {
+                } else if cleared.is_empty() {
                     saved.set(Some("Saved.".into()));
+                } else {
+                    let names: Vec<String> =
+                        cleared.iter().map(|p| p.label().to_lowercase()).collect();
+                    saved.set(Some(format!(
+                        "Saved. The expected date of {} fell outside the new dates and was cleared: set it again below.",
+                        names.join(" and ")
+                    )));
                 }
             }
             Err(r) => {
@@ -324,7 +333,105 @@ fn SetupForm(editing: Option<Id>) -> impl IntoView {
             <button type="submit" class="primary">{if is_new { "Start the engagement" } else { "Save the set-up" }}</button>
             {move || saved.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
         </form>
-        {(!is_new).then(|| view! { <RemoveEngagement id=editing.get_value().expect("an engagement")/> })}
+        {(!is_new).then(|| view! {
+            <PhaseDates id=editing.get_value().expect("an engagement")/>
+            <RemoveEngagement id=editing.get_value().expect("an engagement")/>
+        })}
+    }
+}
+
+/// When each of the first three phases is expected to be done: the program view flags a
+/// phase still open after its date ("Phase stalled").
+#[component]
+fn PhaseDates(id: Id) -> impl IntoView {
+    use crate::domain::executive::Phase;
+    let store = use_store();
+    // What is stored, followed: the set-up above may move or clear a date.
+    let eid = id.clone();
+    let stored = Memo::new(move |_| {
+        store.doc.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.executive.engagement(&eid))
+                .map(|e| {
+                    (
+                        [
+                            e.targets.assessment.clone(),
+                            e.targets.planning.clone(),
+                            e.targets.work_plan.clone(),
+                        ],
+                        e.end.clone(),
+                    )
+                })
+                .unwrap_or_default()
+        })
+    });
+    let dates = stored.with_untracked(|s| s.0.clone()).map(RwSignal::new);
+    Effect::new(move |prev: Option<()>| {
+        let now = stored.with(|s| s.0.clone());
+        if prev.is_some() {
+            for (signal, value) in dates.iter().zip(now) {
+                signal.set(value);
+            }
+        }
+    });
+    let refusal = RwSignal::new(None::<(Phase, String)>);
+    let saved = RwSignal::new(None::<String>);
+    const IDS: [&str; 3] = ["target-assessment", "target-planning", "target-work-plan"];
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let raw = dates.map(|d| d.get_untracked());
+        let mut result = Ok(());
+        let _ = super::edit_engagement(store, &id, |e| {
+            result = e.set_targets([&raw[0], &raw[1], &raw[2]]);
+            result.clone().map_err(|(_, m)| m)
+        });
+        match result {
+            Ok(()) => {
+                refusal.set(None);
+                saved.set(Some("Saved.".into()));
+            }
+            Err((phase, m)) => {
+                saved.set(None);
+                refusal.set(Some((phase, m)));
+                browser::focus_id(IDS[phase.number() - 1]);
+            }
+        }
+    };
+    let field = move |i: usize| {
+        let phase = Phase::ALL[i];
+        let value = dates[i];
+        let input = IDS[i];
+        let err_id = format!("{input}-error");
+        let error = Signal::derive(move || {
+            refusal.with(|r| r.as_ref().filter(|r| r.0 == phase).map(|r| r.1.clone()))
+        });
+        let wrong = move || refusal.with(|r| r.as_ref().is_some_and(|r| r.0 == phase));
+        let described = err_id.clone();
+        view! {
+            <div class="field">
+                <label for=input>{phase.label()}</label>
+                <input id=input type="date" prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                    aria-invalid=move || wrong().then_some("true")
+                    aria-describedby=move || wrong().then(|| described.clone())/>
+                <FieldError id=err_id error quiet=true/>
+            </div>
+        }
+    };
+    view! {
+        <section class="panel" id="phase-dates" aria-labelledby="phase-dates-title">
+            <h2 id="phase-dates-title">"When each phase is expected to be done"</h2>
+            <p class="hint">{move || format!("A phase still open after its date is flagged as stalled on the program page. Leave a date empty for no target. Implementation and monitoring run to the end, {}.", stored.with(|s| s.1.clone()))}</p>
+            <form on:submit=submit novalidate>
+                <div class="three-dates">
+                    {field(0)}
+                    {field(1)}
+                    {field(2)}
+                </div>
+                <button type="submit" class="secondary">"Save the dates"</button>
+                {move || saved.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+            </form>
+        </section>
     }
 }
 

@@ -23,6 +23,9 @@ pub fn ScrollTable(#[prop(into)] label: String, children: Children) -> impl Into
         }
     };
     // Measured when the table or its box changes size (rows added, the window resized).
+    // An observer reports once when it starts observing, after the browser's own layout of
+    // the frame: measuring here too would force a layout of the whole page while it is still
+    // being drawn (10 ms for a 60-row table, see make bench-executive).
     Effect::new(move |_| {
         let Some(d) = el.get() else { return };
         let callback = Closure::<dyn FnMut()>::new(measure);
@@ -34,7 +37,6 @@ pub fn ScrollTable(#[prop(into)] label: String, children: Children) -> impl Into
         if let Some(table) = d.first_element_child() {
             observer.observe(&table);
         }
-        measure();
         let kept = StoredValue::new_local(Some((observer, callback)));
         on_cleanup(move || {
             if let Some((observer, _callback)) = kept.try_update_value(Option::take).flatten() {

@@ -151,14 +151,25 @@ pub fn focus_id(id: &str) {
 /// After a route change, put keyboard focus on the new page's `h1` (made focusable with
 /// `tabindex=-1`), or on `main` if the page has none, so keyboard and screen-reader users
 /// start at the top of the page they asked for, not on whatever was left behind.
+///
+/// An address with a fragment (`/executive/x/setup#phase-dates`) puts focus on the element
+/// it names, when the page has one, as a page load scrolls to it.
 pub fn focus_page_heading() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
         return;
     };
-    let target = doc
-        .query_selector("main h1")
+    let Some(doc) = window.document() else {
+        return;
+    };
+    let fragment = window
+        .location()
+        .hash()
         .ok()
-        .flatten()
+        .and_then(|h| h.strip_prefix('#').map(str::to_string))
+        .filter(|h| !h.is_empty() && !h.contains('='));
+    let target = fragment
+        .and_then(|f| doc.get_element_by_id(&f))
+        .or_else(|| doc.query_selector("main h1").ok().flatten())
         .or_else(|| doc.get_element_by_id("main"));
     if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         if !el.has_attribute("tabindex") {

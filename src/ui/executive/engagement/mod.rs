@@ -175,7 +175,8 @@ fn Tracker(id: Id) -> impl IntoView {
                                 None => "Before the engagement closes, the annual assessment needs:".to_string(),
                             }}</h3>
                             <ul class="needs">{v.needs.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
-                            {v.target.clone().map(|t| view! { <p class="hint">{format!("Expected to be done by {t}.")}</p> })}
+                            {v.target.clone().map(|t| view! { <p class="hint">{format!("Expected to be done by {t}. ")}
+                                <a href=format!("/executive/{id}/setup#phase-dates")>"Change the expected dates"</a></p> })}
                             {next.map(|next| view! {
                                 {move || if asking.get() {
                                     view! {
