@@ -80,10 +80,25 @@ try {
     await page.getByRole('button', { name: 'Undo' }).waitFor();
   });
   await step('log: undo (click)', () => page.getByRole('button', { name: 'Undo' }).click());
+  await step('log: edit a contact (click)', async () => {
+    await page.getByRole('button', { name: /^Edit the / }).nth(2).click();
+    await page.getByRole('heading', { name: 'Edit the contact' }).waitFor();
+  });
+  await page.locator('#contact-minutes').fill('75');
+  await step('log: save the edit (click)', async () => {
+    await page.getByRole('button', { name: 'Save the contact' }).click();
+    await page.getByRole('heading', { name: 'Log a contact' }).waitFor();
+  });
   await step(`log: show every earlier contact (click; drawn 40 rows a frame)`, async () => {
     await page.getByRole('button', { name: /^Show \d+ earlier contacts$/ }).click();
     await page.locator('table.contact-log tbody tr').nth(contacts).waitFor();
   });
+  await step(`log, all ${contacts + 1} shown: delete a contact (two clicks)`, async () => {
+    await page.getByRole('button', { name: /^Delete…/ }).nth(100).click();
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByRole('button', { name: 'Undo' }).waitFor();
+  });
+  await step(`log, all ${contacts + 1} shown: undo (click)`, () => page.getByRole('button', { name: 'Undo' }).click());
   await step('open the status report (click)', async () => {
     await page.getByRole('link', { name: 'Status report' }).click();
     await page.locator('article.status-report').waitFor();

@@ -355,9 +355,17 @@ impl Document {
     /// board (breaks left out); `None` when the school has no board or its calendar has a
     /// problem.
     pub fn school_weeks(&self, id: &Id) -> Option<Vec<time::Date>> {
-        let board = self.plus.boards.iter().find(|b| &b.school_id == id)?;
-        let weeks = board.calendar.instructional_weeks().ok()?;
+        let weeks = self.school_calendar(id)?.instructional_weeks().ok()?;
         Some(weeks.into_iter().map(|w| w.monday).collect())
+    }
+
+    /// The school calendar on the school's Plus board, if it has one.
+    pub fn school_calendar(&self, id: &Id) -> Option<&super::plus::calendar::Calendar> {
+        self.plus
+            .boards
+            .iter()
+            .find(|b| &b.school_id == id)
+            .map(|b| &b.calendar)
     }
 
     fn school_mut(&mut self, id: &Id) -> Result<&mut School, String> {

@@ -218,11 +218,7 @@ pub fn pace<C: Borrow<Contact>>(
     // summer (13 weeks) of the end. A calendar of another year, or of half of this one,
     // would count the rest as no school at all.
     let friday = |m: Date| m + time::Duration::days(4);
-    let spans = school_weeks.is_some_and(|w| {
-        matches!((w.first(), w.last()), (Some(&first), Some(&last))
-            if first <= start + time::Duration::weeks(4)
-                && friday(last) >= end - time::Duration::weeks(13))
-    });
+    let spans = school_weeks.is_some_and(|w| spans_dates(w, start, end));
     let covered: Vec<Date> = if spans {
         school_weeks
             .unwrap_or_default()
@@ -259,6 +255,21 @@ pub fn pace<C: Borrow<Contact>>(
         behind: !e.is_complete() && (used as f64) < expected - 1.0,
         school_calendar,
     })
+}
+
+/// Whether school weeks (their Mondays, in order) span an engagement from `start` to `end`:
+/// the first within four weeks of the start, the last within a summer (13 weeks) of the end.
+pub fn calendar_spans(weeks: &[Date], start: &str, end: &str) -> bool {
+    match (dates::parse_shape(start), dates::parse_shape(end)) {
+        (Some(s), Some(e)) => spans_dates(weeks, s, e),
+        _ => false,
+    }
+}
+
+fn spans_dates(weeks: &[Date], start: Date, end: Date) -> bool {
+    matches!((weeks.first(), weeks.last()), (Some(&first), Some(&last))
+        if first <= start + time::Duration::weeks(4)
+            && last + time::Duration::days(4) >= end - time::Duration::weeks(13))
 }
 
 /// Why an engagement needs attention.

@@ -240,8 +240,7 @@ pub fn weekly_ics(doc: &Document, e: &Engagement, stamp: &str) -> String {
         description.push_str(&format!(" Place: {place}."));
     }
     let person = format!("exec-{}", e.id);
-    let events: Vec<ics::Event> = e
-        .weekly_dates()
+    let events: Vec<ics::Event> = weekly_meetings(doc, e)
         .into_iter()
         .map(|d| ics::Event {
             uid: ics::uid(&person, d),
@@ -251,6 +250,20 @@ pub fn weekly_ics(doc: &Document, e: &Engagement, stamp: &str) -> String {
         })
         .collect();
     ics::calendar(&format!("Coaching with {}", e.principal), &events, stamp)
+}
+
+/// The weekly meetings' dates: every week from the start to the end, or, when the school's
+/// Plus board has a calendar that spans the engagement, its school days only (no meeting in
+/// a break or the summer). The same dates whatever else changes, so their UIDs stay.
+pub fn weekly_meetings(doc: &Document, e: &Engagement) -> Vec<time::Date> {
+    let dates = e.weekly_dates();
+    let spans = doc
+        .school_weeks(&e.school_id)
+        .is_some_and(|w| program::calendar_spans(&w, &e.start, &e.end));
+    match doc.school_calendar(&e.school_id) {
+        Some(c) if spans => dates.into_iter().filter(|&d| c.is_school_day(d)).collect(),
+        _ => dates,
+    }
 }
 
 /// The school's principal and their executive coaching, in a sentence, for the decision

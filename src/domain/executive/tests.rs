@@ -1045,3 +1045,45 @@ fn an_edited_contact_keeps_what_the_form_does_not_edit() {
         Some(&serde_json::json!(true))
     );
 }
+
+#[test]
+fn weekly_meetings_on_a_school_calendar_skip_its_breaks_and_keep_their_uids() {
+    let mut d = doc();
+    let id = Id::fixed("eng-northgate");
+    let all = d.executive.engagement(&id).unwrap().weekly_dates();
+    let before = report::weekly_ics(&d, d.executive.engagement(&id).unwrap(), "20261130T120000Z");
+    // Northgate gets the demo's calendar: Wednesday meetings, none at Thanksgiving (Wed
+    // 2026-11-25), winter break (12-23, 12-30) or spring break (2027-03-24), none after the
+    // last school week (from 2027-05-17).
+    d.plus.boards.push(crate::domain::plus::Board::new(
+        Id::fixed("northgate-ms"),
+        crate::domain::plus::demo::calendar(),
+    ));
+    let e = d.executive.engagement(&id).unwrap();
+    let school = report::weekly_meetings(&d, e);
+    for off in [
+        "2026-11-25",
+        "2026-12-23",
+        "2026-12-30",
+        "2027-03-24",
+        "2027-05-26",
+    ] {
+        assert!(
+            all.contains(&day(off)),
+            "{off} is a Wednesday of the engagement"
+        );
+        assert!(!school.contains(&day(off)), "{off} is no school day");
+    }
+    assert!(school.contains(&day("2027-05-19")));
+    assert!(school.iter().all(|d| all.contains(d)));
+    // The meetings that remain keep their UIDs.
+    let after = report::weekly_ics(&d, e, "20261130T120000Z");
+    let uids = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(uids(&after).len(), school.len());
+    assert!(uids(&after).iter().all(|u| uids(&before).contains(u)));
+}

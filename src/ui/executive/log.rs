@@ -572,11 +572,14 @@ fn WeeklyPanel(id: Id) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
     let eid = id.clone();
+    // (meetings, whether on the school's calendar: school days only)
     let count = Memo::new(move |_| {
         store.doc.with(|d| {
-            d.as_ref()
-                .and_then(|d| d.executive.engagement(&eid))
-                .map_or(0, |e| e.weekly_dates().len())
+            let d = d.as_ref()?;
+            let e = d.executive.engagement(&eid)?;
+            let all = e.weekly_dates().len();
+            let n = crate::domain::executive::report::weekly_meetings(d, e).len();
+            Some((n, n < all))
         })
     });
     let eid = id.clone();
@@ -647,8 +650,12 @@ fn WeeklyPanel(id: Id) -> impl IntoView {
             </form>
             <FieldError error/>
             {move || saved.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
-            {move || (count.get() > 0).then(|| view! {
-                <p>{format!("{} weekly meetings. ", count.get())}
+            {move || count.get().filter(|c| c.0 > 0).map(|(n, school_days)| view! {
+                <p>{if school_days {
+                    format!("{n} weekly meetings, on school days only (the school\u{2019}s calendar on its Plus board). ")
+                } else {
+                    format!("{n} weekly meetings. ")
+                }}
                     <button type="button" on:click=download.clone()>"Download the calendar (.ics)"</button></p>
             })}
         </section>
