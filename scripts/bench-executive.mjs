@@ -89,7 +89,7 @@ try {
     await page.getByRole('button', { name: 'Save the contact' }).click();
     await page.getByRole('heading', { name: 'Log a contact' }).waitFor();
   });
-  await step(`log: show every earlier contact (click; drawn 40 rows a frame)`, async () => {
+  await step(`log: show every earlier contact (click; drawn 25 rows a frame)`, async () => {
     await page.getByRole('button', { name: /^Show \d+ earlier contacts$/ }).click();
     await page.locator('table.contact-log tbody tr').nth(contacts).waitFor();
   });

@@ -432,7 +432,7 @@ fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
         undo.set(None);
         browser::focus_id("log-title");
     });
-    // The rest of the log is drawn SHOWN_AT_FIRST rows a frame, so the first rows show at
+    // The rest of the log is drawn DRAWN_PER_FRAME rows a frame, so the first rows show at
     // once however long the log (a frame of 150 rows took 56 ms in make bench-executive),
     // and focus goes to the first row that was hidden.
     let show_rest = move || {
@@ -541,11 +541,16 @@ fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     }
 }
 
-/// Show [`SHOWN_AT_FIRST`] more rows of the log now, and as many again each frame until all
-/// `total` are shown; then every row, however many are logged later.
+/// How many more rows of the log each frame draws once all are asked for.
+const DRAWN_PER_FRAME: usize = 25;
+
+/// Show [`DRAWN_PER_FRAME`] more rows of the log now, and as many again each frame until
+/// all `total` are shown; then every row, however many are logged later. The next rows wait
+/// for the frame after next: a callback of the next frame runs before that frame is
+/// painted, and would add its rows to the first paint.
 fn grow_log(limit: RwSignal<usize>, total: usize) {
     let Some(now) = limit.try_update(|l| {
-        *l = l.saturating_add(SHOWN_AT_FIRST);
+        *l = l.saturating_add(DRAWN_PER_FRAME);
         *l
     }) else {
         return; // the page has gone
@@ -553,7 +558,9 @@ fn grow_log(limit: RwSignal<usize>, total: usize) {
     if now >= total {
         let _ = limit.try_set(usize::MAX);
     } else {
-        request_animation_frame(move || grow_log(limit, total));
+        request_animation_frame(move || {
+            request_animation_frame(move || grow_log(limit, total));
+        });
     }
 }
 
