@@ -81,7 +81,12 @@ WASM_SPLIT_VERSION   := 0.2.4
 #  1685  executive coaching (2026-11-30), measured 1679.6 KB: its pages' piece 153.2 KB, the
 #        reader +17.6 (its types' deserialisers), the main wasm +12.5, the demo's engagements
 #        and the shared chunks the new pages need.
-BUNDLE_BUDGET_KB     := 1685
+#  1700  executive coaching, second pass (2026-11-30), measured 1697.0 KB (+17.4): its pages'
+#        piece 153.2 -> 168.9 KB (editing a contact, the phases' dates, pace and weekly
+#        meetings on the school's calendar, which brings the Plus calendar's week and break
+#        rules into the piece, the log and program table drawn in steps), the kit's
+#        rows_in_steps, and the stylesheet.
+BUNDLE_BUDGET_KB     := 1700
 # Each route's cold first load: the wasm, js and css fetched before its h1 shows, gzip KB,
 # measured in headless Chromium (scripts/route-sizes.mjs). A route's budget is that of the
 # longest path it starts with. The goals (issue 12) are 250 for every route and 150 for a
@@ -118,7 +123,10 @@ BUNDLE_BUDGET_KB     := 1685
 # 663.8, /board/setup 535.8, /data 413.4, /model 335.2; a teacher's link 181.0 (unchanged).
 # Next: the serialisers of every part but the core into the reader's piece (about 25 KB of
 # the main wasm is writing JSON), which would take back more than this on every route.
-ROUTE_BUDGETS_KB       := /=376 /readiness=521 /phase-in=580 /board=665 /schedule=182 /data=414 /executive=700
+# Executive coaching's second pass (2026-11-30), raised on purpose: /executive 693.8 -> 712.8
+# (its piece 168.9 KB, see the total's history), /data 414.1 (the stylesheet); every other
+# route within 0.1 KB of before.
+ROUTE_BUDGETS_KB       := /=376 /readiness=521 /phase-in=580 /board=665 /schedule=182 /data=415 /executive=716
 # The teacher's own app (2026-11-30): a teacher's link loads 179.0 KB (boot.js, main.css,
 # teacher.js, teacher_bg.wasm), every other route as before (the shell 337.9 KB).
 # The one stylesheet carries executive coaching's styles too (2026-11-30): 181.1.
@@ -130,7 +138,9 @@ TEACHER_LINK_BUDGET_KB := 182
 # With executive coaching (2026-11-30): the reader 33.0 -> 50.6 KB (its engagements' and
 # cohorts' deserialisers): / 435.8, /readiness 476.6, /phase-in 635.5, /board 721.6,
 # /schedule 545.1, /data 474.3.
-RETURNING_BUDGETS_KB   := /=437 /readiness=478 /phase-in=637 /board=723 /schedule=547 /data=476
+# Executive coaching's second pass (2026-11-30): / 436.8, /readiness 478.0, /phase-in 636.4,
+# /board 723.1, /schedule 546.5, /data 475.3 (the stylesheet and the main wasm's few bytes).
+RETURNING_BUDGETS_KB   := /=437 /readiness=479 /phase-in=637 /board=724 /schedule=547 /data=476
 
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)

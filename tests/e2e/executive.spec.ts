@@ -314,6 +314,14 @@ test('a long log shows its latest 40, the rest on request, and prints whole for 
   await ready(page);
   await page.getByLabel('Show the coach’s private notes').check();
   await expect(page.locator('.private-note').first()).toBeVisible();
+  // The browser's own Print (Ctrl+P) draws every contact before printing.
+  await expect(rows).toHaveCount(40);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(rows).toHaveCount(total);
+  await page.goto('/executive/eng-northgate/log');
+  await ready(page);
+  await page.getByLabel('Show the coach’s private notes').check();
+  await expect(rows).toHaveCount(40);
   await page.evaluate(() => { (window as any).printed = 0; window.print = () => { (window as any).printed += 1; }; });
   await page.getByRole('button', { name: 'Print the log for the principal' }).click();
   await expect.poll(() => page.evaluate(() => (window as any).printed)).toBe(1);

@@ -12,6 +12,7 @@ use crate::domain::Id;
 use crate::ui::kit::crumbs::Crumbs;
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::ConfirmRemove;
+use crate::ui::kit::rows_in_steps;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
@@ -360,12 +361,18 @@ struct Line {
 /// How many contacts the log shows at first, newest first; the rest on request. A year of
 /// weekly contacts is about 40; the seed's scale is 150.
 const SHOWN_AT_FIRST: usize = 40;
+/// How many of them are drawn with the page; the rest in the next frames.
+const FIRST_DRAWN: usize = 20;
 
 #[component]
 fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
     let show_private = RwSignal::new(false);
+    // How many rows the log shows (the latest 40, or all), and how many are drawn so far:
+    // the first 20 with the page, the rest in the next frames.
     let limit = RwSignal::new(SHOWN_AT_FIRST);
+    let drawn = RwSignal::new(FIRST_DRAWN);
+    rows_in_steps::draw_later(drawn, SHOWN_AT_FIRST, SHOWN_AT_FIRST);
     let eid = id.clone();
     let lines = Memo::new(move |_| {
         store.doc.with(|d| {
@@ -432,18 +439,24 @@ fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
         undo.set(None);
         browser::focus_id("log-title");
     });
-    // The rest of the log is drawn DRAWN_PER_FRAME rows a frame, so the first rows show at
-    // once however long the log (a frame of 150 rows took 56 ms in make bench-executive),
-    // and focus goes to the first row that was hidden.
+    // The rest of the log is drawn in steps, so the first rows show at once however long
+    // the log (a frame of 150 rows took 56 ms in make bench-executive), and focus goes to
+    // the first row that was hidden.
     let show_rest = move || {
         let from = limit.get_untracked();
         if let Some(first) = lines.with_untracked(|v| v.get(from).map(|l| l.id.clone())) {
-            grow_log(limit, lines.with_untracked(Vec::len));
+            limit.set(usize::MAX);
+            drawn.set(from);
+            rows_in_steps::draw_up_to(drawn, lines.with_untracked(Vec::len), usize::MAX);
             request_animation_frame(move || browser::focus_id(&format!("log-row-{first}")));
         }
     };
+    let all = move || {
+        limit.set(usize::MAX);
+        drawn.set(usize::MAX);
+    };
     // A print-out carries the whole log (never a private note: print media hides them).
-    let before = window_event_listener_untyped("beforeprint", move |_| limit.set(usize::MAX));
+    let before = window_event_listener_untyped("beforeprint", move |_| all());
     on_cleanup(move || before.remove());
     view! {
         <section class="panel" aria-labelledby="log-title">
@@ -451,7 +464,7 @@ fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
             <p class="no-print actions">
                 <button type="button" class="secondary" aria-describedby="print-log-hint" on:click=move |_| {
                     // Print once the rows are drawn: inside print() nothing more is.
-                    limit.set(usize::MAX);
+                    all();
                     request_animation_frame(|| { let _ = window().print(); });
                 }>"Print the log for the principal"</button>
                 <span class="hint" id="print-log-hint">" Every contact with its shared notes. Private notes are never printed."</span>
@@ -487,7 +500,7 @@ fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                                 <th scope="col" role="columnheader"><span class="visually-hidden">"Actions"</span></th>
                             </tr></thead>
                             <tbody role="rowgroup">
-                                <For each=move || lines.with(|v| v.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|l| l.clone() let:l>
+                                <For each=move || lines.with(|v| v.iter().take(limit.get().min(drawn.get())).cloned().collect::<Vec<_>>()) key=|l| l.clone() let:l>
                                     {
                                         let (cid, label) = (l.id.clone(), format!("the {} on {}, {}", l.kind.to_lowercase(), l.date, l.time));
                                         let private = l.private.clone();
@@ -538,29 +551,6 @@ fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                 }.into_any()
             }}
         </section>
-    }
-}
-
-/// How many more rows of the log each frame draws once all are asked for.
-const DRAWN_PER_FRAME: usize = 25;
-
-/// Show [`DRAWN_PER_FRAME`] more rows of the log now, and as many again each frame until
-/// all `total` are shown; then every row, however many are logged later. The next rows wait
-/// for the frame after next: a callback of the next frame runs before that frame is
-/// painted, and would add its rows to the first paint.
-fn grow_log(limit: RwSignal<usize>, total: usize) {
-    let Some(now) = limit.try_update(|l| {
-        *l = l.saturating_add(DRAWN_PER_FRAME);
-        *l
-    }) else {
-        return; // the page has gone
-    };
-    if now >= total {
-        let _ = limit.try_set(usize::MAX);
-    } else {
-        request_animation_frame(move || {
-            request_animation_frame(move || grow_log(limit, total));
-        });
     }
 }
 

@@ -8,6 +8,7 @@ pub mod first_run;
 pub mod not_built;
 pub mod not_found;
 pub mod remove;
+pub mod rows_in_steps;
 pub mod scroll_table;
 pub mod undo;
 
