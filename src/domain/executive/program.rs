@@ -218,17 +218,13 @@ pub fn pace<C: Borrow<Contact>>(
     // summer (13 weeks) of the end. A calendar of another year, or of half of this one,
     // would count the rest as no school at all.
     let friday = |m: Date| m + time::Duration::days(4);
-    let spans = school_weeks.is_some_and(|w| spans_dates(w, start, end));
-    let covered: Vec<Date> = if spans {
-        school_weeks
-            .unwrap_or_default()
-            .iter()
-            .copied()
-            .filter(|&m| m <= end && friday(m) >= start)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let covered: Vec<Date> = school_weeks
+        .filter(|w| spans_dates(w, start, end))
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|&m| m <= end && friday(m) >= start)
+        .collect();
     let (expected, weeks_left, school_calendar) = if covered.is_empty() {
         let total = (end - start).whole_days().max(1) as f64;
         let elapsed = (today - start).whole_days().clamp(0, total as i64) as f64;

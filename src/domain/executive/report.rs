@@ -257,13 +257,19 @@ pub fn weekly_ics(doc: &Document, e: &Engagement, stamp: &str) -> String {
 /// a break or the summer). The same dates whatever else changes, so their UIDs stay.
 pub fn weekly_meetings(doc: &Document, e: &Engagement) -> Vec<time::Date> {
     let dates = e.weekly_dates();
-    let spans = doc
-        .school_weeks(&e.school_id)
-        .is_some_and(|w| program::calendar_spans(&w, &e.start, &e.end));
-    match doc.school_calendar(&e.school_id) {
-        Some(c) if spans => dates.into_iter().filter(|&d| c.is_school_day(d)).collect(),
-        _ => dates,
+    let Some(calendar) = doc.school_calendar(&e.school_id) else {
+        return dates;
+    };
+    let Ok(weeks) = calendar.instructional_weeks() else {
+        return dates;
+    };
+    let mondays: Vec<Date> = weeks.iter().map(|w| w.monday).collect();
+    if !program::calendar_spans(&mondays, &e.start, &e.end) {
+        return dates;
     }
+    let open: std::collections::HashSet<Date> =
+        weeks.iter().flat_map(|w| calendar.school_days(w)).collect();
+    dates.into_iter().filter(|d| open.contains(d)).collect()
 }
 
 /// The school's principal and their executive coaching, in a sentence, for the decision

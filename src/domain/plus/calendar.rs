@@ -186,20 +186,6 @@ impl Calendar {
         })
     }
 
-    /// Whether `d` is a school day: a weekday of an instructional week, not in a break.
-    /// `false` for every day when the calendar has a problem.
-    pub fn is_school_day(&self, d: Date) -> bool {
-        let Ok(weeks) = self.instructional_weeks() else {
-            return false;
-        };
-        let monday = monday_of(d);
-        d.weekday().number_days_from_monday() < 5
-            && weeks.iter().any(|w| w.monday == monday)
-            && !self.breaks.iter().any(|b| {
-                matches!((parse_date(&b.start), parse_date(&b.end)), (Ok(s), Ok(e)) if s <= d && d <= e)
-            })
-    }
-
     /// The instructional weeks, in order, skipping weeks that are wholly off. The first
     /// week is the week of the first day. `Err` if the calendar has problems.
     pub fn instructional_weeks(&self) -> Result<Vec<Week>, String> {
