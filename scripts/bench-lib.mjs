@@ -11,7 +11,7 @@ export const LIMIT_MS = 50;
  *  Timing) and long tasks in `window.__events` and `window.__long`. */
 export async function launch(port) {
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn('node', ['scripts/serve-dist.mjs', 'dist', String(port)], { stdio: 'ignore' });
+  const server = spawn('node', ['scripts/serve-dist.mjs', process.env.BENCH_DIST ?? 'dist', String(port)], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));

@@ -208,6 +208,16 @@ test('the print button draws every term before it prints', async ({ page }) => {
   await expect.poll(() => page.evaluate(() => (window as any).__printed)).toBe(4);
 });
 
+test('the board has the wide page, and leaves it to the next page', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 900 });
+  await openBoard(page);
+  // Set by path (not a `main:has(.board-grid)` rule, which made every page change slower).
+  await expect(page.locator('main')).toHaveCSS('max-width', '1600px');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executive coaching' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Executive coaching' })).toBeVisible();
+  await expect(page.locator('main')).toHaveCSS('max-width', '1280px');
+});
+
 test('the board prints every term on its own landscape page', async ({ page }) => {
   await openBoard(page);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

@@ -45,8 +45,9 @@ impl Row {
     }
 }
 
-/// Engagements drawn with the page; the rest in the next frames.
-const FIRST_DRAWN: usize = 25;
+/// Engagements drawn with the page, or with a change of filters; the rest in the next
+/// frames. More than fill the first screen (about six rows at 1280 × 800, fewer on a phone).
+const FIRST_DRAWN: usize = 10;
 
 #[component]
 pub fn ProgramPage() -> impl IntoView {
@@ -147,7 +148,17 @@ pub fn ProgramPage() -> impl IntoView {
             })
         })
     });
-    let counts = move || {
+    // A change of filters draws its first rows at once and the rest in the next frames too
+    // (clearing a search brings back every row).
+    let refilter = move |filter: RwSignal<String>, value: String| {
+        if filter.with_untracked(|f| *f != value) {
+            drawn.set(FIRST_DRAWN);
+            filter.set(value);
+            rows_in_steps::draw_later(drawn, shown.with_untracked(Vec::len), usize::MAX);
+        }
+    };
+    let none = Memo::new(move |_| rows.with(Vec::is_empty));
+    let counts = Memo::new(move |_| {
         rows.with(|r| {
             let flagged = r.iter().filter(|r| !r.flags.is_empty()).count();
             let by_phase: Vec<usize> = (1..=4)
@@ -159,7 +170,7 @@ pub fn ProgramPage() -> impl IntoView {
                 .collect();
             (r.len(), flagged, by_phase)
         })
-    };
+    });
     // An engagement removed on its set-up page: offer the undo here.
     let removed = RwSignal::new(super::take_last_removed());
     let undo_error = RwSignal::new(None::<String>);
@@ -187,11 +198,9 @@ pub fn ProgramPage() -> impl IntoView {
         }
     });
     let clear = move |_| {
-        text.set(String::new());
-        coach.set(String::new());
-        tier.set(String::new());
-        cohort.set(String::new());
-        flag.set(String::new());
+        for f in [text, coach, tier, cohort, flag] {
+            refilter(f, String::new());
+        }
     };
     view! {
         <Title text="Executive coaching \u{b7} Readyboard"/>
@@ -214,52 +223,56 @@ pub fn ProgramPage() -> impl IntoView {
                     <a class="button" href="/executive/cohorts">"Cohort meetings"</a>
                     <a class="button" href="/executive/tiers">"Support tiers"</a>
                 </p>
-                {move || if rows.with(Vec::is_empty) {
+                {move || if none.get() {
                     view! {
                         <p data-testid="no-engagements">"No engagements yet. Start one for a principal: choose the school, the coach and the support tier."</p>
                     }.into_any()
                 } else {
-                    let (n, flagged, by_phase) = counts();
                     view! {
-                        <ul class="stats">
-                            <li><strong>{n.to_string()}</strong>{if n == 1 { " engagement" } else { " engagements" }}</li>
-                            <li><strong>{flagged.to_string()}</strong>" need attention"</li>
-                            {by_phase.into_iter().enumerate().map(|(i, c)| view! {
-                                <li><strong>{c.to_string()}</strong>{format!(" in phase {}", i + 1)}</li>
-                            }).collect_view()}
-                        </ul>
+                        {move || {
+                            let (n, flagged, by_phase) = counts.get();
+                            view! {
+                                <ul class="stats">
+                                    <li><strong>{n.to_string()}</strong>{if n == 1 { " engagement" } else { " engagements" }}</li>
+                                    <li><strong>{flagged.to_string()}</strong>" need attention"</li>
+                                    {by_phase.into_iter().enumerate().map(|(i, c)| view! {
+                                        <li><strong>{c.to_string()}</strong>{format!(" in phase {}", i + 1)}</li>
+                                    }).collect_view()}
+                                </ul>
+                            }
+                        }}
                         <section aria-labelledby="engagements-title">
                             <h2 id="engagements-title">"Engagements"</h2>
                             <div class="finder filters">
                                 <div class="field">
                                     <label for="eng-search">"Find a principal, school or coach"</label>
                                     <input id="eng-search" type="search" autocomplete="off"
-                                        prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
+                                        prop:value=move || text.get() on:input=move |ev| refilter(text, event_target_value(&ev))/>
                                 </div>
                                 <div class="field">
                                     <label for="eng-coach">"Coach"</label>
-                                    <select id="eng-coach" prop:value=move || coach.get() on:change=move |ev| coach.set(event_target_value(&ev))>
+                                    <select id="eng-coach" prop:value=move || coach.get() on:change=move |ev| refilter(coach, event_target_value(&ev))>
                                         <option value="">"Every coach"</option>
                                         {move || choices.get().0.into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
                                     </select>
                                 </div>
                                 <div class="field">
                                     <label for="eng-tier">"Tier"</label>
-                                    <select id="eng-tier" prop:value=move || tier.get() on:change=move |ev| tier.set(event_target_value(&ev))>
+                                    <select id="eng-tier" prop:value=move || tier.get() on:change=move |ev| refilter(tier, event_target_value(&ev))>
                                         <option value="">"Every tier"</option>
                                         {move || choices.get().1.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                                     </select>
                                 </div>
                                 <div class="field">
                                     <label for="eng-cohort">"Cohort"</label>
-                                    <select id="eng-cohort" prop:value=move || cohort.get() on:change=move |ev| cohort.set(event_target_value(&ev))>
+                                    <select id="eng-cohort" prop:value=move || cohort.get() on:change=move |ev| refilter(cohort, event_target_value(&ev))>
                                         <option value="">"Any cohort or none"</option>
                                         {move || choices.get().2.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                                     </select>
                                 </div>
                                 <div class="field">
                                     <label for="eng-flag">"Needs attention"</label>
-                                    <select id="eng-flag" prop:value=move || flag.get() on:change=move |ev| flag.set(event_target_value(&ev))>
+                                    <select id="eng-flag" prop:value=move || flag.get() on:change=move |ev| refilter(flag, event_target_value(&ev))>
                                         <option value="">"Any"</option>
                                         {Flag::ALL.into_iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
                                     </select>

@@ -74,7 +74,9 @@ pub fn ConfirmRemove(
 ) -> impl IntoView {
     let open = open.unwrap_or_else(|| RwSignal::new(None));
     let id = StoredValue::new(id);
-    let is_open = move || open.with(|o| o.as_deref() == Some(id.read_value().as_str()));
+    // A memo: a list of a hundred rows shares one `open`, and only the row whose question
+    // opens or closes is drawn again (not every row's button, on each click).
+    let is_open = Memo::new(move |_| open.with(|o| o.as_deref() == Some(id.read_value().as_str())));
     let ask = Callback::new(move |()| open.set(Some(id.get_value())));
     let yes = Callback::new(move |()| {
         on_yes.run(());
@@ -92,7 +94,7 @@ pub fn ConfirmRemove(
     });
     let words = label.unwrap_or(verb.label());
     move || {
-        if is_open() {
+        if is_open.get() {
             view! { <RemoveQuestion id=id.get_value() question verb on_yes=yes on_keep=keep/> }
                 .into_any()
         } else {

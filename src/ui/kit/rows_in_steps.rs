@@ -1,5 +1,6 @@
-//! Long lists drawn in steps: the first rows with the page, then [`STEP`] more a frame, so
-//! a page or a "show all" paints at once however long the list (see make bench-executive).
+//! Long pages drawn in steps, so that a click paints at once however much it shows (see
+//! make bench-executive): a list's first rows with the page, then [`STEP`] more a frame
+//! ([`draw_up_to`]); a panel below the fold in the frame after the page ([`AfterPaint`]).
 
 use leptos::prelude::*;
 
@@ -32,6 +33,24 @@ pub fn draw_up_to(drawn: RwSignal<usize>, upto: usize, done: usize) {
 /// first, when a page appears.
 pub fn draw_later(drawn: RwSignal<usize>, upto: usize, done: usize) {
     next_frame_but_one(move || draw_up_to(drawn, upto, done));
+}
+
+/// Its children, drawn in the frame after the one that shows the page around them: for a
+/// panel below the first screen, so that the click that opened the page paints first. The
+/// page's heading is never in it (focus goes there when the page appears).
+#[component]
+pub fn AfterPaint(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    next_frame_but_one(move || {
+        let _ = ready.try_set(true);
+    });
+    move || ready.get().then(|| children())
+}
+
+/// Run `f` in the frame after the one being drawn now: for a part of a page that switches
+/// its contents, like an engagement's phase panel.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    next_frame_but_one(f);
 }
 
 fn next_frame_but_one(f: impl FnOnce() + 'static) {
