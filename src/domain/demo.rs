@@ -247,12 +247,18 @@ pub fn benson(created_at: &str) -> Document {
         phase_in: crate::domain::phase_in::PhaseIn::default(),
         plus: crate::domain::plus::Plus::default(),
         executive: crate::domain::executive::Executive::default(),
+        model: crate::domain::model::Model::default(),
         extra: Extra::new(),
     };
     add_readiness(&mut doc, created_at);
     add_phase_in(&mut doc, created_at);
     doc.plus.boards.push(crate::domain::plus::demo::board());
     crate::domain::executive::demo::add(&mut doc);
+    let today = created_at
+        .get(..10)
+        .and_then(crate::domain::dates::parse_shape)
+        .unwrap_or(crate::domain::model::demo::FALLBACK_TODAY);
+    crate::domain::model::demo::add(&mut doc, today);
     doc
 }
 

@@ -7,6 +7,7 @@
 use super::dates;
 use super::executive::Executive;
 use super::ids::Id;
+use super::model::Model;
 use super::phase_in::PhaseIn;
 use super::plus::Plus;
 use super::readiness::{Readiness, Round};
@@ -37,6 +38,9 @@ pub struct Document {
     /// Executive coaching of principals: tiers, cohorts and engagements.
     #[serde(default, skip_serializing_if = "Executive::is_empty")]
     pub executive: Executive,
+    /// The coaching model's charter, its roll-out, and the coaches' development.
+    #[serde(default, skip_serializing_if = "Model::is_empty")]
+    pub model: Model,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -272,6 +276,8 @@ pub struct RemovedSchool {
     pub board: Option<(usize, super::plus::Board)>,
     /// The school's executive-coaching engagements, with where each was.
     pub engagements: Vec<super::executive::Removed>,
+    /// Its adaptations, staff sessions and coach placements in the coaching model.
+    pub model: super::model::SchoolTraces,
 }
 
 pub const MAX_ENROLLMENT: u32 = 20_000;
@@ -338,6 +344,7 @@ impl Document {
             phase_in: PhaseIn::default(),
             plus: Plus::default(),
             executive: Executive::default(),
+            model: Model::default(),
             extra: Extra::new(),
         })
     }
@@ -481,6 +488,7 @@ impl Document {
                     .remove(&self.executive.engagements[e].id.clone()),
             );
         }
+        let model = self.model.remove_school(id);
         Some(RemovedSchool {
             at,
             school,
@@ -489,6 +497,7 @@ impl Document {
             plan,
             board,
             engagements,
+            model,
         })
     }
 
@@ -498,6 +507,7 @@ impl Document {
             return;
         }
         let at = removed.at.min(self.schools.len());
+        self.model.restore_school(&removed.school.id, removed.model);
         self.schools.insert(at, removed.school);
         self.readiness.rounds.extend(removed.rounds);
         if let Some((i, pin)) = removed.pin {
@@ -639,6 +649,10 @@ impl Document {
             push(p);
         }
         for p in self.executive.problems(&self.schools) {
+            push(p);
+        }
+        let ids: Vec<Id> = self.schools.iter().map(|s| s.id.clone()).collect();
+        for p in self.model.problems(&ids) {
             push(p);
         }
         problems

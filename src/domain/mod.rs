@@ -8,6 +8,7 @@ pub mod demo;
 pub mod district;
 pub mod executive;
 pub mod ids;
+pub mod model;
 pub mod phase_in;
 pub mod plus;
 pub mod readiness;

@@ -70,6 +70,7 @@ pub fn district(schools: usize, rounds: usize) -> Document {
         phase_in: crate::domain::phase_in::PhaseIn::default(),
         plus: crate::domain::plus::Plus::default(),
         executive: crate::domain::executive::Executive::default(),
+        model: crate::domain::model::Model::default(),
         extra: Extra::new(),
     };
     let mut all_rounds = Vec::with_capacity(schools * rounds);

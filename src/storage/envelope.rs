@@ -31,7 +31,11 @@ use std::fmt;
 /// optional field; it is raised because storage now keeps two new kinds of part
 /// (`executive`, `engagement.<id>`), which a schema-2 build would call damaged and set
 /// aside. It opens schema 3 read-only instead.
-pub const SCHEMA_VERSION: u32 = 3;
+///
+/// Schema 4 (2026-11-30) has the same document as schema 3, with the coaching model as an
+/// optional field; it is raised for the same reason: two new kinds of part (`model`,
+/// `model-versions`) that a schema-3 build must open read-only.
+pub const SCHEMA_VERSION: u32 = 4;
 /// The `layout` of a head that keeps the document in parts.
 pub const LAYOUT_PARTS: &str = "parts";
 pub const FORMAT: &str = "readyboard";

@@ -33,7 +33,13 @@ fn new_kinds_of_part(document: Value) -> Result<Value, String> {
     Ok(document)
 }
 
-const STEPS: &[Step] = &[same_document, new_kinds_of_part];
+/// Schema 3 to 4: the document is unchanged (the coaching model is a new optional field);
+/// storage keeps two more kinds of part, which schema-3 builds must open read-only.
+fn coaching_model_parts(document: Value) -> Result<Value, String> {
+    Ok(document)
+}
+
+const STEPS: &[Step] = &[same_document, new_kinds_of_part, coaching_model_parts];
 
 /// Lift `document` from schema `from` to [`SCHEMA_VERSION`].
 pub fn migrate(mut document: Value, from: u32) -> Result<Value, String> {

@@ -12,6 +12,8 @@
 //! | `board.<id>`    | one school's Plus board                                          |
 //! | `executive`     | executive coaching's tiers, cohorts and cohort sessions          |
 //! | `engagement.<id>` | one executive-coaching engagement, with its contact log        |
+//! | `model`         | the coaching model's draft charter, roll-out and coaches' development |
+//! | `model-versions` | the charter's published versions (appended to, never edited)    |
 //!
 //! [`split`] and [`join`] are exact inverses up to the order of rounds and boards across
 //! schools (they come back grouped by school, in the roster's order; a school's own rounds
@@ -24,6 +26,7 @@
 use crate::domain::district::{District, Document, Extra, School};
 use crate::domain::executive::{Cohort, Engagement, Executive, Session, Tier};
 use crate::domain::ids::Id;
+use crate::domain::model::{Model, Version};
 use crate::domain::phase_in::PhaseIn;
 use crate::domain::plus::{Board, Plus};
 use crate::domain::readiness::{Framework, Readiness, Round};
@@ -33,6 +36,8 @@ use std::collections::BTreeMap;
 pub const CORE: &str = "core";
 pub const PHASE_IN: &str = "phase-in";
 pub const EXECUTIVE: &str = "executive";
+pub const MODEL: &str = "model";
+pub const MODEL_VERSIONS: &str = "model-versions";
 const ROUNDS: &str = "rounds.";
 const BOARD: &str = "board.";
 const ENGAGEMENT: &str = "engagement.";
@@ -76,6 +81,46 @@ fn executive_core_matches(x: &Executive, c: &ExecutiveCore) -> bool {
             .all(|(e, id)| &e.id == id)
 }
 
+/// The coaching model without its published versions, which are a part of their own (an
+/// edit of the draft never writes them again).
+fn model_core(m: &Model) -> Model {
+    Model {
+        versions: Vec::new(),
+        ..m.clone()
+    }
+}
+
+fn model_core_matches(m: &Model, c: &Model) -> bool {
+    // Every field but the versions: a new field fails to compile here until it is compared.
+    let Model {
+        draft,
+        versions: _,
+        sessions,
+        adaptations,
+        coaches,
+        check_ins,
+        shadowing,
+        meetings,
+        learning,
+        settings,
+        extra,
+    } = m;
+    *draft == c.draft
+        && *sessions == c.sessions
+        && *adaptations == c.adaptations
+        && *coaches == c.coaches
+        && *check_ins == c.check_ins
+        && *shadowing == c.shadowing
+        && *meetings == c.meetings
+        && *learning == c.learning
+        && *settings == c.settings
+        && *extra == c.extra
+}
+
+fn model_core_is_empty(m: &Model) -> bool {
+    model_core_matches(m, &Model::default())
+}
+
 /// The district without its bulk: everything but the rounds, the planner and the boards.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -102,6 +147,9 @@ pub enum Part {
     Boards(Vec<Board>),
     Executive(Box<ExecutiveCore>),
     Engagement(Box<Engagement>),
+    /// The coaching model without its versions.
+    Model(Box<Model>),
+    ModelVersions(Vec<Version>),
 }
 
 impl Part {
@@ -113,6 +161,8 @@ impl Part {
             Part::Boards(b) => serde_json::to_vec(b),
             Part::Executive(x) => serde_json::to_vec(x),
             Part::Engagement(e) => serde_json::to_vec(e),
+            Part::Model(m) => serde_json::to_vec(m),
+            Part::ModelVersions(v) => serde_json::to_vec(v),
         };
         r.expect("a document part always serialises")
     }
@@ -155,6 +205,22 @@ impl Part {
         } else if name.starts_with(ENGAGEMENT) {
             serde_json::from_value(value)
                 .map(|e| Part::Engagement(Box::new(e)))
+                .map_err(err)
+        } else if name == MODEL {
+            serde_json::from_value::<Model>(value)
+                .map_err(err)
+                .and_then(|m| {
+                    if m.versions.is_empty() {
+                        Ok(Part::Model(Box::new(m)))
+                    } else {
+                        Err(format!(
+                            "part \u{201c}{name}\u{201d} holds versions of its own"
+                        ))
+                    }
+                })
+        } else if name == MODEL_VERSIONS {
+            serde_json::from_value(value)
+                .map(Part::ModelVersions)
                 .map_err(err)
         } else {
             Err(format!(
@@ -259,6 +325,18 @@ pub fn split(doc: &Document) -> BTreeMap<String, Part> {
     for (id, e) in g.engagements {
         out.insert(engagement_name(id), Part::Engagement(Box::new(e.clone())));
     }
+    if !model_core_is_empty(&doc.model) {
+        out.insert(
+            MODEL.to_string(),
+            Part::Model(Box::new(model_core(&doc.model))),
+        );
+    }
+    if !doc.model.versions.is_empty() {
+        out.insert(
+            MODEL_VERSIONS.to_string(),
+            Part::ModelVersions(doc.model.versions.clone()),
+        );
+    }
     out
 }
 
@@ -278,6 +356,16 @@ pub fn join(mut parts: BTreeMap<String, Part>) -> Result<Document, String> {
         Some(_) => return Err("the executive-coaching part has the wrong kind".into()),
         None => ExecutiveCore::default(),
     };
+    let mut model = match parts.remove(MODEL) {
+        Some(Part::Model(m)) => *m,
+        Some(_) => return Err("the coaching model's part has the wrong kind".into()),
+        None => Model::default(),
+    };
+    match parts.remove(MODEL_VERSIONS) {
+        Some(Part::ModelVersions(v)) => model.versions = v,
+        Some(_) => return Err("the charter versions' part has the wrong kind".into()),
+        None => {}
+    }
     // The engagements in their order, then any part the order does not name.
     let mut engagements = Vec::new();
     let mut take_engagement =
@@ -341,6 +429,7 @@ pub fn join(mut parts: BTreeMap<String, Part>) -> Result<Document, String> {
             engagements,
             extra: executive.extra,
         },
+        model,
         extra: core.extra,
     })
 }
@@ -534,6 +623,24 @@ impl Scan {
                 _ => c.write.push((
                     EXECUTIVE.to_string(),
                     Part::Executive(Box::new(executive_core(&doc.executive))),
+                )),
+            }
+            match saved.parts.get(MODEL) {
+                Some(Part::Model(m)) if model_core_matches(&doc.model, m) => {}
+                None if model_core_is_empty(&doc.model) => {}
+                _ if model_core_is_empty(&doc.model) => c.remove.push(MODEL.to_string()),
+                _ => c.write.push((
+                    MODEL.to_string(),
+                    Part::Model(Box::new(model_core(&doc.model))),
+                )),
+            }
+            match saved.parts.get(MODEL_VERSIONS) {
+                Some(Part::ModelVersions(v)) if *v == doc.model.versions => {}
+                None if doc.model.versions.is_empty() => {}
+                _ if doc.model.versions.is_empty() => c.remove.push(MODEL_VERSIONS.to_string()),
+                _ => c.write.push((
+                    MODEL_VERSIONS.to_string(),
+                    Part::ModelVersions(doc.model.versions.clone()),
                 )),
             }
             self.done = 2;
@@ -818,6 +925,53 @@ mod tests {
         let c = saved.changes(&none);
         assert!(c.remove.contains(&EXECUTIVE.to_string()));
         assert_eq!(join(split(&none)).unwrap().executive, none.executive);
+    }
+
+    #[test]
+    fn the_charter_versions_are_a_part_a_draft_edit_never_writes() {
+        let doc = grouped(&demo::benson("2026-11-30T09:00:00Z"));
+        assert_eq!(doc.model.versions.len(), 2);
+        let parts = split(&doc);
+        assert!(parts.contains_key(MODEL) && parts.contains_key(MODEL_VERSIONS));
+        // The model part holds no versions of its own.
+        let Some(Part::Model(core)) = parts.get(MODEL) else {
+            panic!()
+        };
+        assert!(core.versions.is_empty());
+        assert_eq!(join(split(&doc)).unwrap().model, doc.model);
+        // A part named "model" that holds versions is refused when read.
+        let mut whole = serde_json::to_value(&doc.model).unwrap();
+        assert!(Part::from_json(MODEL, whole.to_string().as_bytes()).is_err());
+        whole.as_object_mut().unwrap().remove("versions");
+        assert!(Part::from_json(MODEL, whole.to_string().as_bytes()).is_ok());
+
+        let mut saved = Saved::default();
+        saved.apply(saved.changes(&doc));
+        // An edit of the draft, or a check-in, writes the model part only.
+        let mut edited = doc.clone();
+        edited.model.draft.vision = "A new vision".into();
+        edited.model.check_ins[0].topics = "Changed".into();
+        let c = saved.changes(&edited);
+        assert_eq!(
+            c.write.iter().map(|w| w.0.as_str()).collect::<Vec<_>>(),
+            vec![MODEL]
+        );
+        // Publishing writes the versions part (and the draft is unchanged).
+        let mut published = doc.clone();
+        published.model.draft.vision = "A new vision".into();
+        published.model.publish("2026-12-01", "").unwrap();
+        let c = saved.changes(&published);
+        let names: Vec<&str> = c.write.iter().map(|w| w.0.as_str()).collect();
+        assert!(names.contains(&MODEL_VERSIONS), "{names:?}");
+        // No model at all: no parts.
+        let mut none = doc.clone();
+        none.model = Default::default();
+        let parts = split(&none);
+        assert!(!parts.contains_key(MODEL) && !parts.contains_key(MODEL_VERSIONS));
+        let c = saved.changes(&none);
+        assert!(
+            c.remove.contains(&MODEL.to_string()) && c.remove.contains(&MODEL_VERSIONS.to_string())
+        );
     }
 
     #[test]

@@ -1,0 +1,114 @@
+//! The coaches against the phase-in plan: each year's cohort of schools needs its coaches.
+//! For every year of the adopted plan, which schools have a coach placed and which are still
+//! waiting for a hire; and which schools' staff have not yet had a session on the model.
+
+use super::rollout::{staff_sessions, StaffSessions};
+use super::Model;
+use crate::domain::district::Document;
+use crate::domain::ids::Id;
+use crate::domain::phase_in;
+
+/// One school of a year of the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Seat {
+    pub school: Id,
+    pub name: String,
+    /// The coaches placed there, by name; empty: waiting for a hire.
+    pub coaches: Vec<String>,
+}
+
+/// A year of the phase-in plan, and its coaches.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Year {
+    /// 1-based.
+    pub year: u8,
+    /// Coaches the plan hires for this year.
+    pub capacity: u32,
+    pub placed: Vec<Seat>,
+    pub waiting: Vec<Seat>,
+}
+
+/// Every year of the adopted phase-in plan, with the schools that have a coach placed and
+/// the schools still waiting for a hire. Schools the plan leaves out are not listed.
+pub fn years(doc: &Document) -> Vec<Year> {
+    let r = phase_in::rank(doc, &doc.phase_in.settings);
+    let plan = phase_in::plan(&r, &doc.phase_in);
+    let by_school = coaches_by_school(&doc.model);
+    (1..=plan.years)
+        .map(|y| {
+            let mut placed = Vec::new();
+            let mut waiting = Vec::new();
+            for p in plan.in_year(y) {
+                let s = r.standings[p.standing].school;
+                let seat = Seat {
+                    school: s.id.clone(),
+                    name: s.name.clone(),
+                    coaches: by_school.get(&s.id).cloned().unwrap_or_default(),
+                };
+                if seat.coaches.is_empty() {
+                    waiting.push(seat);
+                } else {
+                    placed.push(seat);
+                }
+            }
+            Year {
+                year: y,
+                capacity: plan
+                    .capacities
+                    .get(usize::from(y) - 1)
+                    .copied()
+                    .unwrap_or(0),
+                placed,
+                waiting,
+            }
+        })
+        .collect()
+}
+
+fn coaches_by_school(m: &Model) -> std::collections::HashMap<Id, Vec<String>> {
+    let mut out: std::collections::HashMap<Id, Vec<String>> = std::collections::HashMap::new();
+    for c in &m.coaches {
+        for s in &c.schools {
+            out.entry(s.clone()).or_default().push(c.name.clone());
+        }
+    }
+    out
+}
+
+/// A school in coaching now, and its staff sessions on the model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SchoolRollout {
+    pub school: Id,
+    pub name: String,
+    pub sessions: StaffSessions,
+    /// No staff session held yet: flagged.
+    pub flagged: bool,
+}
+
+/// The schools in coaching now (year 1 of the adopted plan, and any school with a coach
+/// placed), each with its staff sessions; a school whose staff has had no session held is
+/// flagged. In the roster's order.
+pub fn schools_in_coaching(doc: &Document) -> Vec<SchoolRollout> {
+    let r = phase_in::rank(doc, &doc.phase_in.settings);
+    let plan = phase_in::plan(&r, &doc.phase_in);
+    let mut now: std::collections::HashSet<&Id> = plan
+        .in_year(1)
+        .map(|p| &r.standings[p.standing].school.id)
+        .collect();
+    for c in &doc.model.coaches {
+        now.extend(c.schools.iter());
+    }
+    doc.schools
+        .iter()
+        .filter(|s| now.contains(&s.id))
+        .map(|s| {
+            let sessions = staff_sessions(&doc.model.sessions, &s.id);
+            SchoolRollout {
+                school: s.id.clone(),
+                name: s.name.clone(),
+                flagged: sessions.held == 0,
+                sessions,
+            }
+        })
+        .collect()
+}
