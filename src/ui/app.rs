@@ -72,6 +72,8 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/board/setup") view={lazy::<routes::BoardSetup>()}/>
                                 <Route path=path!("/schedule") view={lazy::<routes::Schedule>()}/>
                                 <Route path=path!("/model") view={lazy::<routes::Model>()}/>
+                                // The coaching model's pages share one lazy piece (ui::model::pages).
+                                <Route path=path!("/model/versions") view={lazy::<routes::Model>()}/>
                                 <Route path=path!("/executive") view={lazy::<routes::Executive>()}/>
                                 // Executive coaching's pages share one lazy piece (ui::executive::pages).
                                 <Route path=path!("/executive/new") view={lazy::<routes::Executive>()}/>

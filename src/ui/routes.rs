@@ -87,8 +87,8 @@ routes! {
     BoardSetup(board_setup_route) => plus::setup::BoardSetupPage;
     /// `/schedule`
     Schedule(schedule_route) => plus::schedule::SchedulePage;
-    /// `/model`
-    Model(model_route) => model::page::ModelPage;
+    /// `/model`, `/model/versions`
+    Model(model_route) => model::pages::ModelPages;
     /// `/executive`, `/executive/new`, `/executive/cohorts`, `/executive/tiers`, `/executive/:id`, `/executive/:id/log`, `/executive/:id/report`, `/executive/:id/setup`
     Executive(executive_route) => executive::pages::ExecutivePages;
     /// `/data`

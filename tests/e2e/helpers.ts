@@ -112,6 +112,11 @@ export async function storedDocument(page: Page): Promise<any> {
     const { order = [], extra = {}, ...x } = part('executive');
     doc.executive = { ...extra, ...x, engagements: order.map((id: string) => part(`engagement.${id}`)) };
   }
+  // The coaching model: everything but its published versions, and the versions.
+  if (env.parts['model'] !== undefined || env.parts['model-versions'] !== undefined) {
+    doc.model = { ...(env.parts['model'] !== undefined ? part('model') : {}) };
+    if (env.parts['model-versions'] !== undefined) doc.model.versions = part('model-versions');
+  }
   return doc;
 }
 
@@ -127,7 +132,7 @@ export async function storeWholeDocument(page: Page, doc: unknown) {
   await page.evaluate(([k, doc]) => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('readyboard.')) localStorage.removeItem(key);
     localStorage.setItem(k as string, JSON.stringify({
-      format: 'readyboard', schemaVersion: 3, appVersion: '0.1.0', savedAt: new Date().toISOString(),
+      format: 'readyboard', schemaVersion: 4, appVersion: '0.1.0', savedAt: new Date().toISOString(),
       revision: 1000, writer: 'test', document: doc,
     }));
   }, [KEY, doc]);

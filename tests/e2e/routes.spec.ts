@@ -20,14 +20,6 @@ test('every route renders its one h1 and its own title, with no console error', 
   expect(errors).toEqual([]);
 });
 
-test('pages not built yet say so plainly', async ({ page }) => {
-  await loadDemo(page);
-  for (const path of ['/model']) {
-    await page.goto(path);
-    await expect(page.getByText('This page is not built yet.')).toBeVisible();
-  }
-});
-
 test('an unknown path shows page not found, with a way home', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/no/such/page');

@@ -5,7 +5,6 @@ pub mod crumbs;
 pub mod demo;
 pub mod field_error;
 pub mod first_run;
-pub mod not_built;
 pub mod not_found;
 pub mod remove;
 pub mod rows_in_steps;
