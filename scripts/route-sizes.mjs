@@ -63,7 +63,7 @@ function gzipSize(file) {
 const kb = (bytes) => (bytes / 1000).toFixed(1);
 const short = (f) => f.replace(/-[0-9a-f]{16}(?=(_bg)?\.(wasm|js|css)$)/, '');
 
-async function measure(browser, path, budget, kept = null) {
+async function measureOnce(browser, path, budget, kept = null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   if (kept) {
     // A returning visit after a deploy: the district is stored, nothing is cached.
@@ -88,9 +88,21 @@ async function measure(browser, path, budget, kept = null) {
   await context.close();
   if (errors.length) throw new Error(`${path}: ${errors.join('; ')}`);
   const unique = [...new Set(files)];
-  if (unique.length !== files.length) throw new Error(`${path} fetched a file twice: ${files.join(', ')}`);
+  if (unique.length !== files.length) return { twice: files };
   const rows = unique.map((f) => ({ file: f, gzip: gzipSize(f) }));
   return { path, files: rows, gzip: rows.reduce((s, r) => s + r.gzip, 0), budget };
+}
+
+/** A route's cold load, measured again once if a file was fetched twice: under load,
+ *  Chromium now and then fetches a preloaded file a second time when the preload has not
+ *  answered yet. Twice in a row is the app's own double fetch, and fails. */
+async function measure(browser, path, budget, kept = null) {
+  const first = await measureOnce(browser, path, budget, kept);
+  if (!first.twice) return first;
+  console.log(`  (${path} fetched a file twice; measured again)`);
+  const again = await measureOnce(browser, path, budget, kept);
+  if (again.twice) throw new Error(`${path} fetched a file twice: ${again.twice.join(', ')}`);
+  return again;
 }
 
 const server = spawn('node', ['scripts/serve-dist.mjs', dist, String(port)], { stdio: 'ignore' });

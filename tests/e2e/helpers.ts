@@ -28,8 +28,9 @@ export function watchErrors(page: Page): string[] {
 /** Wait until the wasm app has rendered. */
 export async function ready(page: Page) {
   // Past 'Opening your district…' (the code that reads a stored district), at the page's h1.
-  await expect(page.locator('h1')).toHaveCount(1);
-  await expect(page.getByTestId('opening')).toHaveCount(0);
+  // Starting the wasm and fetching a route's piece can take a while on a busy machine.
+  await expect(page.locator('h1')).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.getByTestId('opening')).toHaveCount(0, { timeout: 15_000 });
   await expect(page.locator('h1')).toHaveCount(1);
 }
 
