@@ -90,7 +90,15 @@ WASM_SPLIT_VERSION   := 0.2.4
 #        piece (split_model_route 71.9 KB and 51 more shared-chunk files), the reader's
 #        deserialisers for the model's two parts, and the model's types in the main wasm
 #        (Serialize, Clone, PartialEq, validation, the parts' split and join).
-BUNDLE_BUDGET_KB     := 1840
+#  1985  the coaching model's schools, coaches and printed charter (2026-12-01), measured
+#        1977.8 KB (+145.6): the model's piece 71.9 -> 208.8 KB (the schools page with its
+#        sessions and adaptations, the coaches page with the development view, the hire gap,
+#        coaches, check-ins, shadowing, meetings and learning, and the printed charter with
+#        each school's version) and the shared chunks it needs. As three pieces (the
+#        charter's, the schools', the coaches') the total was 2006.9 and every staff route
+#        loaded 5-17 KB more (the routes' shared code cut into more, smaller files), so the
+#        five pages are one piece, as executive coaching's eight.
+BUNDLE_BUDGET_KB     := 1985
 # Each route's cold first load: the wasm, js and css fetched before its h1 shows, gzip KB,
 # measured in headless Chromium (scripts/route-sizes.mjs). A route's budget is that of the
 # longest path it starts with. The goals (issue 12) are 250 for every route and 150 for a
@@ -137,7 +145,12 @@ BUNDLE_BUDGET_KB     := 1840
 # /board/setup 555.8, /data 425.7, /executive 740.9, page not found 347.3; a teacher's link
 # 181.3 (unchanged). The way back is issue 12's: every part's serialisers but the core's out
 # of the main wasm, into the reader's piece.
-ROUTE_BUDGETS_KB       := /=390 /readiness=537 /phase-in=597 /board=683 /schedule=182 /data=427 /executive=742 /model=560
+# The coaching model's schools, coaches and printed charter (2026-12-01), raised on purpose:
+# /model 557.3 -> 752.7 (its piece 208.8 KB, see the total's history); every other route
+# within 1 KB of before (the stylesheet, and the store's model-only edits in the main wasm):
+# / 390.0, /readiness/… 429.6-537.9, /phase-in/… 527.9-597.6, /board 684.0, /board/setup
+# 556.0, /data 427.2, /executive 743.1; a teacher's link 181.7.
+ROUTE_BUDGETS_KB       := /=391 /readiness=538 /phase-in=598 /board=685 /schedule=182 /data=428 /executive=744 /model=755
 # The teacher's own app (2026-11-30): a teacher's link loads 179.0 KB (boot.js, main.css,
 # teacher.js, teacher_bg.wasm), every other route as before (the shell 337.9 KB).
 # The one stylesheet carries executive coaching's styles too (2026-11-30): 181.1.
@@ -153,7 +166,9 @@ TEACHER_LINK_BUDGET_KB := 182
 # /board 723.1, /schedule 546.5, /data 475.3 (the stylesheet and the main wasm's few bytes).
 # The coaching model (2026-11-30): the reader reads its two parts; / 471.9, /readiness 511.4,
 # /phase-in 675.1, /board 761.4, /schedule 581.6, /data 509.1.
-RETURNING_BUDGETS_KB   := /=473 /readiness=513 /phase-in=677 /board=763 /schedule=583 /data=510
+# The coaching model's other pages (2026-12-01): / 472.7, /readiness 512.6, /phase-in 676.8,
+# /board 764.0, /schedule 582.5, /data 510.2.
+RETURNING_BUDGETS_KB   := /=474 /readiness=514 /phase-in=678 /board=765 /schedule=584 /data=511
 
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
@@ -162,7 +177,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help tools tool-rust tool-target tool-trunk tool-wasm-bindgen tool-wasm-split tool-node tool-browser \
-        dist serve test lint test-host test-wasm test-split test-e2e budget wasm-sizes bench bench-readiness bench-phase-in bench-board bench-storage bench-executive clean
+        dist serve test lint test-host test-wasm test-split test-e2e budget wasm-sizes bench bench-readiness bench-phase-in bench-board bench-storage bench-executive bench-model clean
 
 help:
 	@echo "make serve   install what is missing, serve the release build at http://127.0.0.1:8080"
@@ -283,7 +298,7 @@ bench: dist tool-browser
 	@node scripts/route-sizes.mjs dist "$(ROUTE_BUDGETS_KB)" $(TEACHER_LINK_BUDGET_KB) "$(RETURNING_BUDGETS_KB)" || true
 	@$(MAKE) --no-print-directory wasm-sizes
 	@scripts/lighthouse
-	@$(MAKE) --no-print-directory bench-readiness bench-phase-in bench-board bench-storage bench-executive
+	@$(MAKE) --no-print-directory bench-readiness bench-phase-in bench-board bench-storage bench-executive bench-model
 
 # Readiness at scale: 200 schools with 10 rounds each, every interaction within 50 ms.
 bench-readiness: tool-node tool-browser
@@ -315,6 +330,14 @@ bench-executive: tool-node tool-browser
 	@echo "→ Executive coaching at scale (60 engagements × 150 contacts)"
 	@cargo run --quiet --example executive_scale -- 60 150 > bench-out/executive-60x150.json
 	@node scripts/bench-executive.mjs bench-out/executive-60x150.json
+
+# The coaching model at the issue's scale: 500 schools, 60 coaches, a roles matrix of 40 rows,
+# every interaction within 50 ms.
+bench-model: tool-node tool-browser
+	@mkdir -p bench-out
+	@echo "→ Coaching model at scale (500 schools, 60 coaches, 40 matrix rows)"
+	@cargo run --quiet --example model_scale -- 500 60 40 > bench-out/model-500x60x40.json
+	@node scripts/bench-model.mjs bench-out/model-500x60x40.json
 
 # A district that outgrows 5 MB: 500 schools × 10 rounds, readiness plans, 30 filled Plus
 # boards. Stored with 30 % of the quota free, loaded within 1 s, saved with no task over 50 ms.

@@ -172,3 +172,51 @@ async fn the_undo_notice_and_the_field_error() {
     assert_eq!(quiet.get_attribute("role"), None);
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_field_is_labelled_bound_and_described_by_its_error_while_the_error_is_its_own() {
+    use readyboard::ui::kit::field::{Field, Kind};
+    let el = root();
+    let value = RwSignal::new("12".to_string());
+    let bad = RwSignal::new(false);
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <Field id="kit-count" label="How many attended" value kind=Kind::Whole
+                invalid=Signal::derive(move || bad.get()) error_id="kit-count-error"/>
+            <Field id="kit-notes" label="Notes" value=RwSignal::new(String::new()) kind=Kind::Area(3) hint="Optional."/>
+        }
+    });
+    tick(10).await;
+    let input: web_sys::HtmlInputElement = by_id("kit-count").unwrap().unchecked_into();
+    // A number is typed as text, with a numeric keyboard: "12a" stays what was typed.
+    assert_eq!(input.type_(), "text");
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
+    assert_eq!(input.value(), "12");
+    let label = el.query_selector("label[for=kit-count]").unwrap().unwrap();
+    assert_eq!(label.text_content().unwrap(), "How many attended");
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+    assert_eq!(input.get_attribute("aria-describedby"), None);
+
+    input.set_value("12a");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    assert_eq!(value.get_untracked(), "12a");
+
+    bad.set(true);
+    tick(10).await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("kit-count-error")
+    );
+
+    // A text area with a hint is described by its hint.
+    let notes = by_id("kit-notes").unwrap();
+    assert_eq!(notes.tag_name(), "TEXTAREA");
+    assert_eq!(
+        notes.get_attribute("aria-describedby").as_deref(),
+        Some("kit-notes-hint")
+    );
+    assert_eq!(text("kit-notes-hint"), "Optional.");
+}

@@ -505,6 +505,162 @@ pub fn executive(doc: &mut Document, engagements: usize, contacts: usize) {
     }
 }
 
+/// The coaching model at the scale: the demo's published charter with a roles
+/// matrix of `rows` rows, `coaches` coaches placed over the schools of the plan's three
+/// years (a mentor for all but every tenth), ten mentoring check-ins and four pieces of
+/// learning each, a shadowing day for each novice, a coaches' meeting a month, a staff
+/// session for every other school and an adaptation for every fifth.
+pub fn model(doc: &mut Document, coaches: usize, rows: usize) {
+    use super::model::coaches::{DayStatus, LearningKind, Mentor};
+    use super::model::{
+        Adaptation, Aspect, Audience, CheckIn, Coach, Learning, Meeting, Model, Part,
+        Responsibility, Session, ShadowDay, Status,
+    };
+    let mut charter = super::model::demo::charter();
+    let parts = [
+        Some(Part::Leads),
+        Some(Part::Supports),
+        Some(Part::Consulted),
+        Some(Part::Informed),
+        None,
+    ];
+    charter.roles = (0..rows)
+        .map(|i| Responsibility {
+            id: Id::fixed(format!("role-{i}")),
+            text: format!("Responsibility {} of the coaching program", i + 1),
+            parts: [0, 1, 2, 3].map(|r| parts[mix(i, r, 7) as usize % parts.len()]),
+            extra: Extra::new(),
+        })
+        .collect();
+    let mut m = Model {
+        draft: charter,
+        ..Model::default()
+    };
+    m.publish("2026-06-15", "Adopted.")
+        .expect("the synthetic charter publishes");
+    let schools: Vec<Id> = doc.schools.iter().map(|s| s.id.clone()).collect();
+    let per = (schools.len() / coaches.max(1)).max(1);
+    let day = |i: usize| format!("2026-{:02}-{:02}", 8 + i % 4, 1 + i % 28);
+    for c in 0..coaches {
+        let id = Id::fixed(format!("coach-{c}"));
+        m.coaches.push(Coach {
+            id: id.clone(),
+            name: format!(
+                "{} {}",
+                FIRST[c % FIRST.len()],
+                SECOND[(c / FIRST.len()) % SECOND.len()]
+            ),
+            schools: schools
+                .iter()
+                .skip(c * per)
+                .take(per.min(3))
+                .cloned()
+                .collect(),
+            started: if c % 3 == 0 {
+                "2026-08-03".into()
+            } else {
+                format!("20{}-08-01", 15 + c % 10)
+            },
+            background: "Former classroom teacher, twelve years in the district.".into(),
+            teachers: 15 + (mix(c, 1, 1) % 20),
+            mentor: (c % 10 != 9).then(|| Mentor {
+                name: format!("Mentor {}", c % 12),
+                outside: c % 2 == 0,
+                from: "Regional coaching network".into(),
+            }),
+            extra: Extra::new(),
+        });
+        for k in 0..10 {
+            m.check_ins.push(CheckIn {
+                id: Id::fixed(format!("check-in-{c}-{k}")),
+                coach: id.clone(),
+                date: day(c + k * 3),
+                topics:
+                    "Choosing cycle goals from student work; building trust with a hesitant team."
+                        .into(),
+                next_steps: "Bring a cycle goal to the coaches' meeting.".into(),
+                extra: Extra::new(),
+            });
+        }
+        for k in 0..4 {
+            m.learning.push(Learning {
+                id: Id::fixed(format!("learning-{c}-{k}")),
+                coach: id.clone(),
+                date: day(c + k * 5),
+                kind: LearningKind::ALL[k % 4],
+                title: "Coaching conversations institute".into(),
+                tenths: 30 + (mix(c, k, 3) % 60),
+                extra: Extra::new(),
+            });
+        }
+        if c % 3 == 0 {
+            m.shadowing.push(ShadowDay {
+                id: Id::fixed(format!("shadow-{c}")),
+                coach: id.clone(),
+                host: Id::fixed(format!("coach-{}", (c + 1) % coaches)),
+                date: day(c),
+                status: if c % 2 == 0 {
+                    DayStatus::Held
+                } else {
+                    DayStatus::Planned
+                },
+                extra: Extra::new(),
+            });
+        }
+    }
+    for k in 0..10 {
+        m.meetings.push(Meeting {
+            id: Id::fixed(format!("meeting-{k}")),
+            date: day(k * 3),
+            agenda: "Cycle goals from student work; scheduling with principals".into(),
+            attended: m
+                .coaches
+                .iter()
+                .step_by(1 + k % 3)
+                .map(|c| c.id.clone())
+                .collect(),
+            challenges: "Finding time with teachers who have no common planning.".into(),
+            successes: "Two cycles met their goals early.".into(),
+            extra: Extra::new(),
+        });
+    }
+    for (i, s) in schools.iter().enumerate() {
+        if i % 2 == 0 {
+            m.sessions.push(Session {
+                id: Id::fixed(format!("session-{i}")),
+                audience: Audience::Staff(s.clone()),
+                date: day(i),
+                status: if i % 4 == 0 {
+                    Status::Held
+                } else {
+                    Status::Planned
+                },
+                attendance: 20 + (i % 30) as u32,
+                notes: "Staff meeting: the model and the confidentiality promise.".into(),
+                extra: Extra::new(),
+            });
+        }
+        if i % 5 == 0 {
+            m.adaptations.push(Adaptation {
+                id: Id::fixed(format!("adaptation-{i}")),
+                school: s.clone(),
+                aspect: Aspect::ALL[i % 3],
+                element: Id::fixed(if i % 10 == 0 {
+                    "element-time"
+                } else {
+                    "element-confidential"
+                }),
+                what: "Coaching time moves to the early-release afternoon.".into(),
+                why: "The master schedule has no common planning period.".into(),
+                recorded_on: day(i),
+                approved: None,
+                extra: Extra::new(),
+            });
+        }
+    }
+    doc.model = m;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -532,5 +688,15 @@ mod tests {
         let latest = d.readiness.latest_outcomes();
         assert!(latest.values().any(|(_, o)| o.ready()));
         assert!(latest.values().any(|(_, o)| !o.ready()));
+    }
+
+    #[test]
+    fn the_model_at_scale_is_valid_and_as_large_as_asked() {
+        let mut doc = district(500, 1);
+        model(&mut doc, 60, 40);
+        assert!(doc.validate().is_empty(), "{:?}", doc.validate());
+        assert_eq!(doc.model.coaches.len(), 60);
+        assert_eq!(doc.model.in_force().roles.len(), 40);
+        assert!(doc.model.coaches.iter().all(|c| !c.schools.is_empty()));
     }
 }

@@ -74,6 +74,9 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/model") view={lazy::<routes::Model>()}/>
                                 // The coaching model's pages share one lazy piece (ui::model::pages).
                                 <Route path=path!("/model/versions") view={lazy::<routes::Model>()}/>
+                                <Route path=path!("/model/print") view={lazy::<routes::Model>()}/>
+                                <Route path=path!("/model/schools") view={lazy::<routes::Model>()}/>
+                                <Route path=path!("/model/coaches") view={lazy::<routes::Model>()}/>
                                 <Route path=path!("/executive") view={lazy::<routes::Executive>()}/>
                                 // Executive coaching's pages share one lazy piece (ui::executive::pages).
                                 <Route path=path!("/executive/new") view={lazy::<routes::Executive>()}/>

@@ -87,7 +87,7 @@ routes! {
     BoardSetup(board_setup_route) => plus::setup::BoardSetupPage;
     /// `/schedule`
     Schedule(schedule_route) => plus::schedule::SchedulePage;
-    /// `/model`, `/model/versions`
+    /// `/model`, `/model/versions`, `/model/print`, `/model/schools`, `/model/coaches`
     Model(model_route) => model::pages::ModelPages;
     /// `/executive`, `/executive/new`, `/executive/cohorts`, `/executive/tiers`, `/executive/:id`, `/executive/:id/log`, `/executive/:id/report`, `/executive/:id/setup`
     Executive(executive_route) => executive::pages::ExecutivePages;

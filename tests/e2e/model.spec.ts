@@ -149,11 +149,16 @@ for (const width of [1280, 390]) {
   test(`axe finds no violation on the coaching model's pages at ${width} px, and nothing scrolls sideways`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await loadDemo(page);
-    for (const path of ['/model', '/model/versions']) {
+    const last: Record<string, string> = {
+      '/model': 'What campuses may adapt', '/model/schools': 'Campus adaptations',
+      '/model/coaches': 'Professional learning', '/model/print': 'What campuses may adapt',
+    };
+    for (const path of ['/model', '/model/versions', '/model/schools', '/model/coaches', '/model/print']) {
       await page.goto(path);
       await ready(page);
       await expect(page.getByRole('navigation', { name: 'Coaching model' })).toBeVisible();
-      if (path === '/model') await expect(page.getByRole('heading', { name: 'What campuses may adapt' })).toBeVisible();
+      // The panels below the first screen are drawn a frame after the page: wait for the last.
+      if (last[path]) await expect(page.getByRole('heading', { name: last[path] })).toBeVisible();
       await expectNoAxeViolations(page, `${path} at ${width}px`);
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
       expect(sideways, `${path} scrolls sideways at ${width}px`).toBe(false);

@@ -90,7 +90,15 @@ pub fn checked_coach(c: Coach, schools: &[Id]) -> Result<Coach, (CoachField, Str
     }
     let mentor = match c.mentor {
         None => None,
-        Some(m) if m.name.trim().is_empty() => None,
+        Some(m) if m.name.trim().is_empty() => {
+            if m.outside || !m.from.trim().is_empty() {
+                return Err((
+                    CoachField::Mentor,
+                    "Give the mentor\u{2019}s name, or clear the rest of the mentor.".into(),
+                ));
+            }
+            None
+        }
         Some(m) => Some(Mentor {
             name: clean_name("The mentor\u{2019}s name", &m.name)
                 .map_err(|e| (CoachField::Mentor, e))?,
@@ -139,16 +147,45 @@ pub struct CheckIn {
     pub extra: Extra,
 }
 
-pub fn checked_check_in(c: CheckIn, coaches: &[Coach]) -> Result<CheckIn, String> {
+/// A log form's fields (check-ins, shadowing days, meetings, learning), so a refusal puts
+/// focus on the right one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogField {
+    /// The coach (the novice, for a shadowing day).
+    Coach,
+    /// The coach shadowed.
+    Host,
+    Date,
+    /// The check-in's topics, the meeting's agenda, the learning's title.
+    What,
+    /// The check-in's next steps, the meeting's challenges.
+    More,
+    /// The meeting's successes.
+    Successes,
+    Hours,
+}
+
+fn log_date(raw: &str, what: &str) -> Result<String, (LogField, String)> {
+    if raw.trim().is_empty() {
+        return Err((LogField::Date, format!("Give the {what}\u{2019}s date.")));
+    }
+    dates::check(raw).map_err(|e| (LogField::Date, e))
+}
+
+pub fn checked_check_in(c: CheckIn, coaches: &[Coach]) -> Result<CheckIn, (LogField, String)> {
     if !coaches.iter().any(|x| x.id == c.coach) {
-        return Err("Choose the coach.".into());
+        return Err((LogField::Coach, "Choose the coach.".into()));
     }
-    let date = dates::check(&c.date)?;
-    let topics = clean_note("The topics", &c.topics)?;
+    let date = log_date(&c.date, "check-in")?;
+    let topics = clean_note("The topics", &c.topics).map_err(|e| (LogField::What, e))?;
     if topics.is_empty() {
-        return Err("Say what the check-in was about: its topics.".into());
+        return Err((
+            LogField::What,
+            "Say what the check-in was about: its topics.".into(),
+        ));
     }
-    let next_steps = clean_note("The next steps", &c.next_steps)?;
+    let next_steps =
+        clean_note("The next steps", &c.next_steps).map_err(|e| (LogField::More, e))?;
     Ok(CheckIn {
         date,
         topics,
@@ -180,17 +217,23 @@ pub struct ShadowDay {
     pub extra: Extra,
 }
 
-pub fn checked_shadow_day(d: ShadowDay, coaches: &[Coach]) -> Result<ShadowDay, String> {
+pub fn checked_shadow_day(
+    d: ShadowDay,
+    coaches: &[Coach],
+) -> Result<ShadowDay, (LogField, String)> {
     if !coaches.iter().any(|x| x.id == d.coach) {
-        return Err("Choose the novice coach.".into());
+        return Err((LogField::Coach, "Choose the novice coach.".into()));
     }
     if !coaches.iter().any(|x| x.id == d.host) {
-        return Err("Choose the coach they shadow.".into());
+        return Err((LogField::Host, "Choose the coach they shadow.".into()));
     }
     if d.coach == d.host {
-        return Err("A coach shadows another coach, not themselves.".into());
+        return Err((
+            LogField::Host,
+            "A coach shadows another coach, not themselves.".into(),
+        ));
     }
-    let date = dates::check(&d.date)?;
+    let date = log_date(&d.date, "shadowing day")?;
     Ok(ShadowDay { date, ..d })
 }
 
@@ -213,11 +256,11 @@ pub struct Meeting {
     pub extra: Extra,
 }
 
-pub fn checked_meeting(m: Meeting, coaches: &[Coach]) -> Result<Meeting, String> {
-    let date = dates::check(&m.date)?;
-    let agenda = clean_note("The agenda", &m.agenda)?;
+pub fn checked_meeting(m: Meeting, coaches: &[Coach]) -> Result<Meeting, (LogField, String)> {
+    let date = log_date(&m.date, "meeting")?;
+    let agenda = clean_note("The agenda", &m.agenda).map_err(|e| (LogField::What, e))?;
     if agenda.is_empty() {
-        return Err("Give the meeting\u{2019}s agenda.".into());
+        return Err((LogField::What, "Give the meeting\u{2019}s agenda.".into()));
     }
     let attended = m
         .attended
@@ -228,8 +271,9 @@ pub fn checked_meeting(m: Meeting, coaches: &[Coach]) -> Result<Meeting, String>
         date,
         agenda,
         attended,
-        challenges: clean_note("The challenges", &m.challenges)?,
-        successes: clean_note("The successes", &m.successes)?,
+        challenges: clean_note("The challenges", &m.challenges).map_err(|e| (LogField::More, e))?,
+        successes: clean_note("The successes", &m.successes)
+            .map_err(|e| (LogField::Successes, e))?,
         ..m
     })
 }
@@ -334,15 +378,17 @@ pub fn hours(tenths: u32) -> String {
     }
 }
 
-pub fn checked_learning(l: Learning, coaches: &[Coach]) -> Result<Learning, String> {
+pub fn checked_learning(l: Learning, coaches: &[Coach]) -> Result<Learning, (LogField, String)> {
     if !coaches.iter().any(|x| x.id == l.coach) {
-        return Err("Choose the coach.".into());
+        return Err((LogField::Coach, "Choose the coach.".into()));
     }
-    let date = dates::check(&l.date)?;
-    let title = clean_line("The learning\u{2019}s title", &l.title)?;
+    let date = log_date(&l.date, "learning")?;
+    let title =
+        clean_line("The learning\u{2019}s title", &l.title).map_err(|e| (LogField::What, e))?;
     if l.tenths == 0 || l.tenths > MAX_LEARNING_HOURS * 10 {
-        return Err(format!(
-            "The hours must be more than zero and at most {MAX_LEARNING_HOURS}."
+        return Err((
+            LogField::Hours,
+            format!("The hours must be more than zero and at most {MAX_LEARNING_HOURS}."),
         ));
     }
     Ok(Learning { date, title, ..l })
@@ -517,7 +563,9 @@ pub fn dev_rows(r: &Records, today: Date) -> Vec<DevRow> {
                     });
                 }
             }
-            if novice && deadline_passed && !in_time {
+            // A novice who started after the district's date is not held to it.
+            let bound = by.is_some_and(|by| c.started.as_str() <= by);
+            if novice && bound && deadline_passed && !in_time {
                 flags.push(DevFlag::NoShadowing);
                 why.push(format!(
                     "A novice coach with no shadowing day held by {}.",

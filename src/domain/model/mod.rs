@@ -253,6 +253,26 @@ impl Model {
             "adaptations",
             &mut out,
         );
+        ids(
+            self.check_ins.iter().map(|c| &c.id).collect(),
+            "check-ins",
+            &mut out,
+        );
+        ids(
+            self.shadowing.iter().map(|c| &c.id).collect(),
+            "shadowing days",
+            &mut out,
+        );
+        ids(
+            self.meetings.iter().map(|c| &c.id).collect(),
+            "meetings",
+            &mut out,
+        );
+        ids(
+            self.learning.iter().map(|c| &c.id).collect(),
+            "pieces of learning",
+            &mut out,
+        );
         for c in &self.coaches {
             if let Some(p) = dates::problem(&format!("{}'s start date", c.name), &c.started) {
                 out.push(p);

@@ -76,21 +76,42 @@ pub struct Session {
 /// The most people a session counts.
 pub const MAX_ATTENDANCE: u32 = 10_000;
 
+/// The session form's fields, so a refusal puts focus on the right one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionField {
+    Audience,
+    Date,
+    Attendance,
+    Notes,
+}
+
 /// Check a session before it is kept. `schools` is the roster's IDs.
-pub fn checked_session(s: Session, schools: &[Id]) -> Result<Session, String> {
+pub fn checked_session(s: Session, schools: &[Id]) -> Result<Session, (SessionField, String)> {
     if let Audience::Staff(id) = &s.audience {
         if !schools.contains(id) {
-            return Err("Choose a school from the roster.".into());
+            return Err((
+                SessionField::Audience,
+                "Choose a school from the roster.".into(),
+            ));
         }
     }
-    let date = dates::check(&s.date)?;
+    if s.date.trim().is_empty() {
+        return Err((SessionField::Date, "Give the session\u{2019}s date.".into()));
+    }
+    let date = dates::check(&s.date).map_err(|e| (SessionField::Date, e))?;
     if s.attendance > MAX_ATTENDANCE {
-        return Err(format!("Attendance is at most {MAX_ATTENDANCE}."));
+        return Err((
+            SessionField::Attendance,
+            format!("Attendance is at most {MAX_ATTENDANCE}."),
+        ));
     }
     if s.status == Status::Held && s.attendance == 0 {
-        return Err("A held session needs its attendance: how many came.".into());
+        return Err((
+            SessionField::Attendance,
+            "A held session needs its attendance: how many came.".into(),
+        ));
     }
-    let notes = clean_note("The notes", &s.notes)?;
+    let notes = clean_note("The notes", &s.notes).map_err(|e| (SessionField::Notes, e))?;
     Ok(Session { date, notes, ..s })
 }
 
@@ -221,7 +242,7 @@ pub fn approve(a: &mut Adaptation, charter: &Charter, on: &str, by: &str) -> Res
 }
 
 /// A school's staff sessions: held, and planned.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct StaffSessions {
     pub held: usize,
     pub planned: usize,

@@ -28,22 +28,57 @@ pub struct Year {
     pub waiting: Vec<Seat>,
 }
 
+/// A year of the adopted plan as the plan alone makes it: its schools, as (ID, name), and
+/// the coaches it hires. Computed from everything but the model, so a page can keep it while
+/// only the model changes (ranking and planning hundreds of schools is the costly part).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanYear {
+    pub year: u8,
+    pub capacity: u32,
+    pub schools: Vec<(Id, String)>,
+}
+
+/// Every year of the adopted phase-in plan, with its schools.
+pub fn plan_years(doc: &Document) -> Vec<PlanYear> {
+    let r = phase_in::rank(doc, &doc.phase_in.settings);
+    let plan = phase_in::plan(&r, &doc.phase_in);
+    (1..=plan.years)
+        .map(|y| PlanYear {
+            year: y,
+            capacity: plan
+                .capacities
+                .get(usize::from(y) - 1)
+                .copied()
+                .unwrap_or(0),
+            schools: plan
+                .in_year(y)
+                .map(|p| {
+                    let s = r.standings[p.standing].school;
+                    (s.id.clone(), s.name.clone())
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// Every year of the adopted phase-in plan, with the schools that have a coach placed and
 /// the schools still waiting for a hire. Schools the plan leaves out are not listed.
 pub fn years(doc: &Document) -> Vec<Year> {
-    let r = phase_in::rank(doc, &doc.phase_in.settings);
-    let plan = phase_in::plan(&r, &doc.phase_in);
-    let by_school = coaches_by_school(&doc.model);
-    (1..=plan.years)
+    years_from(&plan_years(doc), &doc.model)
+}
+
+/// [`years`], from the plan's years already made.
+pub fn years_from(plan: &[PlanYear], model: &Model) -> Vec<Year> {
+    let by_school = coaches_by_school(model);
+    plan.iter()
         .map(|y| {
             let mut placed = Vec::new();
             let mut waiting = Vec::new();
-            for p in plan.in_year(y) {
-                let s = r.standings[p.standing].school;
+            for (id, name) in &y.schools {
                 let seat = Seat {
-                    school: s.id.clone(),
-                    name: s.name.clone(),
-                    coaches: by_school.get(&s.id).cloned().unwrap_or_default(),
+                    school: id.clone(),
+                    name: name.clone(),
+                    coaches: by_school.get(id).cloned().unwrap_or_default(),
                 };
                 if seat.coaches.is_empty() {
                     waiting.push(seat);
@@ -52,12 +87,8 @@ pub fn years(doc: &Document) -> Vec<Year> {
                 }
             }
             Year {
-                year: y,
-                capacity: plan
-                    .capacities
-                    .get(usize::from(y) - 1)
-                    .copied()
-                    .unwrap_or(0),
+                year: y.year,
+                capacity: y.capacity,
                 placed,
                 waiting,
             }
@@ -89,12 +120,15 @@ pub struct SchoolRollout {
 /// placed), each with its staff sessions; a school whose staff has had no session held is
 /// flagged. In the roster's order.
 pub fn schools_in_coaching(doc: &Document) -> Vec<SchoolRollout> {
-    let r = phase_in::rank(doc, &doc.phase_in.settings);
-    let plan = phase_in::plan(&r, &doc.phase_in);
+    schools_in_coaching_from(&plan_years(doc), doc)
+}
+
+/// [`schools_in_coaching`], from the plan's years already made.
+pub fn schools_in_coaching_from(plan: &[PlanYear], doc: &Document) -> Vec<SchoolRollout> {
     let mut now: std::collections::HashSet<&Id> = plan
-        .in_year(1)
-        .map(|p| &r.standings[p.standing].school.id)
-        .collect();
+        .first()
+        .map(|y| y.schools.iter().map(|(id, _)| id).collect())
+        .unwrap_or_default();
     for c in &doc.model.coaches {
         now.extend(c.schools.iter());
     }

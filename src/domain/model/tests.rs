@@ -325,15 +325,32 @@ fn a_held_session_needs_attendance() {
         notes: String::new(),
         extra: Extra::new(),
     };
-    assert!(rollout::checked_session(s.clone(), &[id("s1")]).is_err());
-    assert!(rollout::checked_session(
-        Session {
-            attendance: 30,
-            ..s.clone()
-        },
-        &[id("s2")]
-    )
-    .is_err());
+    let field =
+        |s: Session, schools: &[Id]| rollout::checked_session(s, schools).err().map(|e| e.0);
+    assert_eq!(
+        field(s.clone(), &[id("s1")]),
+        Some(rollout::SessionField::Attendance)
+    );
+    assert_eq!(
+        field(
+            Session {
+                attendance: 30,
+                ..s.clone()
+            },
+            &[id("s2")]
+        ),
+        Some(rollout::SessionField::Audience)
+    );
+    assert_eq!(
+        field(
+            Session {
+                date: " ".into(),
+                ..s.clone()
+            },
+            &[id("s1")]
+        ),
+        Some(rollout::SessionField::Date)
+    );
     assert!(rollout::checked_session(
         Session {
             attendance: 30,
@@ -350,6 +367,144 @@ fn a_held_session_needs_attendance() {
         &[id("s1")]
     )
     .is_ok());
+}
+
+#[test]
+fn a_mentor_described_without_a_name_is_refused_at_the_mentor() {
+    let mut c = coach("m", "2026-08-01", false);
+    c.mentor = Some(Mentor {
+        name: " ".into(),
+        outside: true,
+        from: String::new(),
+    });
+    let e = coaches::checked_coach(c.clone(), &[]).unwrap_err();
+    assert_eq!(e.0, coaches::CoachField::Mentor);
+    c.mentor = Some(Mentor {
+        name: String::new(),
+        outside: false,
+        from: String::new(),
+    });
+    assert_eq!(coaches::checked_coach(c, &[]).unwrap().mentor, None);
+}
+
+#[test]
+fn a_refused_log_entry_names_its_field() {
+    use super::coaches::{
+        checked_check_in, checked_learning, checked_meeting, checked_shadow_day, Learning,
+        LearningKind, LogField, Meeting,
+    };
+    let coaches = vec![
+        coach("a", "2020-08-01", true),
+        coach("b", "2026-08-01", true),
+    ];
+    let c = CheckIn {
+        id: id("c"),
+        coach: id("a"),
+        date: String::new(),
+        topics: "Trust".into(),
+        next_steps: String::new(),
+        extra: Extra::new(),
+    };
+    assert_eq!(
+        checked_check_in(c.clone(), &coaches).unwrap_err().0,
+        LogField::Date
+    );
+    let c = CheckIn {
+        date: "2026-11-02".into(),
+        ..c
+    };
+    assert_eq!(
+        checked_check_in(
+            CheckIn {
+                topics: "  ".into(),
+                ..c.clone()
+            },
+            &coaches
+        )
+        .unwrap_err()
+        .0,
+        LogField::What
+    );
+    assert_eq!(
+        checked_check_in(
+            CheckIn {
+                coach: id("gone"),
+                ..c.clone()
+            },
+            &coaches
+        )
+        .unwrap_err()
+        .0,
+        LogField::Coach
+    );
+    assert!(checked_check_in(c, &coaches).is_ok());
+    let d = ShadowDay {
+        id: id("d"),
+        coach: id("b"),
+        host: id("b"),
+        date: "2026-11-02".into(),
+        status: DayStatus::Planned,
+        extra: Extra::new(),
+    };
+    let e = checked_shadow_day(d.clone(), &coaches).unwrap_err();
+    assert_eq!(
+        e,
+        (
+            LogField::Host,
+            "A coach shadows another coach, not themselves.".into()
+        )
+    );
+    assert!(checked_shadow_day(ShadowDay { host: id("a"), ..d }, &coaches).is_ok());
+    let m = Meeting {
+        id: id("m"),
+        date: "2026-11-02".into(),
+        agenda: String::new(),
+        attended: vec![id("a"), id("gone")],
+        challenges: String::new(),
+        successes: String::new(),
+        extra: Extra::new(),
+    };
+    assert_eq!(
+        checked_meeting(m.clone(), &coaches).unwrap_err().0,
+        LogField::What
+    );
+    // Attendance keeps only the coaches there are.
+    let kept = checked_meeting(
+        Meeting {
+            agenda: "Cycles".into(),
+            ..m
+        },
+        &coaches,
+    )
+    .unwrap();
+    assert_eq!(kept.attended, vec![id("a")]);
+    let l = Learning {
+        id: id("l"),
+        coach: id("a"),
+        date: "2026-11-02".into(),
+        kind: LearningKind::Conference,
+        title: "State conference".into(),
+        tenths: 0,
+        extra: Extra::new(),
+    };
+    assert_eq!(
+        checked_learning(l.clone(), &coaches).unwrap_err().0,
+        LogField::Hours
+    );
+    assert_eq!(
+        checked_learning(
+            Learning {
+                title: " ".into(),
+                tenths: 15,
+                ..l.clone()
+            },
+            &coaches
+        )
+        .unwrap_err()
+        .0,
+        LogField::What
+    );
+    assert!(checked_learning(Learning { tenths: 15, ..l }, &coaches).is_ok());
 }
 
 // ---- the hire gap and the schools in coaching ----
@@ -437,6 +592,8 @@ fn development_flags_no_mentor_no_check_in_for_four_weeks_and_no_shadowing() {
         coach("fresh", "2020-08-01", true),
         coach("novice", "2026-08-01", true),
         coach("novice-ok", "2026-08-01", true),
+        // Hired after the district's shadowing date: not held to it.
+        coach("late-hire", "2026-11-20", true),
     ];
     let check_ins = vec![
         check_in("stale", "2026-11-01"), // 29 days
@@ -489,6 +646,7 @@ fn development_flags_no_mentor_no_check_in_for_four_weeks_and_no_shadowing() {
             ("fresh".into(), vec![]),
             ("novice".into(), vec![DevFlag::NoShadowing]),
             ("novice-ok".into(), vec![]),
+            ("late-hire".into(), vec![]),
         ]
     );
     // Before the district's date, nobody is flagged for shadowing.

@@ -25,8 +25,7 @@ pub(crate) fn new_id() -> Id {
 
 /// Today, as the flags and pace count it.
 pub(crate) fn today() -> time::Date {
-    crate::domain::dates::parse_shape(&browser::today())
-        .unwrap_or(time::Date::from_calendar_date(2026, time::Month::September, 1).expect("a date"))
+    browser::today_date()
 }
 
 /// Apply `f` to engagement `id`; the error is a sentence for the person.

@@ -3,6 +3,7 @@
 pub mod chunk_failed;
 pub mod crumbs;
 pub mod demo;
+pub mod field;
 pub mod field_error;
 pub mod first_run;
 pub mod not_found;

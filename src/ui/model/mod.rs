@@ -1,12 +1,19 @@
 //! The coaching model (issue 14): the charter the district writes and publishes
-//! (`charter/`), and its published versions with what changed (`versions`). Every rule is
+//! (`charter/`), its published versions with what changed (`versions`) and the printed
+//! charter (`print`); bringing it to the schools, with the sessions and each campus's
+//! adaptations (`schools/`); and the coaches' own development (`coaches/`). Every rule is
 //! in `domain::model`; these pages render it and send edits.
+//!
+//! One lazy piece (`pages`) for the five pages, as executive coaching's.
 
 pub mod charter;
+pub mod coaches;
 pub mod pages;
+pub mod print;
+pub mod schools;
 pub mod versions;
 
-use crate::domain::model::Charter;
+use crate::domain::model::{Charter, Model};
 use crate::domain::Id;
 use crate::ui::platform::browser;
 use crate::ui::store::Store;
@@ -20,13 +27,13 @@ pub(crate) fn edit_draft(
     store: Store,
     f: impl FnOnce(&mut Charter) -> Result<(), String>,
 ) -> Result<(), String> {
-    store.try_edit(|d| f(&mut d.model.draft))
+    store.try_edit_model(|m, _| f(&mut m.draft))
 }
 
 /// The links between the coaching model's pages.
 #[leptos::component]
 pub(crate) fn ModelNav(
-    /// Which page this is: "charter" or "versions".
+    /// Which page this is: "charter", "versions", "print", "schools" or "coaches".
     here: &'static str,
 ) -> impl leptos::IntoView {
     use leptos::prelude::*;
@@ -38,12 +45,15 @@ pub(crate) fn ModelNav(
             <ul>
                 {link("charter", "/model", "Charter")}
                 {link("versions", "/model/versions", "Published versions")}
+                {link("print", "/model/print", "Print the charter")}
+                {link("schools", "/model/schools", "Schools")}
+                {link("coaches", "/model/coaches", "Coaches")}
             </ul>
         </nav>
     }
 }
 
-/// A list's removal and its undo, for the charter's lists: `remove` takes the item (by its
+/// A list's removal and its undo, for the model's lists: `remove` takes the item (by its
 /// ID) out of the list `pick` names and keeps it with its place; `undo` puts it back there.
 /// Focus goes to the undo button (`undo_id`) after a removal, and to `back_to` after the undo.
 pub(crate) struct Removal<T: Send + Sync + 'static> {
@@ -54,7 +64,7 @@ pub(crate) struct Removal<T: Send + Sync + 'static> {
 
 pub(crate) fn removal<T>(
     store: Store,
-    pick: fn(&mut Charter) -> &mut Vec<T>,
+    pick: fn(&mut Model) -> &mut Vec<T>,
     undo_id: &'static str,
     back_to: &'static str,
 ) -> Removal<T>
@@ -66,8 +76,8 @@ where
     let removed = RwSignal::new(None::<(usize, T)>);
     let remove = Callback::new(move |id: String| {
         let mut r = None;
-        let _ = edit_draft(store, |c| {
-            r = take(pick(c), &Id::fixed(id));
+        let _ = store.try_edit_model(|model, _| {
+            r = take(pick(model), &Id::fixed(id));
             Ok(())
         });
         removed.set(r);
@@ -75,8 +85,8 @@ where
     });
     let undo = Callback::new(move |()| {
         if let Some((at, item)) = removed.get_untracked() {
-            let _ = edit_draft(store, |c| {
-                put_back(pick(c), at, item);
+            let _ = store.try_edit_model(|model, _| {
+                put_back(pick(model), at, item);
                 Ok(())
             });
             removed.set(None);
@@ -88,6 +98,49 @@ where
         remove,
         undo,
     }
+}
+
+/// One of the model's lists, kept while it stays the same.
+pub(crate) fn model_list<T>(
+    store: Store,
+    pick: fn(&Model) -> &Vec<T>,
+) -> leptos::prelude::Memo<Vec<T>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    use leptos::prelude::*;
+    Memo::new(move |_| {
+        store.doc.with(|d| {
+            d.as_ref()
+                .map(|d| pick(&d.model).clone())
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// The roster's schools, as (ID, name), in its order.
+pub(crate) fn roster(store: Store) -> leptos::prelude::Memo<Vec<(Id, String)>> {
+    use leptos::prelude::*;
+    Memo::new(move |_| {
+        store.doc.with(|d| {
+            d.as_ref().map_or_else(Vec::new, |d| {
+                d.schools
+                    .iter()
+                    .map(|s| (s.id.clone(), s.name.clone()))
+                    .collect()
+            })
+        })
+    })
+}
+
+/// A number typed in a text field ("12"); empty is zero. The error is a sentence naming `what`.
+pub(crate) fn parse_count(what: &str, raw: &str) -> Result<u32, String> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return Ok(0);
+    }
+    t.parse::<u32>()
+        .map_err(|_| format!("{what} is a whole number, like 12: \u{201c}{t}\u{201d} is not."))
 }
 
 /// One of the draft charter's lists, kept while it stays the same.
@@ -104,6 +157,36 @@ where
             d.as_ref()
                 .map(|d| pick(&d.model.draft).clone())
                 .unwrap_or_default()
+        })
+    })
+}
+
+/// The adopted phase-in plan's years, with their schools: ranked and planned again only when
+/// something outside the coaching model changed (the store's
+/// [`revision_outside_model`](Store::revision_outside_model)); an edit of the model keeps
+/// them, and what depends on them alone is not drawn again.
+pub(crate) fn plan_years(
+    store: Store,
+) -> leptos::prelude::Memo<Vec<crate::domain::model::staffing::PlanYear>> {
+    use crate::domain::model::staffing::{self, PlanYear};
+    use leptos::prelude::*;
+    let kept = StoredValue::new(None::<(u64, Vec<PlanYear>)>);
+    Memo::new(move |_| {
+        store.doc.with(|d| {
+            let Some(d) = d.as_ref() else {
+                return Vec::new();
+            };
+            let revision = store.revision_outside_model();
+            if let Some(v) = kept.with_value(|k| {
+                k.as_ref()
+                    .filter(|(r, _)| *r == revision)
+                    .map(|(_, v)| v.clone())
+            }) {
+                return v;
+            }
+            let v = staffing::plan_years(d);
+            kept.set_value(Some((revision, v.clone())));
+            v
         })
     })
 }

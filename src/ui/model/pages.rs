@@ -1,4 +1,5 @@
-//! The coaching model's pages, as one lazy piece: every `/model…` route renders
+//! The coaching model's five pages, as one lazy piece (more pieces would cut the code the
+//! routes share into more, smaller files, and every staff route would load more): every `/model…` route renders
 //! [`ModelPages`], which picks the page from the path (as `ui::executive::pages` does).
 
 use leptos::prelude::*;
@@ -8,12 +9,18 @@ use leptos_router::hooks::use_location;
 pub fn ModelPages() -> impl IntoView {
     let location = use_location();
     // Each `/model…` route draws its own `ModelPages`, so the page is chosen once.
-    let versions = location
-        .pathname
-        .with_untracked(|p| p.trim_end_matches('/').ends_with("/versions"));
-    if versions {
-        view! { <super::versions::VersionsPage/> }.into_any()
-    } else {
-        view! { <super::charter::CharterPage/> }.into_any()
+    let last = location.pathname.with_untracked(|p| {
+        p.trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    });
+    match last.as_str() {
+        "versions" => view! { <super::versions::VersionsPage/> }.into_any(),
+        "print" => view! { <super::print::PrintPage/> }.into_any(),
+        "schools" => view! { <super::schools::SchoolsPage/> }.into_any(),
+        "coaches" => view! { <super::coaches::CoachesPage/> }.into_any(),
+        _ => view! { <super::charter::CharterPage/> }.into_any(),
     }
 }

@@ -22,9 +22,23 @@ pub fn perf_mark(name: &str) {
     }
 }
 
-/// Today's date, `YYYY-MM-DD`, for file names.
+/// Today's date where the person is, `YYYY-MM-DD` (not UTC's: in the evening in America,
+/// UTC is already tomorrow), for dates recorded, flags and file names.
 pub fn today() -> String {
-    now_iso().chars().take(10).collect()
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Today, as a date, for the rules that count days (flags, pace); a clock the date cannot
+/// be read from counts as the demo's day.
+pub fn today_date() -> time::Date {
+    crate::domain::dates::parse_shape(&today())
+        .unwrap_or(crate::domain::model::demo::FALLBACK_TODAY)
 }
 
 /// Format an ISO time for people, in their locale ("23 Nov 2026, 10:04").
@@ -300,6 +314,17 @@ pub fn query_param(name: &str) -> Option<String> {
 /// Replace the page's query by `pairs` (a `None` value is left out), keeping its path and
 /// fragment, as a new history entry (Back returns to the previous one).
 pub fn push_query(pairs: &[(&str, Option<&str>)]) {
+    set_query(pairs, false);
+}
+
+/// [`push_query`] in the current history entry (Back goes where it went before): for a
+/// choice that shapes the page, kept in its address so a reload or a link keeps it. The
+/// router does not see it, so the page around the choice (and the focus in it) stays.
+pub fn replace_query(pairs: &[(&str, Option<&str>)]) {
+    set_query(pairs, true);
+}
+
+fn set_query(pairs: &[(&str, Option<&str>)], replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -316,7 +341,11 @@ pub fn push_query(pairs: &[(&str, Option<&str>)]) {
     };
     let url = format!("{path}{query}{}", location_hash());
     if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+        let _ = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
     }
 }
 

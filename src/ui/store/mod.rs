@@ -8,6 +8,7 @@
 use super::platform::browser;
 
 mod tabs;
+use crate::domain::model::Model;
 use crate::domain::phase_in::PhaseIn;
 use crate::domain::{Document, Id};
 use crate::storage::local::{self, Loaded, StorageError};
@@ -145,6 +146,9 @@ struct Inner {
     /// each edit but those of [`Store::try_edit_phase_in`] (see
     /// [`Store::revision_outside_phase_in`]).
     outside_phase_in: u64,
+    /// The same for the coaching model's part ([`Store::try_edit_model`],
+    /// [`Store::revision_outside_model`]).
+    outside_model: u64,
 }
 
 impl Inner {
@@ -160,6 +164,7 @@ impl Store {
         self.inner.update_value(|i| {
             i.generation += 1;
             i.outside_phase_in += 1;
+            i.outside_model += 1;
         });
         self.write_doc.set(doc);
     }
@@ -186,6 +191,7 @@ impl Store {
                 generation: 0,
                 scan: None,
                 outside_phase_in: 0,
+                outside_model: 0,
             }),
         };
         browser::perf_mark("readyboard:load-start");
@@ -308,7 +314,24 @@ impl Store {
         &self,
         f: impl FnOnce(&mut Document) -> Result<(), String>,
     ) -> Result<(), String> {
-        self.apply(f, true)
+        self.apply(f, true, true)
+    }
+
+    /// Apply an edit of the coaching model's part of the document only, as
+    /// [`Store::try_edit`] does; `f` also gets the roster's school IDs, to check against. It
+    /// leaves [`Store::revision_outside_model`] as it was.
+    pub fn try_edit_model(
+        &self,
+        f: impl FnOnce(&mut Model, &[Id]) -> Result<(), String>,
+    ) -> Result<(), String> {
+        self.apply(
+            |d| {
+                let ids: Vec<Id> = d.schools.iter().map(|s| s.id.clone()).collect();
+                f(&mut d.model, &ids)
+            },
+            true,
+            false,
+        )
     }
 
     /// Apply an edit of the phase-in planner's part of the document only (its settings,
@@ -318,22 +341,28 @@ impl Store {
         &self,
         f: impl FnOnce(&mut PhaseIn) -> Result<(), String>,
     ) -> Result<(), String> {
-        self.apply(|d| f(&mut d.phase_in), false)
+        self.apply(|d| f(&mut d.phase_in), false, true)
     }
 
     fn apply(
         &self,
         f: impl FnOnce(&mut Document) -> Result<(), String>,
         outside_phase_in: bool,
+        outside_model: bool,
     ) -> Result<(), String> {
         if !self.is_writable() {
             return Err("This district is read-only here.".into());
         }
-        if outside_phase_in {
-            // Before the change, so that nothing can read the new document with the old
-            // number (a refused edit costs a kept value, never a stale one).
-            self.inner.update_value(|i| i.outside_phase_in += 1);
-        }
+        // Before the change, so that nothing can read the new document with the old number
+        // (a refused edit costs a kept value, never a stale one).
+        self.inner.update_value(|i| {
+            if outside_phase_in {
+                i.outside_phase_in += 1;
+            }
+            if outside_model {
+                i.outside_model += 1;
+            }
+        });
         let mut result = Err("There is no district to edit.".to_string());
         self.write_doc.maybe_update(|d| match d {
             Some(d) => {
@@ -362,6 +391,13 @@ impl Store {
     /// be kept. Read it where the document is read.
     pub fn revision_outside_phase_in(&self) -> u64 {
         self.inner.with_value(|i| i.outside_phase_in)
+    }
+
+    /// [`Store::revision_outside_phase_in`] for the coaching model's part: while it stays
+    /// the same, everything but the model is as it was (the roster, the readiness rounds,
+    /// the phase-in plan), so what the model's pages compute from those can be kept.
+    pub fn revision_outside_model(&self) -> u64 {
+        self.inner.with_value(|i| i.outside_model)
     }
 
     fn mark_dirty(&self) {

@@ -56,7 +56,12 @@ pub(super) fn Alignment() -> impl IntoView {
         removed,
         remove,
         undo,
-    } = removal(store, |c| &mut c.goals, "goal-undo", "alignment-title");
+    } = removal(
+        store,
+        |m| &mut m.draft.goals,
+        "goal-undo",
+        "alignment-title",
+    );
     let confirming = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

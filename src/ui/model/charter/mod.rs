@@ -78,8 +78,8 @@ fn PublishPanel() -> impl IntoView {
     let publish = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut number = 0;
-        let result = store.try_edit(|d| {
-            number = d.model.publish(&browser::today(), &note.get_untracked())?;
+        let result = store.try_edit_model(|model, _| {
+            number = model.publish(&browser::today(), &note.get_untracked())?;
             Ok(())
         });
         match result {

@@ -123,6 +123,8 @@ pub(super) fn Outcomes() -> impl IntoView {
                 .then_some("outcome-error")
         }
     };
+    // Whether the list is empty: what is drawn around it changes only with this.
+    let no_list = Memo::new(move |_| list.with(Vec::is_empty));
     view! {
         <section class="panel" aria-labelledby="outcomes-title">
             <h2 id="outcomes-title">"Targeted outcomes"</h2>
@@ -131,7 +133,7 @@ pub(super) fn Outcomes() -> impl IntoView {
                 <UndoNotice id="outcome-undo" on_undo=undo
                     message=format!("Outcome \u{201c}{}\u{201d} removed, with its links to goals.", r.outcome.title)/>
             })}
-            {move || if list.with(Vec::is_empty) {
+            {move || if no_list.get() {
                 view! { <p>"No outcomes yet."</p> }.into_any()
             } else {
                 view! {

@@ -31,7 +31,7 @@ pub(super) fn Stakeholders() -> impl IntoView {
         undo,
     } = removal(
         store,
-        |c| &mut c.stakeholders,
+        |m| &mut m.draft.stakeholders,
         "stakeholder-undo",
         "stakeholders-title",
     );
@@ -101,6 +101,8 @@ pub(super) fn Stakeholders() -> impl IntoView {
     let bad =
         move |f: StakeholderField| move || error.with(|e| e.as_ref().is_some_and(|e| e.0 == f));
     let pending = move || list.with(|l| l.iter().filter(|s| !s.signed_off).count());
+    // Whether the list is empty: what is drawn around it changes only with this.
+    let no_list = Memo::new(move |_| list.with(Vec::is_empty));
     view! {
         <section class="panel" aria-labelledby="stakeholders-title">
             <h2 id="stakeholders-title" tabindex="-1">"Stakeholders"</h2>
@@ -111,7 +113,7 @@ pub(super) fn Stakeholders() -> impl IntoView {
             {move || removed.get().map(|(_, s)| view! {
                 <UndoNotice id="stakeholder-undo" on_undo=undo message=format!("{} removed from the stakeholders.", s.name)/>
             })}
-            {move || (!list.with(Vec::is_empty)).then(|| view! {
+            {move || (!no_list.get()).then(|| view! {
                 <ScrollTable label="Stakeholders table">
                     <table class="data stack">
                         <caption class="visually-hidden">"Stakeholders"</caption>
@@ -201,7 +203,12 @@ pub(super) fn Elements() -> impl IntoView {
         removed,
         remove,
         undo,
-    } = removal(store, |c| &mut c.elements, "element-undo", "elements-title");
+    } = removal(
+        store,
+        |m| &mut m.draft.elements,
+        "element-undo",
+        "elements-title",
+    );
     let confirming = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -248,8 +255,8 @@ pub(super) fn Elements() -> impl IntoView {
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
                                             let id = this.clone();
-                                            toggle_error.set(store.try_edit(|d| {
-                                                let x = d.model.draft.elements.iter_mut().find(|x| x.id == id)
+                                            toggle_error.set(store.try_edit_model(|model, _| {
+                                                let x = model.draft.elements.iter_mut().find(|x| x.id == id)
                                                     .ok_or("That element is no longer in the charter.")?;
                                                 x.non_negotiable = on;
                                                 Ok(())

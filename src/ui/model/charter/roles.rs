@@ -23,7 +23,7 @@ pub(super) fn Roles() -> impl IntoView {
         removed,
         remove,
         undo,
-    } = removal(store, |c| &mut c.roles, "role-undo", "roles-title");
+    } = removal(store, |m| &mut m.draft.roles, "role-undo", "roles-title");
     let confirming = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -45,6 +45,8 @@ pub(super) fn Roles() -> impl IntoView {
             }
         }
     };
+    // Whether the list is empty: what is drawn around it changes only with this.
+    let no_rows = Memo::new(move |_| rows.with(Vec::is_empty));
     view! {
         <section class="panel" aria-labelledby="roles-title">
             <h2 id="roles-title" tabindex="-1">"Roles and responsibilities"</h2>
@@ -53,7 +55,7 @@ pub(super) fn Roles() -> impl IntoView {
                 <UndoNotice id="role-undo" on_undo=undo message=format!("\u{201c}{}\u{201d} removed from the matrix.", r.text)/>
             })}
             <FieldError error=cell_error/>
-            {move || if rows.with(Vec::is_empty) {
+            {move || if no_rows.get() {
                 view! { <p>"No responsibilities yet."</p> }.into_any()
             } else {
                 view! {
@@ -137,7 +139,7 @@ pub(super) fn Statements() -> impl IntoView {
         undo,
     } = removal(
         store,
-        |c| &mut c.statements,
+        |m| &mut m.draft.statements,
         "statement-undo",
         "statements-title",
     );
