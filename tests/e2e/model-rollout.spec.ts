@@ -55,6 +55,16 @@ test('recording a campus adaptation: a refusal at its field, the champion approv
   await expect(second.getByRole('button', { name: /^Approve/ })).toHaveCount(0);
   await expect(page.getByText('0 waiting for approval; 2 adaptations touching a non-negotiable element.')).toBeVisible();
 
+  // Editing another adaptation shows its own choices, whatever was picked in the form before.
+  const heading = (await flagged.getByRole('heading').textContent())!.split(' · ')[0].trim();
+  await flagged.getByRole('button', { name: /^Edit/ }).click();
+  const edit = page.getByRole('form', { name: 'Edit the adaptation' });
+  await expect(edit.getByLabel('School', { exact: true }).locator('option:checked')).toHaveText(heading);
+  await expect(edit.getByLabel('The element of the model it adapts').locator('option:checked'))
+    .toHaveText('Coaches never evaluate teachers (non-negotiable)');
+  await expect(edit.getByLabel('Approach')).toBeChecked();
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+
   await expect(saveStatus(page)).toHaveText('Saved');
   const doc = await storedDocument(page);
   const kept = doc.model.adaptations.find((a: any) => a.what.startsWith('Cycles focus'));

@@ -170,9 +170,16 @@ impl Model {
     /// attendance lists without them; shadowing days they hosted stay.
     pub fn remove_coach(&mut self, id: &Id) -> Option<RemovedCoach> {
         let (at, coach) = charter::take(&mut self.coaches, id)?;
-        fn split<T>(v: &mut Vec<T>, gone: impl Fn(&T) -> bool) -> Vec<T> {
-            let (out, kept): (Vec<T>, Vec<T>) = std::mem::take(v).into_iter().partition(gone);
-            *v = kept;
+        // Each record with where it was, so the undo puts it back exactly there.
+        fn split<T>(v: &mut Vec<T>, gone: impl Fn(&T) -> bool) -> Vec<(usize, T)> {
+            let mut out = Vec::new();
+            for (i, x) in std::mem::take(v).into_iter().enumerate() {
+                if gone(&x) {
+                    out.push((i, x));
+                } else {
+                    v.push(x);
+                }
+            }
             out
         }
         let check_ins = split(&mut self.check_ins, |c| c.coach == *id);
@@ -198,9 +205,16 @@ impl Model {
     pub fn restore_coach(&mut self, r: RemovedCoach) {
         let id = r.coach.id.clone();
         charter::put_back(&mut self.coaches, r.at, r.coach);
-        self.check_ins.extend(r.check_ins);
-        self.shadowing.extend(r.shadowing);
-        self.learning.extend(r.learning);
+        // In the order they were taken (ascending places), each back where it was.
+        for (at, x) in r.check_ins {
+            charter::put_back(&mut self.check_ins, at, x);
+        }
+        for (at, x) in r.shadowing {
+            charter::put_back(&mut self.shadowing, at, x);
+        }
+        for (at, x) in r.learning {
+            charter::put_back(&mut self.learning, at, x);
+        }
         for (m, i) in r.meetings {
             if let Some(m) = self.meetings.iter_mut().find(|x| x.id == m) {
                 if !m.attended.contains(&id) {
@@ -353,8 +367,9 @@ impl Model {
 pub struct RemovedCoach {
     pub at: usize,
     pub coach: Coach,
-    pub check_ins: Vec<CheckIn>,
-    pub shadowing: Vec<ShadowDay>,
-    pub learning: Vec<Learning>,
+    /// Their records, each with its place in its list.
+    pub check_ins: Vec<(usize, CheckIn)>,
+    pub shadowing: Vec<(usize, ShadowDay)>,
+    pub learning: Vec<(usize, Learning)>,
     pub meetings: Vec<(Id, usize)>,
 }

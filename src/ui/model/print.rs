@@ -96,7 +96,7 @@ pub fn PrintPage() -> impl IntoView {
                 <div class="print-tools no-print">
                     <div class="field narrow-ish">
                         <label for="print-school">"Print for"</label>
-                        <select id="print-school" on:change=move |ev| choose(event_target_value(&ev))>
+                        <select id="print-school" prop:value=move || school.get() on:change=move |ev| choose(event_target_value(&ev))>
                             <option value="" selected=move || school.with(String::is_empty)>"The whole district"</option>
                             <For each=move || schools.get() key=|c| c.clone() let:c>
                                 {

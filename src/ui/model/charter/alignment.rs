@@ -153,7 +153,7 @@ pub(super) fn Alignment() -> impl IntoView {
                 <h3 id="goal-form-title" class="visually-hidden">"Add a goal or an initiative"</h3>
                 <div class="field narrow">
                     <label for="goal-kind">"Kind"</label>
-                    <select id="goal-kind" on:change=move |ev| kind.set(if event_target_value(&ev) == "initiative" { GoalKind::Initiative } else { GoalKind::Goal })>
+                    <select id="goal-kind" prop:value=move || kind.get().key() on:change=move |ev| kind.set(if event_target_value(&ev) == "initiative" { GoalKind::Initiative } else { GoalKind::Goal })>
                         <option value="goal" selected=move || kind.get() == GoalKind::Goal>{GoalKind::Goal.label()}</option>
                         <option value="initiative" selected=move || kind.get() == GoalKind::Initiative>{GoalKind::Initiative.label()}</option>
                     </select>

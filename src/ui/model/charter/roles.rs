@@ -84,7 +84,7 @@ pub(super) fn Roles() -> impl IntoView {
                                                     }));
                                                     view! {
                                                         <td data-label=role.short()>
-                                                            <select aria-label=format!("{}: {}", r.text, role.label())
+                                                            <select aria-label=format!("{}: {}", r.text, role.label()) prop:value=move || current.get()
                                                                 on:change=move |ev| {
                                                                     let p = Part::from_key(&event_target_value(&ev));
                                                                     cell_error.set(edit_draft(store, |c| c.set_part(&row, role, p)).err());

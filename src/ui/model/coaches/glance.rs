@@ -131,7 +131,7 @@ pub(super) fn Glance() -> impl IntoView {
             }}</p>
             <div class="field narrow-ish no-print">
                 <label for="glance-show">"Show coaches"</label>
-                <select id="glance-show" on:change=move |ev| show.set(event_target_value(&ev))>
+                <select id="glance-show" prop:value=move || show.get() on:change=move |ev| show.set(event_target_value(&ev))>
                     <option value="" selected=move || show.with(String::is_empty)>"Every coach"</option>
                     <option value="flagged" selected=move || show.get() == "flagged">"Coaches with a flag"</option>
                     {DevFlag::ALL.iter().map(|f| {

@@ -106,7 +106,7 @@ fn Filter(
     view! {
         <div class="field narrow-ish no-print">
             <label for=id>{label}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+            <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
                 <option value="" selected=move || value.with(String::is_empty)>"Every coach"</option>
                 <For each=move || names.get() key=|c| c.clone() let:c>
                     {
@@ -370,7 +370,7 @@ pub(super) fn Shadowing() -> impl IntoView {
                                                     "Mark as held"<span class="visually-hidden">{format!(": {label}")}</span>
                                                 </button>
                                             })}
-                                            <ConfirmRemove id=format!("shadow-{did}-remove") open=confirming name=format!("the shadowing day: {who} on {}", d.date)
+                                            <ConfirmRemove id=format!("shadow-{did}-remove") open=confirming name=format!("the shadowing day: {who} shadows {whom} on {}", d.date)
                                                 question=format!("Remove {who}\u{2019}s shadowing day of {}?", d.date) on_yes=move |()| remove.run(did.clone())/>
                                         </div>
                                     </li>
@@ -515,7 +515,7 @@ pub(super) fn LearningLog() -> impl IntoView {
                                     <li>
                                         <p><strong>{format!("{} \u{b7} {who}", l.date)}</strong>{format!(" \u{2014} {}", hours(l.tenths))}</p>
                                         <p>{l.title.clone()}<span class="small">{format!(" ({})", l.kind.label())}</span></p>
-                                        <ConfirmRemove id=format!("learning-{lid}-remove") open=confirming name=format!("\u{201c}{}\u{201d}, {who}\u{2019}s learning", l.title)
+                                        <ConfirmRemove id=format!("learning-{lid}-remove") open=confirming name=format!("\u{201c}{}\u{201d}, {who}\u{2019}s learning of {}, {}", l.title, l.date, hours(l.tenths))
                                             question=format!("Remove \u{201c}{}\u{201d} from {who}\u{2019}s learning?", l.title) on_yes=move |()| remove.run(lid.clone())/>
                                     </li>
                                 }
@@ -534,7 +534,7 @@ pub(super) fn LearningLog() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="learning-kind">"Kind"</label>
-                    <select id="learning-kind" on:change=move |ev| if let Some(k) = LearningKind::from_key(&event_target_value(&ev)) { kind.set(k) }>
+                    <select id="learning-kind" prop:value=move || kind.get().key() on:change=move |ev| if let Some(k) = LearningKind::from_key(&event_target_value(&ev)) { kind.set(k) }>
                         {LearningKind::ALL.into_iter().map(|k| view! {
                             <option value=k.key() selected=move || kind.get() == k>{k.label()}</option>
                         }).collect_view()}

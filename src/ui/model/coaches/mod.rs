@@ -84,7 +84,7 @@ pub(super) fn CoachSelect(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev))
+            <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || invalid.get().then_some("true")
                 aria-describedby=move || invalid.get().then_some(error_id)>
                 <option value="" selected=move || value.with(String::is_empty)>"Choose the coach"</option>

@@ -297,7 +297,7 @@ pub(super) fn Adaptations() -> impl IntoView {
                 <h3 id="adaptation-form-title">{move || if editing.with(Option::is_some) { "Edit the adaptation" } else { "Record an adaptation" }}</h3>
                 <div class="field">
                     <label for="adaptation-school">"School"</label>
-                    <select id="adaptation-school" on:change=move |ev| school.set(event_target_value(&ev))
+                    <select id="adaptation-school" prop:value=move || school.get() on:change=move |ev| school.set(event_target_value(&ev))
                         aria-invalid=move || bad(AdaptationField::School).get().then_some("true")
                         aria-describedby=move || bad(AdaptationField::School).get().then_some("adaptation-error")>
                         <option value="" selected=move || school.with(String::is_empty)>"Choose the school"</option>
@@ -323,7 +323,7 @@ pub(super) fn Adaptations() -> impl IntoView {
                 </fieldset>
                 <div class="field">
                     <label for="adaptation-element">"The element of the model it adapts"</label>
-                    <select id="adaptation-element" on:change=move |ev| element.set(event_target_value(&ev))
+                    <select id="adaptation-element" prop:value=move || element.get() on:change=move |ev| element.set(event_target_value(&ev))
                         aria-invalid=move || bad(AdaptationField::Element).get().then_some("true")
                         aria-describedby=move || if bad(AdaptationField::Element).get() { Some("adaptation-error") }
                             else if chosen_fixed() { Some("adaptation-fixed") } else { None }>

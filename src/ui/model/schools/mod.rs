@@ -86,7 +86,7 @@ fn Rollout() -> impl IntoView {
                                 <th scope="col" role="columnheader">"Last held"</th>
                             </tr></thead>
                             <tbody role="rowgroup">
-                                <For each=move || rows.with(|r| r.iter().take(drawn.get()).cloned().collect::<Vec<_>>()) key=|r: &SchoolRollout| (r.school.clone(), r.sessions.clone()) let:r>
+                                <For each=move || rows.with(|r| r.iter().take(drawn.get()).cloned().collect::<Vec<_>>()) key=|r: &SchoolRollout| (r.school.clone(), r.name.clone(), r.sessions.clone()) let:r>
                                     <tr role="row" class:flagged=r.flagged>
                                         <th scope="row" role="rowheader">{r.name.clone()}
                                             {r.flagged.then(|| view! { <span class="flag">" No staff session yet"</span> })}

@@ -242,7 +242,7 @@ pub(super) fn Sessions() -> impl IntoView {
                 <h3 id="session-form-title">{move || if editing.with(Option::is_some) { "Edit the session" } else { "Add a session" }}</h3>
                 <div class="field">
                     <label for="session-audience">"Who it is for"</label>
-                    <select id="session-audience" on:change=move |ev| audience.set(event_target_value(&ev))
+                    <select id="session-audience" prop:value=move || audience.get() on:change=move |ev| audience.set(event_target_value(&ev))
                         aria-invalid=move || bad(SessionField::Audience).get().then_some("true")
                         aria-describedby=move || bad(SessionField::Audience).get().then_some("session-error")>
                         <option value=LEADERS selected=move || audience.get() == LEADERS>"Coaches and school administrators"</option>
