@@ -180,6 +180,8 @@ test('adding a coach: placed at a school found by name, with a mentor; the schoo
   const year2 = page.getByRole('region', { name: 'Year 2' });
   // The first list of a year is its schools waiting for a hire.
   const waiting = year2.getByRole('list').first().getByRole('listitem');
+  // The panel is drawn a frame after the page: wait for its list before counting it.
+  await waiting.first().waitFor();
   const before = await waiting.count();
   const school = (await waiting.first().textContent())!.trim();
   await expect(year2).toContainText(`${before} schools waiting for a hire.`);
