@@ -35,7 +35,12 @@ use std::fmt;
 /// Schema 4 (2026-11-30) has the same document as schema 3, with the coaching model as an
 /// optional field; it is raised for the same reason: two new kinds of part (`model`,
 /// `model-versions`) that a schema-3 build must open read-only.
-pub const SCHEMA_VERSION: u32 = 4;
+///
+/// Schema 5 (2026-12-01) has the same document as schema 4; it is raised because storage
+/// now keeps the coaching model in smaller parts (`model-school.<id>`, `model-coach.<id>`),
+/// so that a check-in writes one coach's record and not the whole model. A schema-4 build
+/// opens schema 5 read-only; this build reads a schema-4 `model` part that holds it all.
+pub const SCHEMA_VERSION: u32 = 5;
 /// The `layout` of a head that keeps the document in parts.
 pub const LAYOUT_PARTS: &str = "parts";
 pub const FORMAT: &str = "readyboard";

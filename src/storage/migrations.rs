@@ -39,7 +39,18 @@ fn coaching_model_parts(document: Value) -> Result<Value, String> {
     Ok(document)
 }
 
-const STEPS: &[Step] = &[same_document, new_kinds_of_part, coaching_model_parts];
+/// Schema 4 to 5: the document is unchanged; storage keeps the coaching model in smaller
+/// parts, which schema-4 builds must open read-only.
+fn smaller_model_parts(document: Value) -> Result<Value, String> {
+    Ok(document)
+}
+
+const STEPS: &[Step] = &[
+    same_document,
+    new_kinds_of_part,
+    coaching_model_parts,
+    smaller_model_parts,
+];
 
 /// Lift `document` from schema `from` to [`SCHEMA_VERSION`].
 pub fn migrate(mut document: Value, from: u32) -> Result<Value, String> {

@@ -12,12 +12,16 @@
 //! | `board.<id>`    | one school's Plus board                                          |
 //! | `executive`     | executive coaching's tiers, cohorts and cohort sessions          |
 //! | `engagement.<id>` | one executive-coaching engagement, with its contact log        |
-//! | `model`         | the coaching model's draft charter, roll-out and coaches' development |
+//! | `model`         | the coaching model's draft charter, its coaches, meetings, settings and leaders' sessions |
 //! | `model-versions` | the charter's published versions (appended to, never edited)    |
+//! | `model-school.<id>` | one school's staff sessions and campus adaptations           |
+//! | `model-coach.<id>` | one coach's check-ins, shadowing days and learning             |
 //!
-//! [`split`] and [`join`] are exact inverses up to the order of rounds and boards across
-//! schools (they come back grouped by school, in the roster's order; a school's own rounds
-//! keep theirs, and nothing reads meaning into the order across schools). [`Saved`] remembers
+//! [`split`] and [`join`] are exact inverses up to the order of rounds, boards, staff
+//! sessions and adaptations across schools, and of the coaches' records across coaches
+//! (they come back grouped by school in the roster's order, and by coach in the coaches'
+//! order; a school's or a coach's own keep theirs, and nothing reads meaning into the order
+//! across schools or coaches: every list shows them by date). [`Saved`] remembers
 //! what was last written, so [`Saved::changes`] finds what a save must write by comparing
 //! values, without serialising the parts that did not change.
 //!
@@ -26,7 +30,9 @@
 use crate::domain::district::{District, Document, Extra, School};
 use crate::domain::executive::{Cohort, Engagement, Executive, Session, Tier};
 use crate::domain::ids::Id;
-use crate::domain::model::{Model, Version};
+use crate::domain::model::{
+    Adaptation, Audience, CheckIn, Learning, Model, Session as ModelSession, ShadowDay, Version,
+};
 use crate::domain::phase_in::PhaseIn;
 use crate::domain::plus::{Board, Plus};
 use crate::domain::readiness::{Framework, Readiness, Round};
@@ -41,6 +47,8 @@ pub const MODEL_VERSIONS: &str = "model-versions";
 const ROUNDS: &str = "rounds.";
 const BOARD: &str = "board.";
 const ENGAGEMENT: &str = "engagement.";
+const MODEL_SCHOOL: &str = "model-school.";
+const MODEL_COACH: &str = "model-coach.";
 
 /// Executive coaching without its engagements, which are parts of their own. `order` keeps
 /// the engagements' order.
@@ -81,44 +89,141 @@ fn executive_core_matches(x: &Executive, c: &ExecutiveCore) -> bool {
             .all(|(e, id)| &e.id == id)
 }
 
-/// The coaching model without its published versions, which are a part of their own (an
-/// edit of the draft never writes them again).
+/// The coaching model's own part: everything but the published versions (a part of their
+/// own, which an edit of the draft never writes again), the schools' staff sessions and
+/// adaptations, and the coaches' records (a part per school and per coach, so that a
+/// check-in or an adaptation writes a few hundred bytes, not the whole model).
 fn model_core(m: &Model) -> Model {
     Model {
+        draft: m.draft.clone(),
         versions: Vec::new(),
-        ..m.clone()
+        sessions: leaders_sessions(m).cloned().collect(),
+        adaptations: Vec::new(),
+        coaches: m.coaches.clone(),
+        check_ins: Vec::new(),
+        shadowing: Vec::new(),
+        meetings: m.meetings.clone(),
+        learning: Vec::new(),
+        settings: m.settings.clone(),
+        extra: m.extra.clone(),
     }
 }
 
+fn leaders_sessions(m: &Model) -> impl Iterator<Item = &ModelSession> {
+    m.sessions
+        .iter()
+        .filter(|s| matches!(s.audience, Audience::Leaders))
+}
+
+/// Whether `c`, a stored model part, is [`model_core`] of `m`.
 fn model_core_matches(m: &Model, c: &Model) -> bool {
-    // Every field but the versions: a new field fails to compile here until it is compared.
+    // Every field: a new field fails to compile here until it is given a place.
     let Model {
         draft,
         versions: _,
-        sessions,
-        adaptations,
+        sessions: _,
+        adaptations: _,
         coaches,
-        check_ins,
-        shadowing,
+        check_ins: _,
+        shadowing: _,
         meetings,
-        learning,
+        learning: _,
         settings,
         extra,
     } = m;
     *draft == c.draft
-        && *sessions == c.sessions
-        && *adaptations == c.adaptations
         && *coaches == c.coaches
-        && *check_ins == c.check_ins
-        && *shadowing == c.shadowing
         && *meetings == c.meetings
-        && *learning == c.learning
         && *settings == c.settings
         && *extra == c.extra
+        && same(&c.sessions, leaders_sessions(m))
+        // A part written before the model was split holds everything: it is written again.
+        && c.adaptations.is_empty()
+        && c.check_ins.is_empty()
+        && c.shadowing.is_empty()
+        && c.learning.is_empty()
 }
 
 fn model_core_is_empty(m: &Model) -> bool {
-    model_core_matches(m, &Model::default())
+    m.draft == Default::default()
+        && m.coaches.is_empty()
+        && m.meetings.is_empty()
+        && m.settings == Default::default()
+        && m.extra.is_empty()
+        && leaders_sessions(m).next().is_none()
+}
+
+/// Whether `old` holds exactly the items `new` yields, in order.
+fn same<'a, T: PartialEq + 'a>(old: &[T], new: impl IntoIterator<Item = &'a T>) -> bool {
+    let mut new = new.into_iter();
+    old.iter().all(|a| new.next() == Some(a)) && new.next().is_none()
+}
+
+/// One school's side of the roll-out: its staff's sessions and its campus adaptations.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SchoolRollout {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<ModelSession>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adaptations: Vec<Adaptation>,
+}
+
+/// One coach's development record.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoachRecord {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub check_ins: Vec<CheckIn>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shadowing: Vec<ShadowDay>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub learning: Vec<Learning>,
+}
+
+/// A school's roll-out by reference.
+#[derive(Default)]
+struct SchoolRef<'a> {
+    sessions: Vec<&'a ModelSession>,
+    adaptations: Vec<&'a Adaptation>,
+}
+
+impl SchoolRef<'_> {
+    fn owned(&self) -> SchoolRollout {
+        SchoolRollout {
+            sessions: self.sessions.iter().map(|x| (*x).clone()).collect(),
+            adaptations: self.adaptations.iter().map(|x| (*x).clone()).collect(),
+        }
+    }
+
+    fn stored_in(&self, old: &SchoolRollout) -> bool {
+        same(&old.sessions, self.sessions.iter().copied())
+            && same(&old.adaptations, self.adaptations.iter().copied())
+    }
+}
+
+/// A coach's record by reference.
+#[derive(Default)]
+struct CoachRef<'a> {
+    check_ins: Vec<&'a CheckIn>,
+    shadowing: Vec<&'a ShadowDay>,
+    learning: Vec<&'a Learning>,
+}
+
+impl CoachRef<'_> {
+    fn owned(&self) -> CoachRecord {
+        CoachRecord {
+            check_ins: self.check_ins.iter().map(|x| (*x).clone()).collect(),
+            shadowing: self.shadowing.iter().map(|x| (*x).clone()).collect(),
+            learning: self.learning.iter().map(|x| (*x).clone()).collect(),
+        }
+    }
+
+    fn stored_in(&self, old: &CoachRecord) -> bool {
+        same(&old.check_ins, self.check_ins.iter().copied())
+            && same(&old.shadowing, self.shadowing.iter().copied())
+            && same(&old.learning, self.learning.iter().copied())
+    }
 }
 
 /// The district without its bulk: everything but the rounds, the planner and the boards.
@@ -147,9 +252,12 @@ pub enum Part {
     Boards(Vec<Board>),
     Executive(Box<ExecutiveCore>),
     Engagement(Box<Engagement>),
-    /// The coaching model without its versions.
+    /// The coaching model's own part (see [`model_core`]). One written before schema 5
+    /// holds the schools' and coaches' records too.
     Model(Box<Model>),
     ModelVersions(Vec<Version>),
+    ModelSchool(Box<SchoolRollout>),
+    CoachRecord(Box<CoachRecord>),
 }
 
 impl Part {
@@ -163,6 +271,8 @@ impl Part {
             Part::Engagement(e) => serde_json::to_vec(e),
             Part::Model(m) => serde_json::to_vec(m),
             Part::ModelVersions(v) => serde_json::to_vec(v),
+            Part::ModelSchool(x) => serde_json::to_vec(x),
+            Part::CoachRecord(x) => serde_json::to_vec(x),
         };
         r.expect("a document part always serialises")
     }
@@ -222,6 +332,14 @@ impl Part {
             serde_json::from_value(value)
                 .map(Part::ModelVersions)
                 .map_err(err)
+        } else if name.starts_with(MODEL_SCHOOL) {
+            serde_json::from_value(value)
+                .map(|x| Part::ModelSchool(Box::new(x)))
+                .map_err(err)
+        } else if name.starts_with(MODEL_COACH) {
+            serde_json::from_value(value)
+                .map(|x| Part::CoachRecord(Box::new(x)))
+                .map_err(err)
         } else {
             Err(format!(
                 "part \u{201c}{name}\u{201d} is of a kind this version does not know"
@@ -240,6 +358,14 @@ fn board_name(school: &str) -> String {
 
 fn engagement_name(id: &str) -> String {
     format!("{ENGAGEMENT}{id}")
+}
+
+fn model_school_name(school: &str) -> String {
+    format!("{MODEL_SCHOOL}{school}")
+}
+
+fn model_coach_name(coach: &str) -> String {
+    format!("{MODEL_COACH}{coach}")
 }
 
 fn core_of(doc: &Document) -> Core {
@@ -269,6 +395,8 @@ struct Groups<'a> {
     rounds: BTreeMap<&'a str, Vec<&'a Round>>,
     boards: BTreeMap<&'a str, Vec<&'a Board>>,
     engagements: BTreeMap<&'a str, &'a Engagement>,
+    model_schools: BTreeMap<&'a str, SchoolRef<'a>>,
+    coaches: BTreeMap<&'a str, CoachRef<'a>>,
 }
 
 fn groups(doc: &Document) -> Groups<'_> {
@@ -286,10 +414,52 @@ fn groups(doc: &Document) -> Groups<'_> {
         .iter()
         .map(|e| (e.id.as_str(), e))
         .collect();
+    let m = &doc.model;
+    let mut model_schools: BTreeMap<&str, SchoolRef> = BTreeMap::new();
+    for s in &m.sessions {
+        if let Audience::Staff(school) = &s.audience {
+            model_schools
+                .entry(school.as_str())
+                .or_default()
+                .sessions
+                .push(s);
+        }
+    }
+    for a in &m.adaptations {
+        model_schools
+            .entry(a.school.as_str())
+            .or_default()
+            .adaptations
+            .push(a);
+    }
+    let mut coaches: BTreeMap<&str, CoachRef> = BTreeMap::new();
+    for x in &m.check_ins {
+        coaches
+            .entry(x.coach.as_str())
+            .or_default()
+            .check_ins
+            .push(x);
+    }
+    for x in &m.shadowing {
+        coaches
+            .entry(x.coach.as_str())
+            .or_default()
+            .shadowing
+            .push(x);
+    }
+    for x in &m.learning {
+        coaches
+            .entry(x.coach.as_str())
+            .or_default()
+            .learning
+            .push(x);
+    }
     Groups {
         rounds,
         boards,
         engagements,
+        model_schools,
+        coaches,
     }
 }
 
@@ -324,6 +494,18 @@ pub fn split(doc: &Document) -> BTreeMap<String, Part> {
     }
     for (id, e) in g.engagements {
         out.insert(engagement_name(id), Part::Engagement(Box::new(e.clone())));
+    }
+    for (school, x) in &g.model_schools {
+        out.insert(
+            model_school_name(school),
+            Part::ModelSchool(Box::new(x.owned())),
+        );
+    }
+    for (coach, x) in &g.coaches {
+        out.insert(
+            model_coach_name(coach),
+            Part::CoachRecord(Box::new(x.owned())),
+        );
     }
     if !model_core_is_empty(&doc.model) {
         out.insert(
@@ -365,6 +547,40 @@ pub fn join(mut parts: BTreeMap<String, Part>) -> Result<Document, String> {
         Some(Part::ModelVersions(v)) => model.versions = v,
         Some(_) => return Err("the charter versions' part has the wrong kind".into()),
         None => {}
+    }
+    // The schools' roll-out in the roster's order and the coaches' records in the coaches'
+    // order, then any part neither names.
+    let mut names: Vec<String> = core
+        .schools
+        .iter()
+        .map(|s| model_school_name(s.id.as_str()))
+        .chain(
+            model
+                .coaches
+                .iter()
+                .map(|c| model_coach_name(c.id.as_str())),
+        )
+        .collect();
+    names.extend(
+        parts
+            .keys()
+            .filter(|k| k.starts_with(MODEL_SCHOOL) || k.starts_with(MODEL_COACH))
+            .cloned(),
+    );
+    for name in names {
+        match parts.remove(&name) {
+            Some(Part::ModelSchool(x)) if name.starts_with(MODEL_SCHOOL) => {
+                model.sessions.extend(x.sessions);
+                model.adaptations.extend(x.adaptations);
+            }
+            Some(Part::CoachRecord(x)) if name.starts_with(MODEL_COACH) => {
+                model.check_ins.extend(x.check_ins);
+                model.shadowing.extend(x.shadowing);
+                model.learning.extend(x.learning);
+            }
+            Some(_) => return Err(format!("part \u{201c}{name}\u{201d} has the wrong kind")),
+            None => {}
+        }
     }
     // The engagements in their order, then any part the order does not name.
     let mut engagements = Vec::new();
@@ -578,12 +794,16 @@ enum Group<'a, 'b> {
     Rounds(&'b Vec<&'a Round>),
     Boards(&'b Vec<&'a Board>),
     Engagement(&'a Engagement),
+    ModelSchool(&'b SchoolRef<'a>),
+    Coach(&'b CoachRef<'a>),
 }
 
 #[derive(Debug, Default)]
 pub struct Scan {
-    /// How many parts have been compared: the core, the planner, then each school's rounds
-    /// and each school's boards in the order of the schools' IDs.
+    /// How many parts have been compared: the core, the planner, executive coaching and the
+    /// coaching model's own parts count as two; then each school's rounds, each school's
+    /// boards, each engagement, each school's roll-out and each coach's record, in the order
+    /// of their IDs.
     done: usize,
     changes: Changes,
 }
@@ -658,7 +878,20 @@ impl Scan {
             .engagements
             .iter()
             .map(|(id, e)| (engagement_name(id), Group::Engagement(e)));
-        for (name, group) in rounds.chain(boards).chain(engagements).skip(self.done - 2) {
+        let model_schools = g
+            .model_schools
+            .iter()
+            .map(|(s, x)| (model_school_name(s), Group::ModelSchool(x)));
+        let coaches = g
+            .coaches
+            .iter()
+            .map(|(c, x)| (model_coach_name(c), Group::Coach(x)));
+        let all = rounds
+            .chain(boards)
+            .chain(engagements)
+            .chain(model_schools)
+            .chain(coaches);
+        for (name, group) in all.skip(self.done - 2) {
             if compared_one && out_of_time() {
                 return None;
             }
@@ -687,6 +920,16 @@ impl Scan {
                         c.write.push((name, Part::Engagement(Box::new(e.clone()))));
                     }
                 }
+                Group::ModelSchool(x) => {
+                    if !matches!(old, Some(Part::ModelSchool(old)) if x.stored_in(old)) {
+                        c.write.push((name, Part::ModelSchool(Box::new(x.owned()))));
+                    }
+                }
+                Group::Coach(x) => {
+                    if !matches!(old, Some(Part::CoachRecord(old)) if x.stored_in(old)) {
+                        c.write.push((name, Part::CoachRecord(Box::new(x.owned()))));
+                    }
+                }
             }
         }
         for name in saved.parts.keys() {
@@ -696,6 +939,10 @@ impl Scan {
                 !g.boards.contains_key(school)
             } else if let Some(id) = name.strip_prefix(ENGAGEMENT) {
                 !g.engagements.contains_key(id)
+            } else if let Some(school) = name.strip_prefix(MODEL_SCHOOL) {
+                !g.model_schools.contains_key(school)
+            } else if let Some(coach) = name.strip_prefix(MODEL_COACH) {
+                !g.coaches.contains_key(coach)
             } else {
                 false
             };
@@ -947,15 +1194,69 @@ mod tests {
 
         let mut saved = Saved::default();
         saved.apply(saved.changes(&doc));
-        // An edit of the draft, or a check-in, writes the model part only.
-        let mut edited = doc.clone();
-        edited.model.draft.vision = "A new vision".into();
-        edited.model.check_ins[0].topics = "Changed".into();
-        let c = saved.changes(&edited);
+        let written = |edit: &dyn Fn(&mut Document)| {
+            let mut edited = doc.clone();
+            edit(&mut edited);
+            let c = saved.changes(&edited);
+            assert!(c.remove.is_empty(), "{:?}", c.remove);
+            c.write.into_iter().map(|w| w.0).collect::<Vec<_>>()
+        };
+        // An edit of the draft writes the model's own part only.
         assert_eq!(
-            c.write.iter().map(|w| w.0.as_str()).collect::<Vec<_>>(),
+            written(&|d| d.model.draft.vision = "A new vision".into()),
             vec![MODEL]
         );
+        // A check-in writes its coach's record only, and a staff session or an adaptation
+        // its school's roll-out only.
+        let coach = doc.model.check_ins[0].coach.clone();
+        assert_eq!(
+            written(&|d| d.model.check_ins[0].topics = "Changed".into()),
+            vec![model_coach_name(coach.as_str())]
+        );
+        let a = &doc.model.adaptations[0];
+        assert_eq!(
+            written(&|d| d.model.adaptations[0].why = "Changed".into()),
+            vec![model_school_name(a.school.as_str())]
+        );
+        let (i, school) = doc
+            .model
+            .sessions
+            .iter()
+            .enumerate()
+            .find_map(|(i, s)| s.audience.school().map(|x| (i, x.clone())))
+            .unwrap();
+        assert_eq!(
+            written(&|d| d.model.sessions[i].attendance += 1),
+            vec![model_school_name(school.as_str())]
+        );
+        // A leaders' session is the model's own.
+        let leaders = doc
+            .model
+            .sessions
+            .iter()
+            .position(|s| s.audience.school().is_none())
+            .unwrap();
+        assert_eq!(
+            written(&|d| d.model.sessions[leaders].attendance += 1),
+            vec![MODEL]
+        );
+        // A new check-in for another coach writes that coach's record.
+        let other = doc.model.coaches.last().unwrap().id.clone();
+        let names = written(&|d| {
+            let mut x = d.model.check_ins[0].clone();
+            x.id = Id::fixed("new-check-in");
+            x.coach = other.clone();
+            d.model.check_ins.insert(0, x);
+        });
+        assert_eq!(names, vec![model_coach_name(other.as_str())]);
+        // Removing a coach's last record removes its part.
+        let mut gone = doc.clone();
+        gone.model.check_ins.retain(|x| x.coach != coach);
+        gone.model.shadowing.retain(|x| x.coach != coach);
+        gone.model.learning.retain(|x| x.coach != coach);
+        let c = saved.changes(&gone);
+        assert!(c.write.is_empty(), "{:?}", c.write);
+        assert_eq!(c.remove, vec![model_coach_name(coach.as_str())]);
         // Publishing writes the versions part (and the draft is unchanged).
         let mut published = doc.clone();
         published.model.draft.vision = "A new vision".into();
@@ -968,10 +1269,79 @@ mod tests {
         none.model = Default::default();
         let parts = split(&none);
         assert!(!parts.contains_key(MODEL) && !parts.contains_key(MODEL_VERSIONS));
+        assert!(!parts
+            .keys()
+            .any(|k| k.starts_with(MODEL_SCHOOL) || k.starts_with(MODEL_COACH)));
         let c = saved.changes(&none);
         assert!(
             c.remove.contains(&MODEL.to_string()) && c.remove.contains(&MODEL_VERSIONS.to_string())
         );
+        assert!(c.remove.iter().any(|k| k.starts_with(MODEL_COACH)));
+        assert!(c.remove.iter().any(|k| k.starts_with(MODEL_SCHOOL)));
+    }
+
+    #[test]
+    fn a_model_part_from_before_the_split_is_read_and_written_again_in_parts() {
+        // Schema 4 kept the whole model but its versions in one part.
+        let doc = grouped(&demo::benson("2026-11-30T09:00:00Z"));
+        let mut parts = split(&doc);
+        parts.retain(|k, _| !k.starts_with(MODEL_SCHOOL) && !k.starts_with(MODEL_COACH));
+        let mut whole = doc.model.clone();
+        whole.versions.clear();
+        let json = serde_json::to_vec(&whole).unwrap();
+        let old = Part::from_json(MODEL, &json).unwrap();
+        parts.insert(MODEL.to_string(), old);
+        let back = join(parts.clone()).unwrap();
+        assert_eq!(back.model.check_ins, doc.model.check_ins);
+        assert_eq!(back.model.adaptations, doc.model.adaptations);
+        let mut sessions = back.model.sessions.clone();
+        let mut expected = doc.model.sessions.clone();
+        sessions.sort_by(|a, b| a.id.cmp(&b.id));
+        expected.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(sessions, expected);
+        // The next save writes the model's own part again, and a part per school and coach.
+        let c = Saved::new(parts).changes(&back);
+        let names: Vec<&str> = c.write.iter().map(|w| w.0.as_str()).collect();
+        assert!(names.contains(&MODEL), "{names:?}");
+        assert!(
+            names.iter().any(|n| n.starts_with(MODEL_COACH)),
+            "{names:?}"
+        );
+        assert!(
+            names.iter().any(|n| n.starts_with(MODEL_SCHOOL)),
+            "{names:?}"
+        );
+        let Some((_, Part::Model(core))) = c.write.iter().find(|w| w.0 == MODEL) else {
+            panic!()
+        };
+        assert!(core.check_ins.is_empty() && core.adaptations.is_empty());
+        assert!(core.sessions.iter().all(|s| s.audience.school().is_none()));
+    }
+
+    #[test]
+    fn the_coaches_records_come_back_in_the_coaches_order() {
+        let doc = grouped(&demo::benson("2026-11-30T09:00:00Z"));
+        let coaches: Vec<&Id> = doc.model.coaches.iter().map(|c| &c.id).collect();
+        let mut seen: Vec<&Id> = doc.model.check_ins.iter().map(|c| &c.coach).collect();
+        seen.dedup();
+        let rank = |id: &Id| coaches.iter().position(|c| *c == id).unwrap();
+        assert!(seen.windows(2).all(|w| rank(w[0]) < rank(w[1])), "{seen:?}");
+        // A record for a coach no longer listed still comes back (validation then names it).
+        let mut parts = split(&doc);
+        let Some(Part::CoachRecord(r)) = parts.get(&model_coach_name(coaches[0].as_str())).cloned()
+        else {
+            panic!()
+        };
+        parts.insert(model_coach_name("coach-gone"), Part::CoachRecord(r.clone()));
+        let back = join(parts).unwrap();
+        assert_eq!(
+            back.model.check_ins.len(),
+            doc.model.check_ins.len() + r.check_ins.len()
+        );
+        // A part of the wrong kind under a model name is refused.
+        let mut parts = split(&doc);
+        parts.insert(model_school_name("x"), Part::ModelVersions(vec![]));
+        assert!(join(parts).is_err());
     }
 
     #[test]
@@ -998,7 +1368,9 @@ mod tests {
             }
         };
         assert_eq!(stepped, whole);
-        let parts = 1 + doc.plus.boards.len() + edited.executive.engagements.len() + {
+        let g = groups(&edited);
+        let model = g.model_schools.len() + g.coaches.len();
+        let parts = 1 + doc.plus.boards.len() + edited.executive.engagements.len() + model + {
             let mut s: Vec<_> = edited
                 .readiness
                 .rounds

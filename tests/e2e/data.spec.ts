@@ -15,7 +15,7 @@ test('first run offers the demo and an empty district; the demo loads 21 schools
   await expect(page.getByText('21 schools: 12 elementary, 5 middle, 4 high.')).toBeVisible();
   const head = await storedHead(page);
   expect(head.format).toBe('readyboard');
-  expect(head.schemaVersion).toBe(4);
+  expect(head.schemaVersion).toBe(5);
   expect(head.layout).toBe('parts');
   expect((await storedDocument(page)).schools).toHaveLength(21);
   expect(errors).toEqual([]);

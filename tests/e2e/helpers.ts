@@ -113,10 +113,30 @@ export async function storedDocument(page: Page): Promise<any> {
     const { order = [], extra = {}, ...x } = part('executive');
     doc.executive = { ...extra, ...x, engagements: order.map((id: string) => part(`engagement.${id}`)) };
   }
-  // The coaching model: everything but its published versions, and the versions.
-  if (env.parts['model'] !== undefined || env.parts['model-versions'] !== undefined) {
-    doc.model = { ...(env.parts['model'] !== undefined ? part('model') : {}) };
-    if (env.parts['model-versions'] !== undefined) doc.model.versions = part('model-versions');
+  // The coaching model: its own part, the published versions, and a part per school (staff
+  // sessions, adaptations) and per coach (check-ins, shadowing, learning).
+  const names = Object.keys(env.parts);
+  const modelNames = names.filter((n) => n === 'model' || n === 'model-versions'
+    || n.startsWith('model-school.') || n.startsWith('model-coach.'));
+  if (modelNames.length > 0) {
+    const model: any = { ...(env.parts['model'] !== undefined ? part('model') : {}) };
+    if (env.parts['model-versions'] !== undefined) model.versions = part('model-versions');
+    const add = (field: string, items: unknown[] | undefined) => {
+      if (items && items.length > 0) model[field] = [...(model[field] ?? []), ...items];
+    };
+    for (const name of modelNames) {
+      if (name.startsWith('model-school.')) {
+        const x = part(name);
+        add('sessions', x.sessions);
+        add('adaptations', x.adaptations);
+      } else if (name.startsWith('model-coach.')) {
+        const x = part(name);
+        add('checkIns', x.checkIns);
+        add('shadowing', x.shadowing);
+        add('learning', x.learning);
+      }
+    }
+    doc.model = model;
   }
   return doc;
 }
@@ -133,7 +153,7 @@ export async function storeWholeDocument(page: Page, doc: unknown) {
   await page.evaluate(([k, doc]) => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('readyboard.')) localStorage.removeItem(key);
     localStorage.setItem(k as string, JSON.stringify({
-      format: 'readyboard', schemaVersion: 4, appVersion: '0.1.0', savedAt: new Date().toISOString(),
+      format: 'readyboard', schemaVersion: 5, appVersion: '0.1.0', savedAt: new Date().toISOString(),
       revision: 1000, writer: 'test', document: doc,
     }));
   }, [KEY, doc]);
