@@ -1,9 +1,12 @@
-//! Print a stored envelope with the coaching model at the scale, for the bench:
+//! Print a district with the coaching model at the scale, for the bench:
 //! `cargo run --example model_scale -- 500 60 40` is 500 schools, 60 coaches and a roles
-//! matrix of 40 rows.
+//! matrix of 40 rows. It prints what localStorage holds once the district is saved (in
+//! parts, as a district in use is stored) and the document: `{"stored": {key: text},
+//! "document": …}`. With `--envelope` it prints the district as one envelope instead (as a
+//! backup file, or a district stored before schema 2: its first save writes every part).
 
 use readyboard::domain::synthetic;
-use readyboard::storage::{encode, Meta, SCHEMA_VERSION};
+use readyboard::storage::{encode, parts, Meta, SCHEMA_VERSION};
 
 fn main() {
     let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>());
@@ -24,5 +27,16 @@ fn main() {
         revision: 1,
         writer: "bench".to_string(),
     };
-    println!("{}", encode(&meta, &doc));
+    if std::env::args().any(|a| a == "--envelope") {
+        println!("{}", encode(&meta, &doc));
+        return;
+    }
+    let stored: serde_json::Map<String, serde_json::Value> = parts::first_save(&meta, &doc)
+        .into_iter()
+        .map(|(k, v)| (k, serde_json::Value::String(v)))
+        .collect();
+    println!(
+        "{}",
+        serde_json::json!({ "stored": stored, "document": doc })
+    );
 }

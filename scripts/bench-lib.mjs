@@ -37,12 +37,16 @@ export async function launch(port) {
 /** Start the static server and the browser; returns helpers and a `close` function. */
 export async function open(file, port) {
   const base = `http://127.0.0.1:${port}`;
+  // An envelope (stored whole, as before schema 2), or what a district in use keeps in
+  // localStorage: {"stored": {key: text}, "document": …}.
   const envelope = readFileSync(file, 'utf8').trim();
-  const doc = JSON.parse(envelope).document;
+  const parsed = JSON.parse(envelope);
+  const doc = parsed.document;
+  const keys = parsed.stored ?? { 'readyboard.district': envelope };
   const { server, browser, page } = await launch(port);
   await page.goto(`${base}/data`);
-  await page.evaluate((raw) => localStorage.setItem('readyboard.district', raw), envelope);
-  const stored = await page.evaluate(() => localStorage.getItem('readyboard.district').length);
+  await page.evaluate((keys) => { for (const [k, v] of Object.entries(keys)) localStorage.setItem(k, v); }, keys);
+  const stored = await page.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + localStorage.getItem(k).length, 0));
 
   const rows = [];
   let failed = false;
@@ -54,9 +58,41 @@ export async function open(file, port) {
   async function step(name, action, { limit = true, limitMs = LIMIT_MS } = {}) {
     if (process.env.BENCH_GAP) await page.waitForTimeout(Number(process.env.BENCH_GAP));
     await settle();
+    // BENCH_PROFILE=<part of a step's name>: print where that step's CPU time went (build
+    // with READYBOARD_KEEP_NAMES=1 into BENCH_DIST for function names).
+    const profile = process.env.BENCH_PROFILE && name.includes(process.env.BENCH_PROFILE);
+    const cdp = profile ? await page.context().newCDPSession(page) : null;
+    if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 100 }); await cdp.send('Profiler.start'); }
     const t0 = await mark();
     await action();
     await settle();
+    if (cdp) {
+      const { profile: p } = await cdp.send('Profiler.stop');
+      const self = new Map();
+      const byId = new Map(p.nodes.map((n) => [n.id, n]));
+      const dt = p.timeDeltas;
+      p.samples.forEach((id, i) => {
+        const f = byId.get(id).callFrame.functionName || '(anonymous)';
+        self.set(f, (self.get(f) ?? 0) + (dt[i] ?? 0) / 1000);
+      });
+      // Time in each function and what it calls (each function once per sample).
+      const parent = new Map();
+      for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      const total = new Map();
+      p.samples.forEach((id, i) => {
+        const seen = new Set();
+        for (let n = id; n !== undefined; n = parent.get(n)) {
+          const f = byId.get(n).callFrame.functionName || '(anonymous)';
+          if (!seen.has(f)) { seen.add(f); total.set(f, (total.get(f) ?? 0) + (dt[i] ?? 0) / 1000); }
+        }
+      });
+      const show = (m, what, n) => {
+        console.log(`--- profile of "${name}" (${what}, ms)`);
+        for (const [f, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${ms.toFixed(1).padStart(7)}  ${f.slice(0, 150)}`);
+      };
+      show(self, 'self time', 25);
+      show(total, 'with what it calls', 45);
+    }
     await page.waitForTimeout(120); // event-timing entries arrive after the frame
     const { events, long } = await page.evaluate((t) => ({
       events: window.__events.filter((e) => e.start >= t && e.id > 0),

@@ -1,10 +1,11 @@
 //! The kit's shared pieces in headless Chromium: the remove confirmation (its words, its
-//! focus), the undo notice and the field error.
+//! focus), the undo notice, the field error and "Show more".
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use readyboard::ui::kit::field_error::FieldError;
 use readyboard::ui::kit::remove::{ConfirmRemove, Verb};
+use readyboard::ui::kit::show_more::{ShowMore, STEP};
 use readyboard::ui::kit::undo::UndoNotice;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -219,4 +220,87 @@ async fn a_field_is_labelled_bound_and_described_by_its_error_while_the_error_is
         Some("kit-notes-hint")
     );
     assert_eq!(text("kit-notes-hint"), "Optional.");
+}
+
+#[wasm_bindgen_test]
+async fn show_more_grows_a_list_a_step_at_a_time_and_keeps_focus_until_the_end() {
+    let el = root();
+    let limit = RwSignal::new(10);
+    let total = RwSignal::new(10 + STEP + 7);
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <h2 id="log-title" tabindex="-1">"Log"</h2>
+            <ShowMore limit total what="check-ins" back_to="log-title"/>
+        }
+    });
+    tick(10).await;
+    let button = || -> Option<web_sys::HtmlElement> {
+        el.query_selector(".show-more button")
+            .unwrap()
+            .map(|b| b.unchecked_into())
+    };
+    let line = || {
+        el.query_selector(".show-more")
+            .unwrap()
+            .and_then(|p| p.text_content())
+            .unwrap_or_default()
+    };
+    let total_now = 10 + STEP + 7;
+    assert_eq!(
+        line(),
+        format!("10 of {total_now} shown. Show {STEP} more check-ins")
+    );
+    // A press shows a step more, and focus stays on the button while there are more.
+    button().unwrap().focus().unwrap();
+    button().unwrap().click();
+    tick(20).await;
+    assert_eq!(limit.get_untracked(), 10 + STEP);
+    assert_eq!(
+        line(),
+        format!("{} of {total_now} shown. Show 7 more check-ins", 10 + STEP)
+    );
+    let active = document().active_element().unwrap();
+    assert_eq!(active.text_content().unwrap(), "Show 7 more check-ins");
+    // The last press shows the rest: the button goes, focus goes to the list's heading.
+    button().unwrap().click();
+    tick(20).await;
+    assert!(button().is_none());
+    assert_eq!(focused_id(), "log-title");
+    // A list that grows past what is shown offers the button again.
+    total.set(10 + 2 * STEP + 1);
+    tick(20).await;
+    assert!(button().is_some());
+    // A list no longer than what is shown has none.
+    total.set(3);
+    tick(20).await;
+    assert!(el.query_selector(".show-more").unwrap().is_none());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_field_error_is_an_alert_only_while_it_is_the_whole_form_s() {
+    let el = root();
+    // The form's error: (whether it is a field's, the message).
+    let error = RwSignal::new(None::<(bool, String)>);
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <FieldError id="f-error" error=Signal::derive(move || error.with(|e| e.as_ref().map(|e| e.1.clone())))
+                quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0)))/>
+        }
+    });
+    tick(10).await;
+    assert!(by_id("f-error").is_none());
+    // A field's error is read with the field focus moves to: no alert.
+    error.set(Some((true, "Give a date.".into())));
+    tick(10).await;
+    assert_eq!(text("f-error"), "Give a date.");
+    assert_eq!(by_id("f-error").unwrap().get_attribute("role"), None);
+    // A refused save is the whole form's: an alert.
+    error.set(Some((false, "Storage is full.".into())));
+    tick(10).await;
+    assert_eq!(
+        by_id("f-error").unwrap().get_attribute("role").as_deref(),
+        Some("alert")
+    );
+    el.remove();
 }

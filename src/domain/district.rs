@@ -14,7 +14,7 @@ use super::readiness::{Readiness, Round};
 use super::text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Fields this build does not know, kept verbatim.
@@ -328,6 +328,14 @@ impl fmt::Display for ValidationError {
 }
 
 impl Document {
+    /// Each school's name by its ID: for lists that name hundreds of schools.
+    pub fn school_names(&self) -> HashMap<&Id, &str> {
+        self.schools
+            .iter()
+            .map(|s| (&s.id, s.name.as_str()))
+            .collect()
+    }
+
     /// An empty district, as "Start my district" creates it.
     pub fn new_district(id: Id, name: &str, created_at: &str) -> Result<Self, String> {
         let name = text::clean_name("The district name", name)?;

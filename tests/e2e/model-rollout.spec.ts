@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { loadDemo, saveStatus, ready, watchErrors, storedDocument } from './helpers';
+import { loadDemo, saveStatus, ready, watchErrors, storedDocument, storedHead, storeWholeDocument } from './helpers';
 
 // The demo's dates count back from the day it is loaded: fix the day.
 test.beforeEach(async ({ page }) => {
@@ -276,4 +276,79 @@ test('before anything is published, there is nothing to print', async ({ page })
   await ready(page);
   await expect(page.getByText('Nothing is published yet, so there is nothing to print.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print' })).toHaveCount(0);
+});
+
+test('a check-in is saved in its coach’s own part: nothing else of the model is written again', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/model/coaches');
+  await ready(page);
+  const before = (await storedHead(page)).parts as Record<string, string>;
+  const doc = await storedDocument(page);
+  const ama = doc.model.coaches.find((c: any) => c.name === 'Ama Mensah');
+  expect(Object.keys(before)).toContain(`model-coach.${ama.id}`);
+  const form = page.getByRole('form', { name: 'Record a check-in' });
+  await form.getByLabel('Coach').selectOption({ label: 'Ama Mensah' });
+  await form.getByLabel('Date').fill('2026-11-27');
+  await form.getByLabel('Topics').fill('Planning the second round of cycles');
+  await form.getByRole('button', { name: 'Record the check-in' }).click();
+  await expect(page.getByText('Check-in recorded for Ama Mensah.')).toBeVisible();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  const after = (await storedHead(page)).parts as Record<string, string>;
+  const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+  expect(changed).toEqual([`model-coach.${ama.id}`]);
+  const stored = await storedDocument(page);
+  expect(stored.model.checkIns.filter((c: any) => c.coach === ama.id && c.topics === 'Planning the second round of cycles')).toHaveLength(1);
+  expect(stored.model.checkIns).toHaveLength(doc.model.checkIns.length + 1);
+});
+
+test('the district’s targets follow another tab’s save, and what is typed but not saved stays', async ({ context }) => {
+  const a = await context.newPage();
+  await a.clock.setFixedTime(new Date('2026-11-30T10:00:00'));
+  await loadDemo(a);
+  await a.goto('/model/coaches');
+  await ready(a);
+  const b = await context.newPage();
+  await b.clock.setFixedTime(new Date('2026-11-30T10:00:00'));
+  await b.goto('/model/coaches');
+  await ready(b);
+  const target = (p: typeof a) => p.getByLabel('Learning hours each coach aims for in a school year');
+  await expect(target(a)).toHaveValue('30');
+  await target(b).fill('40');
+  await b.getByRole('button', { name: 'Save the targets' }).click();
+  await expect(b.getByText('Settings saved.')).toBeVisible();
+  await expect(saveStatus(b)).toHaveText('Saved');
+  // A had typed nothing: its form shows B's target, so saving it keeps B's.
+  await expect(target(a)).toHaveValue('40');
+  // Something typed in A and not saved is kept when B saves again.
+  await target(a).fill('45');
+  await b.getByLabel('Each novice shadows a coach by (optional)').fill('2027-01-15');
+  await b.getByRole('button', { name: 'Save the targets' }).click();
+  await expect(saveStatus(b)).toHaveText('Saved');
+  await expect(a.getByText('Updated with changes saved in another tab.')).toBeVisible();
+  await expect(target(a)).toHaveValue('45');
+});
+
+test('with more than 30 schools, a school ticked while finding stays in view when unticked', async ({ page }) => {
+  await loadDemo(page);
+  const doc = await storedDocument(page);
+  for (let i = 1; i <= 15; i++) {
+    doc.schools.push({ ...doc.schools[0], id: `extra-${i}`, name: `Extra School ${i}` });
+  }
+  await storeWholeDocument(page, doc);
+  await page.goto('/model/coaches');
+  await ready(page);
+  const form = page.getByRole('form', { name: 'Add a coach' });
+  const choices = form.getByRole('group', { name: 'Schools they serve' }).getByRole('checkbox');
+  // Too many schools to list: a search shows them.
+  await expect(choices).toHaveCount(0);
+  await form.getByLabel('Find a school').fill('Extra School 1');
+  await expect(choices).toHaveCount(7); // 1, 10 to 15
+  await form.getByLabel('Extra School 12', { exact: true }).check();
+  await form.getByLabel('Find a school').fill('');
+  await expect(choices).toHaveCount(1);
+  // Unticked by a slip: it stays where it was, to be ticked again.
+  await form.getByLabel('Extra School 12', { exact: true }).uncheck();
+  await expect(form.getByLabel('Extra School 12', { exact: true })).not.toBeChecked();
+  await form.getByLabel('Extra School 12', { exact: true }).check();
+  await expect(form.getByLabel('Extra School 12', { exact: true })).toBeChecked();
 });

@@ -8,6 +8,7 @@ use crate::domain::district::Extra;
 use crate::domain::ids::Id;
 use crate::domain::text::clean_note;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 impl Item for Session {
     fn id(&self) -> &Id {
@@ -249,13 +250,15 @@ pub struct StaffSessions {
     pub last_held: Option<String>,
 }
 
-/// The staff sessions of `school`.
-pub fn staff_sessions(sessions: &[Session], school: &Id) -> StaffSessions {
-    let mut out = StaffSessions::default();
-    for s in sessions
-        .iter()
-        .filter(|s| s.audience.school() == Some(school))
-    {
+/// Each school's staff sessions, in one pass over the sessions (hundreds of schools each
+/// look theirs up).
+pub fn staff_sessions(sessions: &[Session]) -> HashMap<&Id, StaffSessions> {
+    let mut out: HashMap<&Id, StaffSessions> = HashMap::new();
+    for s in sessions {
+        let Some(school) = s.audience.school() else {
+            continue;
+        };
+        let out = out.entry(school).or_default();
         match s.status {
             Status::Held => {
                 out.held += 1;

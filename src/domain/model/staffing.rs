@@ -132,11 +132,12 @@ pub fn schools_in_coaching_from(plan: &[PlanYear], doc: &Document) -> Vec<School
     for c in &doc.model.coaches {
         now.extend(c.schools.iter());
     }
+    let by_school = staff_sessions(&doc.model.sessions);
     doc.schools
         .iter()
         .filter(|s| now.contains(&s.id))
         .map(|s| {
-            let sessions = staff_sessions(&doc.model.sessions, &s.id);
+            let sessions = by_school.get(&s.id).cloned().unwrap_or_default();
             SchoolRollout {
                 school: s.id.clone(),
                 name: s.name.clone(),

@@ -13,13 +13,14 @@ pub fn FieldError(
     #[prop(optional, into)]
     id: Option<String>,
     /// No `role="alert"`: for a message the field reads itself, as focus moves to the field
-    /// (through its `aria-describedby`), so it is not announced twice.
-    #[prop(optional)]
-    quiet: bool,
+    /// (through its `aria-describedby`), so it is not announced twice. A form whose message
+    /// is sometimes a field's and sometimes the whole form's passes a signal.
+    #[prop(optional, into)]
+    quiet: Signal<bool>,
 ) -> impl IntoView {
     move || {
         error.get().map(|e| {
-            view! { <p id=id.clone() class="field-error" role=(!quiet).then_some("alert")>{e}</p> }
+            view! { <p id=id.clone() class="field-error" role=move || (!quiet.get()).then_some("alert")>{e}</p> }
         })
     }
 }

@@ -10,6 +10,7 @@ pub mod not_found;
 pub mod remove;
 pub mod rows_in_steps;
 pub mod scroll_table;
+pub mod show_more;
 pub mod undo;
 
 use super::store::Store;

@@ -84,7 +84,7 @@ pub(super) fn Basics() -> impl IntoView {
             </div>
             <FieldError id="basics-error" error/>
             <button type="submit">"Save"<span class="visually-hidden">" the model and its vision"</span></button>
-            {move || saved.get().map(|m| view! { <span class="ok" role="status">{m}</span> })}
+            <span class="ok" role="status">{move || saved.get()}</span>
         </form>
     }
 }

@@ -132,7 +132,7 @@ fn PublishPanel() -> impl IntoView {
                     aria-describedby=move || error.with(Option::is_some).then_some("publish-error")></textarea>
                 <FieldError id="publish-error" error/>
                 <button type="submit" class="primary">"Publish this version"</button>
-                {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+                <p class="ok" role="status">{move || done.get()}</p>
             </form>
         </section>
     }

@@ -209,14 +209,14 @@ pub(super) fn Outcomes() -> impl IntoView {
                             aria-invalid=invalid(OutcomeField::By) aria-describedby=described(OutcomeField::By)/>
                     </div>
                 </div>
-                <FieldError id="outcome-error" error=message/>
+                <FieldError id="outcome-error" error=message quiet=true/>
                 <div class="actions">
                     <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save the outcome" } else { "Add the outcome" }}</button>
                     {move || editing.with(Option::is_some).then(|| view! {
                         <button type="button" class="secondary" on:click=move |_| reset()>"Cancel"</button>
                     })}
                 </div>
-                {move || saved.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+                <p class="ok" role="status">{move || saved.get()}</p>
             </form>
         </section>
     }

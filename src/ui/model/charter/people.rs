@@ -179,7 +179,7 @@ pub(super) fn Stakeholders() -> impl IntoView {
                         aria-invalid=move || bad(StakeholderField::On)().then_some("true")
                         aria-describedby=move || bad(StakeholderField::On)().then_some("stakeholder-error")/>
                 </div>
-                <FieldError id="stakeholder-error" error=message/>
+                <FieldError id="stakeholder-error" error=message quiet=true/>
                 <div class="actions">
                     <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save the stakeholder" } else { "Add the stakeholder" }}</button>
                     {move || editing.with(Option::is_some).then(|| view! {

@@ -17,20 +17,21 @@ use crate::domain::Id;
 use crate::ui::kit::field::{Field, Kind};
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::ConfirmRemove;
+use crate::ui::kit::show_more::ShowMore;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
 
-/// How many entries a log shows before "Show all".
+/// How many entries a log shows before "Show more".
 const SHOWN: usize = 10;
 
 /// The entries of a log to show: the chosen coach's (all, if none is chosen), newest
-/// first, the first [`SHOWN`] unless `all`; and how many there are in all.
+/// first, the first `limit`; and how many there are in all.
 fn latest<T: Clone>(
     list: &[T],
     coach: &str,
-    all: bool,
+    limit: usize,
     of: impl Fn(&T) -> (&Id, &str),
 ) -> (Vec<T>, usize) {
     let mut v: Vec<&T> = list
@@ -39,13 +40,7 @@ fn latest<T: Clone>(
         .collect();
     v.sort_by(|a, b| of(b).1.cmp(of(a).1));
     let n = v.len();
-    (
-        v.into_iter()
-            .take(if all { usize::MAX } else { SHOWN })
-            .cloned()
-            .collect(),
-        n,
-    )
+    (v.into_iter().take(limit).cloned().collect(), n)
 }
 
 /// The form's error, and a signal per field for `aria-invalid`.
@@ -62,6 +57,10 @@ impl Errors {
     fn message(self) -> Signal<Option<String>> {
         Signal::derive(move || self.0.with(|e| e.as_ref().map(|e| e.1.clone())))
     }
+    /// A field's error is read as focus moves to the field: not announced as an alert too.
+    fn quiet(self) -> Signal<bool> {
+        Signal::derive(move || self.0.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))
+    }
     /// Show the error and put focus on its field (`ids` maps a field to its input); an
     /// error of no field (a refused save) is the whole form's.
     fn fail(self, f: Option<LogField>, e: String, ids: fn(LogField) -> &'static str) {
@@ -69,29 +68,6 @@ impl Errors {
         if let Some(f) = f {
             browser::focus_id(ids(f));
         }
-    }
-}
-
-/// "Show all 40" under a log that shows only its latest.
-#[component]
-fn ShowAll(
-    all: RwSignal<bool>,
-    #[prop(into)] total: Signal<usize>,
-    what: &'static str,
-    /// Where focus goes when the button, pressed, goes away: the log's heading.
-    back_to: &'static str,
-) -> impl IntoView {
-    move || {
-        (!all.get() && total.get() > SHOWN).then(|| {
-            view! {
-                <button type="button" class="secondary" on:click=move |_| {
-                    all.set(true);
-                    browser::focus_id(back_to);
-                }>
-                    {format!("Show all {} {what}", total.get())}
-                </button>
-            }
-        })
     }
 }
 
@@ -135,10 +111,10 @@ pub(super) fn CheckIns() -> impl IntoView {
     let names = coach_names(store);
     let list = model_list(store, |m| &m.check_ins);
     let coach_shown = RwSignal::new(String::new());
-    let all = RwSignal::new(false);
+    let limit = RwSignal::new(SHOWN);
     let view_list = Memo::new(move |_| {
         let (v, n) = list.with(|l| {
-            latest(l, &coach_shown.get(), all.get(), |c: &CheckIn| {
+            latest(l, &coach_shown.get(), limit.get(), |c: &CheckIn| {
                 (&c.coach, c.date.as_str())
             })
         });
@@ -238,7 +214,7 @@ pub(super) fn CheckIns() -> impl IntoView {
                     </ol>
                 }.into_any()
             }}
-            <ShowAll all total=Signal::derive(move || view_list.with(|v| v.1)) what="check-ins" back_to="check-ins-title"/>
+            <ShowMore limit total=Signal::derive(move || view_list.with(|v| v.1)) what="check-ins" back_to="check-ins-title"/>
             <form on:submit=submit novalidate aria-labelledby="check-in-form-title">
                 <h3 id="check-in-form-title">"Record a check-in"</h3>
                 <div class="inline-form">
@@ -247,9 +223,9 @@ pub(super) fn CheckIns() -> impl IntoView {
                 </div>
                 <Field id="check-in-topics" label="Topics" value=topics kind=Kind::Area(2) max=MAX_NOTE_CHARS invalid=errors.on(LogField::What) error_id="check-in-error"/>
                 <Field id="check-in-next" label="Next steps (optional)" value=next kind=Kind::Area(2) max=MAX_NOTE_CHARS invalid=errors.on(LogField::More) error_id="check-in-error"/>
-                <FieldError id="check-in-error" error=errors.message()/>
+                <FieldError id="check-in-error" error=errors.message() quiet=errors.quiet()/>
                 <button type="submit" class="primary">"Record the check-in"</button>
-                {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+                <p class="ok" role="status">{move || done.get()}</p>
             </form>
         </section>
     }
@@ -269,7 +245,12 @@ pub(super) fn Shadowing() -> impl IntoView {
     let names = coach_names(store);
     let list = model_list(store, |m| &m.shadowing);
     let days = Memo::new(move |_| {
-        let v = list.with(|l| latest(l, "", true, |d: &ShadowDay| (&d.coach, d.date.as_str())).0);
+        let v = list.with(|l| {
+            latest(l, "", usize::MAX, |d: &ShadowDay| {
+                (&d.coach, d.date.as_str())
+            })
+            .0
+        });
         names.with(|n| {
             v.into_iter()
                 .map(|d| {
@@ -392,9 +373,9 @@ pub(super) fn Shadowing() -> impl IntoView {
                     <span class="check"><input type="radio" id="shadow-planned" name="shadow-status" prop:checked=move || !held.get() on:change=move |_| held.set(false)/><label for="shadow-planned">"Planned"</label></span>
                     <span class="check"><input type="radio" id="shadow-held" name="shadow-status" prop:checked=move || held.get() on:change=move |_| held.set(true)/><label for="shadow-held">"Held"</label></span>
                 </fieldset>
-                <FieldError id="shadow-error" error=errors.message()/>
+                <FieldError id="shadow-error" error=errors.message() quiet=errors.quiet()/>
                 <button type="submit" class="primary">"Record the shadowing day"</button>
-                {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+                <p class="ok" role="status">{move || done.get()}</p>
             </form>
         </section>
     }
@@ -415,10 +396,10 @@ pub(super) fn LearningLog() -> impl IntoView {
     let names = coach_names(store);
     let list = model_list(store, |m| &m.learning);
     let coach_shown = RwSignal::new(String::new());
-    let all = RwSignal::new(false);
+    let limit = RwSignal::new(SHOWN);
     let view_list = Memo::new(move |_| {
         let (v, n) = list.with(|l| {
-            latest(l, &coach_shown.get(), all.get(), |x: &Learning| {
+            latest(l, &coach_shown.get(), limit.get(), |x: &Learning| {
                 (&x.coach, x.date.as_str())
             })
         });
@@ -524,7 +505,7 @@ pub(super) fn LearningLog() -> impl IntoView {
                     </ol>
                 }.into_any()
             }}
-            <ShowAll all total=Signal::derive(move || view_list.with(|v| v.1)) what="pieces of learning" back_to="learning-title-h"/>
+            <ShowMore limit total=Signal::derive(move || view_list.with(|v| v.1)) what="pieces of learning" back_to="learning-title-h"/>
             <form on:submit=submit novalidate aria-labelledby="learning-form-title">
                 <h3 id="learning-form-title">"Record learning"</h3>
                 <div class="inline-form">
@@ -541,9 +522,9 @@ pub(super) fn LearningLog() -> impl IntoView {
                     </select>
                 </div>
                 <Field id="learning-title" label="Title" value=title max=MAX_LINE_CHARS invalid=errors.on(LogField::What) error_id="learning-error"/>
-                <FieldError id="learning-error" error=errors.message()/>
+                <FieldError id="learning-error" error=errors.message() quiet=errors.quiet()/>
                 <button type="submit" class="primary">"Record the learning"</button>
-                {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+                <p class="ok" role="status">{move || done.get()}</p>
             </form>
         </section>
     }

@@ -167,9 +167,9 @@ pub(super) fn Meetings() -> impl IntoView {
                 </fieldset>
                 <Field id="meeting-challenges" label="Challenges shared (optional)" value=challenges kind=Kind::Area(2) max=MAX_NOTE_CHARS invalid=bad(LogField::More) error_id="meeting-error"/>
                 <Field id="meeting-successes" label="Successes shared (optional)" value=successes kind=Kind::Area(2) max=MAX_NOTE_CHARS invalid=bad(LogField::Successes) error_id="meeting-error"/>
-                <FieldError id="meeting-error" error=message/>
+                <FieldError id="meeting-error" error=message quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))/>
                 <button type="submit" class="primary">"Record the meeting"</button>
-                {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+                <p class="ok" role="status">{move || done.get()}</p>
             </form>
         </section>
     }

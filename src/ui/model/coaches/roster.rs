@@ -72,6 +72,9 @@ pub(super) fn Coaches() -> impl IntoView {
     let background = RwSignal::new(String::new());
     let teachers = RwSignal::new(String::new());
     let placed = RwSignal::new(Vec::<Id>::new());
+    // Every school chosen since the form was opened: unticking one keeps it in view, so a
+    // slip is undone where it happened.
+    let seen = RwSignal::new(Vec::<Id>::new());
     let find = RwSignal::new(String::new());
     let mentor = RwSignal::new(String::new());
     let outside = RwSignal::new(false);
@@ -87,6 +90,7 @@ pub(super) fn Coaches() -> impl IntoView {
             s.set(String::new());
         }
         placed.set(Vec::new());
+        seen.set(Vec::new());
         outside.set(false);
         error.set(None);
     };
@@ -100,6 +104,7 @@ pub(super) fn Coaches() -> impl IntoView {
         } else {
             c.teachers.to_string()
         });
+        seen.set(c.schools.clone());
         placed.set(c.schools);
         find.set(String::new());
         let m = c.mentor.unwrap_or(Mentor {
@@ -216,11 +221,13 @@ pub(super) fn Coaches() -> impl IntoView {
     // The schools a search shows, and those already chosen (always shown).
     let choices = Memo::new(move |_| {
         let q = find.get().trim().to_lowercase();
+        let seen = seen.get();
         placed.with(|p| {
             schools.with(|all| {
                 all.iter()
                     .filter(|(id, n)| {
                         p.contains(id)
+                            || seen.contains(id)
                             || (!q.is_empty() && n.to_lowercase().contains(&q))
                             || (q.is_empty() && all.len() <= 30)
                     })
@@ -307,6 +314,9 @@ pub(super) fn Coaches() -> impl IntoView {
                                                 <input type="checkbox" id=box_id.clone() prop:checked=move || placed.with(|p| p.contains(&on))
                                                     on:change=move |ev| {
                                                         let yes = event_target_checked(&ev);
+                                                        if yes && !seen.with_untracked(|v| v.contains(&set)) {
+                                                            seen.update(|v| v.push(set.clone()));
+                                                        }
                                                         placed.update(|p| {
                                                             p.retain(|x| x != &set);
                                                             if yes { p.push(set.clone()); }
@@ -334,14 +344,14 @@ pub(super) fn Coaches() -> impl IntoView {
                         <label for="coach-mentor-outside">"From outside the district"</label>
                     </p>
                 </fieldset>
-                <FieldError id="coach-error" error=message/>
+                <FieldError id="coach-error" error=message quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))/>
                 <div class="actions">
                     <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save the coach" } else { "Add the coach" }}</button>
                     {move || editing.with(Option::is_some).then(|| view! {
                         <button type="button" class="secondary" on:click=move |_| reset()>"Cancel"</button>
                     })}
                 </div>
-                {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+                <p class="ok" role="status">{move || done.get()}</p>
             </form>
         </section>
     }

@@ -15,10 +15,14 @@ use crate::domain::Id;
 use crate::ui::kit::field::{Field, Kind};
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
+use crate::ui::kit::show_more::ShowMore;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
+
+/// Adaptations shown, newest first, before "Show more".
+const SHOWN: usize = 20;
 
 fn field_id(f: AdaptationField) -> &'static str {
     match f {
@@ -63,16 +67,15 @@ pub(super) fn Adaptations() -> impl IntoView {
         store.doc.with(|d| {
             d.as_ref().map_or_else(Vec::new, |d| {
                 let charter = d.model.in_force();
+                let names = d.school_names();
                 let mut v: Vec<Card> = d
                     .model
                     .adaptations
                     .iter()
                     .map(|a| Card {
-                        school: d
-                            .schools
-                            .iter()
-                            .find(|s| s.id == a.school)
-                            .map_or_else(|| "A removed school".into(), |s| s.name.clone()),
+                        school: names
+                            .get(&a.school)
+                            .map_or_else(|| "A removed school".into(), |n| n.to_string()),
                         element: charter.element(&a.element).map_or_else(
                             || "An element no longer in the charter".into(),
                             |e| e.name.clone(),
@@ -233,6 +236,12 @@ pub(super) fn Adaptations() -> impl IntoView {
     };
     // Whether the list is empty: what is drawn around it changes only with this.
     let no_cards = Memo::new(move |_| cards.with(Vec::is_empty));
+    // The newest first: some with the page, the rest in the next frames, up to "Show all".
+    let total = Memo::new(move |_| cards.with(Vec::len));
+    let limit = RwSignal::new(SHOWN);
+    let drawn = RwSignal::new(super::FIRST_DRAWN);
+    crate::ui::kit::rows_in_steps::draw_later(drawn, total.get_untracked(), usize::MAX);
+    let shown = move || drawn.get().min(limit.get());
     view! {
         <section class="panel" aria-labelledby="adaptations-title">
             <h2 id="adaptations-title" tabindex="-1">"Campus adaptations"</h2>
@@ -246,7 +255,7 @@ pub(super) fn Adaptations() -> impl IntoView {
             })}
             <FieldError error=approve_error/>
             <ul class="plain cards adaptations">
-                <For each=move || cards.get() key=|c| (
+                <For each=move || cards.with(|c| c.iter().take(shown()).cloned().collect::<Vec<_>>()) key=|c| (
                     c.a.id.clone(), c.school.clone(), c.element.clone(), c.a.aspect, c.a.what.clone(), c.a.why.clone(),
                     c.a.approved.as_ref().map(|x| (x.on.clone(), x.by.clone())), c.fixed, c.gone,
                 ) let:c>
@@ -293,6 +302,7 @@ pub(super) fn Adaptations() -> impl IntoView {
                     }
                 </For>
             </ul>
+            <ShowMore limit total what="adaptations" back_to="adaptations-title"/>
             <form on:submit=submit novalidate aria-labelledby="adaptation-form-title">
                 <h3 id="adaptation-form-title">{move || if editing.with(Option::is_some) { "Edit the adaptation" } else { "Record an adaptation" }}</h3>
                 <div class="field">
@@ -346,14 +356,14 @@ pub(super) fn Adaptations() -> impl IntoView {
                     invalid=bad(AdaptationField::What) error_id="adaptation-error"/>
                 <Field id="adaptation-why" label="Why: the campus\u{2019}s need" value=why kind=Kind::Area(2) max=MAX_NOTE_CHARS
                     invalid=bad(AdaptationField::Why) error_id="adaptation-error"/>
-                <FieldError id="adaptation-error" error=message/>
+                <FieldError id="adaptation-error" error=message quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))/>
                 <div class="actions">
                     <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save the adaptation" } else { "Record the adaptation" }}</button>
                     {move || editing.with(Option::is_some).then(|| view! {
                         <button type="button" class="secondary" on:click=move |_| reset()>"Cancel"</button>
                     })}
                 </div>
-                {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+                <p class="ok" role="status">{move || done.get()}</p>
             </form>
         </section>
     }

@@ -10,6 +10,7 @@ use super::ModelNav;
 use crate::domain::model::staffing::{schools_in_coaching_from, SchoolRollout};
 use crate::ui::kit::rows_in_steps::{self, AfterPaint};
 use crate::ui::kit::scroll_table::ScrollTable;
+use crate::ui::kit::show_more::ShowMore;
 use crate::ui::kit::{first_run::FirstRun, use_store};
 use crate::ui::store::Phase;
 use leptos::prelude::*;
@@ -17,6 +18,8 @@ use leptos_meta::Title;
 
 /// Rows of a long table drawn with the page; the rest follow a frame at a time.
 pub(super) const FIRST_DRAWN: usize = 10;
+/// Schools in coaching listed (flagged first) before "Show more".
+const SHOWN: usize = 25;
 
 #[component]
 pub fn SchoolsPage() -> impl IntoView {
@@ -63,10 +66,12 @@ fn Rollout() -> impl IntoView {
     let empty = Memo::new(move |_| rows.with(Vec::is_empty));
     let drawn = RwSignal::new(FIRST_DRAWN);
     rows_in_steps::draw_later(drawn, rows.with_untracked(Vec::len), usize::MAX);
+    let total = Memo::new(move |_| rows.with(Vec::len));
+    let limit = RwSignal::new(SHOWN);
     let flagged = move || rows.with(|r| r.iter().filter(|s| s.flagged).count());
     view! {
         <section class="panel" aria-labelledby="rollout-title">
-            <h2 id="rollout-title">"Schools in coaching"</h2>
+            <h2 id="rollout-title" tabindex="-1">"Schools in coaching"</h2>
             <p class="hint">"Year 1 of the adopted phase-in plan, and any school with a coach placed. A school whose staff has had no session on the model is flagged."</p>
             {move || if empty.get() {
                 view! { <p>"No school is in coaching yet: adopt a phase-in plan or place a coach."</p> }.into_any()
@@ -86,7 +91,7 @@ fn Rollout() -> impl IntoView {
                                 <th scope="col" role="columnheader">"Last held"</th>
                             </tr></thead>
                             <tbody role="rowgroup">
-                                <For each=move || rows.with(|r| r.iter().take(drawn.get()).cloned().collect::<Vec<_>>()) key=|r: &SchoolRollout| (r.school.clone(), r.name.clone(), r.sessions.clone()) let:r>
+                                <For each=move || rows.with(|r| r.iter().take(drawn.get().min(limit.get())).cloned().collect::<Vec<_>>()) key=|r: &SchoolRollout| (r.school.clone(), r.name.clone(), r.sessions.clone()) let:r>
                                     <tr role="row" class:flagged=r.flagged>
                                         <th scope="row" role="rowheader">{r.name.clone()}
                                             {r.flagged.then(|| view! { <span class="flag">" No staff session yet"</span> })}
@@ -99,6 +104,7 @@ fn Rollout() -> impl IntoView {
                             </tbody>
                         </table>
                     </ScrollTable>
+                    <ShowMore limit total what="schools in coaching" back_to="rollout-title"/>
                 }.into_any()
             }}
         </section>

@@ -13,12 +13,16 @@ use crate::ui::kit::field::{Field, Kind};
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
 use crate::ui::kit::scroll_table::ScrollTable;
+use crate::ui::kit::show_more::ShowMore;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 const LEADERS: &str = "leaders";
+/// Sessions listed, newest first, before "Show more".
+const SHOWN: usize = 20;
 
 fn field_id(f: SessionField) -> &'static str {
     match f {
@@ -41,26 +45,30 @@ pub(super) fn Sessions() -> impl IntoView {
     let list = model_list(store, |m| &m.sessions);
     let schools = roster(store);
     let rows = Memo::new(move |_| {
-        let names = schools.get();
-        let mut rows: Vec<Row> = list
-            .get()
-            .into_iter()
-            .map(|s| Row {
-                audience: match &s.audience {
-                    Audience::Leaders => "Coaches and school administrators".to_string(),
-                    Audience::Staff(id) => names.iter().find(|(x, _)| x == id).map_or_else(
-                        || "A removed school".to_string(),
-                        |(_, n)| format!("Staff of {n}"),
-                    ),
-                },
-                session: s,
-            })
-            .collect();
+        let mut rows: Vec<Row> = schools.with(|schools| {
+            let names: HashMap<&Id, &str> =
+                schools.iter().map(|(id, n)| (id, n.as_str())).collect();
+            list.get()
+                .into_iter()
+                .map(|s| Row {
+                    audience: match &s.audience {
+                        Audience::Leaders => "Coaches and school administrators".to_string(),
+                        Audience::Staff(id) => names.get(id).map_or_else(
+                            || "A removed school".to_string(),
+                            |n| format!("Staff of {n}"),
+                        ),
+                    },
+                    session: s,
+                })
+                .collect()
+        });
         // Newest first.
         rows.sort_by(|a, b| b.session.date.cmp(&a.session.date));
         rows
     });
     let empty = Memo::new(move |_| rows.with(Vec::is_empty));
+    let total = Memo::new(move |_| rows.with(Vec::len));
+    let limit = RwSignal::new(SHOWN);
     let drawn = RwSignal::new(super::FIRST_DRAWN);
     crate::ui::kit::rows_in_steps::draw_later(drawn, rows.with_untracked(Vec::len), usize::MAX);
     let editing = RwSignal::new(None::<Id>);
@@ -201,7 +209,7 @@ pub(super) fn Sessions() -> impl IntoView {
                                 <th scope="col" role="columnheader"><span class="visually-hidden">"Actions"</span></th>
                             </tr></thead>
                             <tbody role="rowgroup">
-                                <For each=move || rows.with(|r| r.iter().take(drawn.get()).cloned().collect::<Vec<_>>()) key=|r| (
+                                <For each=move || rows.with(|r| r.iter().take(drawn.get().min(limit.get())).cloned().collect::<Vec<_>>()) key=|r| (
                                     r.session.id.clone(), r.session.date.clone(), r.session.status, r.session.attendance,
                                     r.session.notes.clone(), r.audience.clone(),
                                 ) let:r>
@@ -236,6 +244,7 @@ pub(super) fn Sessions() -> impl IntoView {
                             </tbody>
                         </table>
                     </ScrollTable>
+                    <ShowMore limit total what="sessions" back_to="sessions-title"/>
                 }.into_any()
             }}
             <form on:submit=submit novalidate aria-labelledby="session-form-title">
@@ -272,14 +281,14 @@ pub(super) fn Sessions() -> impl IntoView {
                 </div>
                 <Field id="session-notes" label="Notes (optional)" value=notes kind=Kind::Area(2) max=MAX_NOTE_CHARS
                     invalid=bad(SessionField::Notes) error_id="session-error"/>
-                <FieldError id="session-error" error=message/>
+                <FieldError id="session-error" error=message quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))/>
                 <div class="actions">
                     <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save the session" } else { "Add the session" }}</button>
                     {move || editing.with(Option::is_some).then(|| view! {
                         <button type="button" class="secondary" on:click=move |_| reset()>"Cancel"</button>
                     })}
                 </div>
-                {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+                <p class="ok" role="status">{move || done.get()}</p>
             </form>
         </section>
     }

@@ -1,0 +1,44 @@
+//! "Show 50 more sessions" under a list that shows only its first rows. A long list stays
+//! calm to read and quick to change: hundreds of rows laid out again at every edit are what
+//! make a click slow at a district's scale (make bench), so a list grows only as far as the
+//! person asks, a step at a time.
+
+use crate::ui::platform::browser;
+use leptos::prelude::*;
+
+/// How many more rows each press shows.
+pub const STEP: usize = 50;
+
+/// "12 of 250 shown." and the button, while the list has rows it does not show. `limit` is
+/// how many rows it shows; the button raises it by [`STEP`].
+#[component]
+pub fn ShowMore(
+    limit: RwSignal<usize>,
+    /// How many rows the list has in all.
+    #[prop(into)]
+    total: Signal<usize>,
+    /// What the rows are, in the plural: "sessions".
+    what: &'static str,
+    /// Where focus goes when the last press shows every row and the button goes: the list's
+    /// heading. Until then focus stays on the button.
+    back_to: &'static str,
+) -> impl IntoView {
+    let more = Memo::new(move |_| total.get() > limit.get());
+    move || {
+        more.get().then(|| {
+            view! {
+                <p class="show-more">
+                    <span class="small">{move || format!("{} of {} shown. ", limit.get(), total.get())}</span>
+                    <button type="button" class="secondary" on:click=move |_| {
+                        limit.update(|l| *l = l.saturating_add(STEP));
+                        if limit.get_untracked() >= total.get_untracked() {
+                            browser::focus_id(back_to);
+                        }
+                    }>
+                        {move || format!("Show {} more {what}", STEP.min(total.get().saturating_sub(limit.get())))}
+                    </button>
+                </p>
+            }
+        })
+    }
+}
