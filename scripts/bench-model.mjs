@@ -43,6 +43,10 @@ try {
     await page.locator('form[aria-labelledby="adaptation-form-title"] button[type="submit"]').click();
     await page.locator('form[aria-labelledby="adaptation-form-title"] p.ok:not(:empty)').waitFor();
   });
+  await step(`schools: show 50 more of ${m.adaptations.length + 1} adaptations (click)`, async () => {
+    await page.locator('section[aria-labelledby="adaptations-title"] .show-more button').click();
+    await page.locator('ul.adaptations > li').nth(69).waitFor();
+  });
   await step('schools: approve an adaptation (click)', () => page.locator('ul.adaptations button.primary').first().click());
   await step('schools: remove a session (two clicks)', async () => {
     await page.locator('button[id^="session-"][id$="-remove"]').first().click();

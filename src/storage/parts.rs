@@ -181,49 +181,50 @@ pub struct CoachRecord {
     pub learning: Vec<Learning>,
 }
 
-/// A school's roll-out by reference.
-#[derive(Default)]
-struct SchoolRef<'a> {
-    sessions: Vec<&'a ModelSession>,
-    adaptations: Vec<&'a Adaptation>,
-}
-
-impl SchoolRef<'_> {
-    fn owned(&self) -> SchoolRollout {
-        SchoolRollout {
-            sessions: self.sessions.iter().map(|x| (*x).clone()).collect(),
-            adaptations: self.adaptations.iter().map(|x| (*x).clone()).collect(),
+/// The coaching model's records by school and by coach, as parts, into `out`: each school's
+/// staff sessions and adaptations, each coach's check-ins, shadowing and learning. They are
+/// cloned (a thousand small records at the scale take well under a millisecond),
+/// which keeps this code small: it is in every route's first load.
+fn model_records(m: &Model, out: &mut BTreeMap<String, Part>) {
+    fn school<'a>(out: &'a mut BTreeMap<String, Part>, id: &Id) -> &'a mut SchoolRollout {
+        match out
+            .entry(model_school_name(id.as_str()))
+            .or_insert_with(|| Part::ModelSchool(Box::default()))
+        {
+            Part::ModelSchool(x) => x,
+            _ => unreachable!("a model-school name holds a school's roll-out"),
         }
     }
-
-    fn stored_in(&self, old: &SchoolRollout) -> bool {
-        same(&old.sessions, self.sessions.iter().copied())
-            && same(&old.adaptations, self.adaptations.iter().copied())
-    }
-}
-
-/// A coach's record by reference.
-#[derive(Default)]
-struct CoachRef<'a> {
-    check_ins: Vec<&'a CheckIn>,
-    shadowing: Vec<&'a ShadowDay>,
-    learning: Vec<&'a Learning>,
-}
-
-impl CoachRef<'_> {
-    fn owned(&self) -> CoachRecord {
-        CoachRecord {
-            check_ins: self.check_ins.iter().map(|x| (*x).clone()).collect(),
-            shadowing: self.shadowing.iter().map(|x| (*x).clone()).collect(),
-            learning: self.learning.iter().map(|x| (*x).clone()).collect(),
+    fn coach<'a>(out: &'a mut BTreeMap<String, Part>, id: &Id) -> &'a mut CoachRecord {
+        match out
+            .entry(model_coach_name(id.as_str()))
+            .or_insert_with(|| Part::CoachRecord(Box::default()))
+        {
+            Part::CoachRecord(x) => x,
+            _ => unreachable!("a model-coach name holds a coach's record"),
         }
     }
-
-    fn stored_in(&self, old: &CoachRecord) -> bool {
-        same(&old.check_ins, self.check_ins.iter().copied())
-            && same(&old.shadowing, self.shadowing.iter().copied())
-            && same(&old.learning, self.learning.iter().copied())
+    for x in &m.sessions {
+        if let Audience::Staff(id) = &x.audience {
+            school(out, id).sessions.push(x.clone());
+        }
     }
+    for x in &m.adaptations {
+        school(out, &x.school).adaptations.push(x.clone());
+    }
+    for x in &m.check_ins {
+        coach(out, &x.coach).check_ins.push(x.clone());
+    }
+    for x in &m.shadowing {
+        coach(out, &x.coach).shadowing.push(x.clone());
+    }
+    for x in &m.learning {
+        coach(out, &x.coach).learning.push(x.clone());
+    }
+}
+
+fn is_model_record(name: &str) -> bool {
+    name.starts_with(MODEL_SCHOOL) || name.starts_with(MODEL_COACH)
 }
 
 /// The district without its bulk: everything but the rounds, the planner and the boards.
@@ -395,8 +396,6 @@ struct Groups<'a> {
     rounds: BTreeMap<&'a str, Vec<&'a Round>>,
     boards: BTreeMap<&'a str, Vec<&'a Board>>,
     engagements: BTreeMap<&'a str, &'a Engagement>,
-    model_schools: BTreeMap<&'a str, SchoolRef<'a>>,
-    coaches: BTreeMap<&'a str, CoachRef<'a>>,
 }
 
 fn groups(doc: &Document) -> Groups<'_> {
@@ -414,52 +413,10 @@ fn groups(doc: &Document) -> Groups<'_> {
         .iter()
         .map(|e| (e.id.as_str(), e))
         .collect();
-    let m = &doc.model;
-    let mut model_schools: BTreeMap<&str, SchoolRef> = BTreeMap::new();
-    for s in &m.sessions {
-        if let Audience::Staff(school) = &s.audience {
-            model_schools
-                .entry(school.as_str())
-                .or_default()
-                .sessions
-                .push(s);
-        }
-    }
-    for a in &m.adaptations {
-        model_schools
-            .entry(a.school.as_str())
-            .or_default()
-            .adaptations
-            .push(a);
-    }
-    let mut coaches: BTreeMap<&str, CoachRef> = BTreeMap::new();
-    for x in &m.check_ins {
-        coaches
-            .entry(x.coach.as_str())
-            .or_default()
-            .check_ins
-            .push(x);
-    }
-    for x in &m.shadowing {
-        coaches
-            .entry(x.coach.as_str())
-            .or_default()
-            .shadowing
-            .push(x);
-    }
-    for x in &m.learning {
-        coaches
-            .entry(x.coach.as_str())
-            .or_default()
-            .learning
-            .push(x);
-    }
     Groups {
         rounds,
         boards,
         engagements,
-        model_schools,
-        coaches,
     }
 }
 
@@ -495,18 +452,7 @@ pub fn split(doc: &Document) -> BTreeMap<String, Part> {
     for (id, e) in g.engagements {
         out.insert(engagement_name(id), Part::Engagement(Box::new(e.clone())));
     }
-    for (school, x) in &g.model_schools {
-        out.insert(
-            model_school_name(school),
-            Part::ModelSchool(Box::new(x.owned())),
-        );
-    }
-    for (coach, x) in &g.coaches {
-        out.insert(
-            model_coach_name(coach),
-            Part::CoachRecord(Box::new(x.owned())),
-        );
-    }
+    model_records(&doc.model, &mut out);
     if !model_core_is_empty(&doc.model) {
         out.insert(
             MODEL.to_string(),
@@ -794,16 +740,13 @@ enum Group<'a, 'b> {
     Rounds(&'b Vec<&'a Round>),
     Boards(&'b Vec<&'a Board>),
     Engagement(&'a Engagement),
-    ModelSchool(&'b SchoolRef<'a>),
-    Coach(&'b CoachRef<'a>),
 }
 
 #[derive(Debug, Default)]
 pub struct Scan {
     /// How many parts have been compared: the core, the planner, executive coaching and the
-    /// coaching model's own parts count as two; then each school's rounds, each school's
-    /// boards, each engagement, each school's roll-out and each coach's record, in the order
-    /// of their IDs.
+    /// coaching model's parts count as two; then each school's rounds, each school's boards
+    /// and each engagement, in the order of their IDs.
     done: usize,
     changes: Changes,
 }
@@ -863,6 +806,19 @@ impl Scan {
                     Part::ModelVersions(doc.model.versions.clone()),
                 )),
             }
+            // The model's records by school and by coach, in this step.
+            let mut records = BTreeMap::new();
+            model_records(&doc.model, &mut records);
+            for name in saved.parts.keys() {
+                if is_model_record(name) && !records.contains_key(name) {
+                    c.remove.push(name.clone());
+                }
+            }
+            for (name, part) in records {
+                if saved.parts.get(&name) != Some(&part) {
+                    c.write.push((name, part));
+                }
+            }
             self.done = 2;
             compared_one = true;
         }
@@ -878,19 +834,7 @@ impl Scan {
             .engagements
             .iter()
             .map(|(id, e)| (engagement_name(id), Group::Engagement(e)));
-        let model_schools = g
-            .model_schools
-            .iter()
-            .map(|(s, x)| (model_school_name(s), Group::ModelSchool(x)));
-        let coaches = g
-            .coaches
-            .iter()
-            .map(|(c, x)| (model_coach_name(c), Group::Coach(x)));
-        let all = rounds
-            .chain(boards)
-            .chain(engagements)
-            .chain(model_schools)
-            .chain(coaches);
+        let all = rounds.chain(boards).chain(engagements);
         for (name, group) in all.skip(self.done - 2) {
             if compared_one && out_of_time() {
                 return None;
@@ -920,16 +864,6 @@ impl Scan {
                         c.write.push((name, Part::Engagement(Box::new(e.clone()))));
                     }
                 }
-                Group::ModelSchool(x) => {
-                    if !matches!(old, Some(Part::ModelSchool(old)) if x.stored_in(old)) {
-                        c.write.push((name, Part::ModelSchool(Box::new(x.owned()))));
-                    }
-                }
-                Group::Coach(x) => {
-                    if !matches!(old, Some(Part::CoachRecord(old)) if x.stored_in(old)) {
-                        c.write.push((name, Part::CoachRecord(Box::new(x.owned()))));
-                    }
-                }
             }
         }
         for name in saved.parts.keys() {
@@ -939,10 +873,6 @@ impl Scan {
                 !g.boards.contains_key(school)
             } else if let Some(id) = name.strip_prefix(ENGAGEMENT) {
                 !g.engagements.contains_key(id)
-            } else if let Some(school) = name.strip_prefix(MODEL_SCHOOL) {
-                !g.model_schools.contains_key(school)
-            } else if let Some(coach) = name.strip_prefix(MODEL_COACH) {
-                !g.coaches.contains_key(coach)
             } else {
                 false
             };
@@ -1368,9 +1298,7 @@ mod tests {
             }
         };
         assert_eq!(stepped, whole);
-        let g = groups(&edited);
-        let model = g.model_schools.len() + g.coaches.len();
-        let parts = 1 + doc.plus.boards.len() + edited.executive.engagements.len() + model + {
+        let parts = 1 + doc.plus.boards.len() + edited.executive.engagements.len() + {
             let mut s: Vec<_> = edited
                 .readiness
                 .rounds
@@ -1383,7 +1311,7 @@ mod tests {
         };
         assert_eq!(
             steps, parts,
-            "the core, planner and executive, then one school's or engagement's part a step"
+            "the core, planner, executive coaching and coaching model, then one school's or engagement's part a step"
         );
 
         // Out of time after three comparisons a step.

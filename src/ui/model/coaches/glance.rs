@@ -206,33 +206,17 @@ pub(super) fn Settings() -> impl IntoView {
     let store = use_store();
     let target = RwSignal::new(String::new());
     let by = RwSignal::new(String::new());
-    // The stored targets as the form shows them. The form follows them when they change (an
-    // undo, or another tab's save), unless something typed in it is not saved yet.
-    let stored = Memo::new(move |_| {
-        store.doc.with(|d| {
-            d.as_ref().map(|d| {
-                let s = &d.model.settings;
-                (
-                    s.hours_target.to_string(),
-                    s.shadow_by.clone().unwrap_or_default(),
-                )
-            })
+    // The page is drawn again when another tab's save is taken, so the form starts from
+    // what is stored.
+    let load = move || {
+        store.doc.with_untracked(|d| {
+            if let Some(d) = d {
+                target.set(d.model.settings.hours_target.to_string());
+                by.set(d.model.settings.shadow_by.clone().unwrap_or_default());
+            }
         })
-    });
-    let shown = StoredValue::new((String::new(), String::new()));
-    Effect::new_isomorphic(move |_| {
-        let Some(now) = stored.get() else {
-            return;
-        };
-        let typed = shown.with_value(|(t, b)| {
-            target.with_untracked(|x| x != t) || by.with_untracked(|x| x != b)
-        });
-        if !typed {
-            target.set(now.0.clone());
-            by.set(now.1.clone());
-        }
-        shown.set_value(now);
-    });
+    };
+    load();
     // The error, and whether it is the target's (`Some(true)`), the date's, or the form's.
     let error = RwSignal::new(None::<(Option<bool>, String)>);
     let done = RwSignal::new(None::<String>);
