@@ -9,7 +9,7 @@ use crate::domain::ids::Id;
 use crate::domain::phase_in;
 
 /// One school of a year of the plan.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Seat {
     pub school: Id,
     pub name: String,
@@ -18,7 +18,7 @@ pub struct Seat {
 }
 
 /// A year of the phase-in plan, and its coaches.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Year {
     /// 1-based.
     pub year: u8,

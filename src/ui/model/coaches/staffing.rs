@@ -28,7 +28,9 @@ pub(super) fn Staffing() -> impl IntoView {
             } else {
                 view! {
                     <div class="years">
-                        {plan.get().into_iter().map(|y: Year| {
+                        // A year is drawn again only when it changes (a coach placed or
+                        // removed changes the years of their schools).
+                        <For each=move || plan.get() key=|y: &Year| y.clone() children=|y: Year| {
                             let waiting = y.waiting.len();
                             view! {
                                 <section class="year" aria-labelledby=format!("staffing-year-{}", y.year)>
@@ -43,7 +45,7 @@ pub(super) fn Staffing() -> impl IntoView {
                                     {names("Coach placed", y.placed.iter().map(|s| format!("{}: {}", s.name, s.coaches.join(", "))).collect())}
                                 </section>
                             }
-                        }).collect_view()}
+                        }/>
                     </div>
                 }.into_any()
             }}
