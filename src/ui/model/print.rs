@@ -97,13 +97,13 @@ pub fn PrintPage() -> impl IntoView {
                     <div class="field narrow-ish">
                         <label for="print-school">"Print for"</label>
                         <select id="print-school" prop:value=move || school.get() on:change=move |ev| choose(event_target_value(&ev))>
-                            <option value="" selected=move || school.with(String::is_empty)>"The whole district"</option>
+                            <option value="" selected={school.with_untracked(String::is_empty)}>"The whole district"</option>
                             <For each=move || schools.get() key=|c| c.clone() let:c>
                                 {
                                     let (id, n) = c;
                                     let v = id.to_string();
                                     let mine = v.clone();
-                                    view! { <option value=v selected=move || school.get() == mine>{n}</option> }
+                                    view! { <option value=v selected={school.get_untracked() == mine}>{n}</option> }
                                 }
                             </For>
                         </select>

@@ -154,8 +154,8 @@ pub(super) fn Alignment() -> impl IntoView {
                 <div class="field narrow">
                     <label for="goal-kind">"Kind"</label>
                     <select id="goal-kind" prop:value=move || kind.get().key() on:change=move |ev| kind.set(if event_target_value(&ev) == "initiative" { GoalKind::Initiative } else { GoalKind::Goal })>
-                        <option value="goal" selected=move || kind.get() == GoalKind::Goal>{GoalKind::Goal.label()}</option>
-                        <option value="initiative" selected=move || kind.get() == GoalKind::Initiative>{GoalKind::Initiative.label()}</option>
+                        <option value="goal" selected={kind.get_untracked() == GoalKind::Goal}>{GoalKind::Goal.label()}</option>
+                        <option value="initiative" selected={kind.get_untracked() == GoalKind::Initiative}>{GoalKind::Initiative.label()}</option>
                     </select>
                 </div>
                 <div class="field">

@@ -35,13 +35,20 @@ pub fn CharterPage() -> impl IntoView {
                 <ModelNav here="charter"/>
                 <PublishPanel/>
                 <basics::Basics/>
+                // The sections below the first screen a few at a time, a frame apart.
                 <AfterPaint>
                     <outcomes::Outcomes/>
-                    <roles::Roles/>
-                    <roles::Statements/>
-                    <alignment::Alignment/>
-                    <people::Stakeholders/>
-                    <people::Elements/>
+                    <AfterPaint>
+                        <roles::Roles/>
+                        <AfterPaint>
+                            <roles::Statements/>
+                            <alignment::Alignment/>
+                            <AfterPaint>
+                                <people::Stakeholders/>
+                                <people::Elements/>
+                            </AfterPaint>
+                        </AfterPaint>
+                    </AfterPaint>
                 </AfterPaint>
             }.into_any(),
         }}

@@ -89,9 +89,9 @@ pub(super) fn Roles() -> impl IntoView {
                                                                     let p = Part::from_key(&event_target_value(&ev));
                                                                     cell_error.set(edit_draft(store, |c| c.set_part(&row, role, p)).err());
                                                                 }>
-                                                                <option value="" selected=move || current.get().is_empty()>"\u{2014}"</option>
+                                                                <option value="" selected={current.get_untracked().is_empty()}>"\u{2014}"</option>
                                                                 {Part::ALL.into_iter().map(|p| view! {
-                                                                    <option value=p.key() selected=move || current.get() == p.key()>{p.label()}</option>
+                                                                    <option value=p.key() selected={current.get_untracked() == p.key()}>{p.label()}</option>
                                                                 }).collect_view()}
                                                             </select>
                                                         </td>

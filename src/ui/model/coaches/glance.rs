@@ -132,11 +132,11 @@ pub(super) fn Glance() -> impl IntoView {
             <div class="field narrow-ish no-print">
                 <label for="glance-show">"Show coaches"</label>
                 <select id="glance-show" prop:value=move || show.get() on:change=move |ev| show.set(event_target_value(&ev))>
-                    <option value="" selected=move || show.with(String::is_empty)>"Every coach"</option>
-                    <option value="flagged" selected=move || show.get() == "flagged">"Coaches with a flag"</option>
+                    <option value="" selected={show.with_untracked(String::is_empty)}>"Every coach"</option>
+                    <option value="flagged" selected={show.get_untracked() == "flagged"}>"Coaches with a flag"</option>
                     {DevFlag::ALL.iter().map(|f| {
                         let k = f.key();
-                        view! { <option value=k selected=move || show.get() == k>{f.label()}</option> }
+                        view! { <option value=k selected={show.get_untracked() == k}>{f.label()}</option> }
                     }).collect_view()}
                 </select>
             </div>

@@ -83,12 +83,12 @@ fn Filter(
         <div class="field narrow-ish no-print">
             <label for=id>{label}</label>
             <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                <option value="" selected=move || value.with(String::is_empty)>"Every coach"</option>
+                <option value="" selected={value.with_untracked(String::is_empty)}>"Every coach"</option>
                 <For each=move || names.get() key=|c| c.clone() let:c>
                     {
                         let v = c.0.to_string();
                         let mine = v.clone();
-                        view! { <option value=v selected=move || value.get() == mine>{c.1.clone()}</option> }
+                        view! { <option value=v selected={value.get_untracked() == mine}>{c.1.clone()}</option> }
                     }
                 </For>
             </select>
@@ -517,7 +517,7 @@ pub(super) fn LearningLog() -> impl IntoView {
                     <label for="learning-kind">"Kind"</label>
                     <select id="learning-kind" prop:value=move || kind.get().key() on:change=move |ev| if let Some(k) = LearningKind::from_key(&event_target_value(&ev)) { kind.set(k) }>
                         {LearningKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.key() selected=move || kind.get() == k>{k.label()}</option>
+                            <option value=k.key() selected={kind.get_untracked() == k}>{k.label()}</option>
                         }).collect_view()}
                     </select>
                 </div>

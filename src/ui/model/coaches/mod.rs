@@ -34,14 +34,22 @@ pub fn CoachesPage() -> impl IntoView {
             _ => view! {
                 <ModelNav here="coaches"/>
                 <glance::Glance/>
+                // The panels below the first screen a few at a time, a frame apart, so that
+                // no single frame draws them all.
                 <AfterPaint>
                     <glance::Settings/>
                     <staffing::Staffing/>
-                    <roster::Coaches/>
-                    <logs::CheckIns/>
-                    <logs::Shadowing/>
-                    <meetings::Meetings/>
-                    <logs::LearningLog/>
+                    <AfterPaint>
+                        <roster::Coaches/>
+                        <AfterPaint>
+                            <logs::CheckIns/>
+                            <logs::Shadowing/>
+                            <AfterPaint>
+                                <meetings::Meetings/>
+                                <logs::LearningLog/>
+                            </AfterPaint>
+                        </AfterPaint>
+                    </AfterPaint>
                 </AfterPaint>
             }.into_any(),
         }}
@@ -87,12 +95,12 @@ pub(super) fn CoachSelect(
             <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || invalid.get().then_some("true")
                 aria-describedby=move || invalid.get().then_some(error_id)>
-                <option value="" selected=move || value.with(String::is_empty)>"Choose the coach"</option>
+                <option value="" selected={value.with_untracked(String::is_empty)}>"Choose the coach"</option>
                 <For each=move || names.get() key=|c| c.clone() let:c>
                     {
                         let v = c.0.to_string();
                         let mine = v.clone();
-                        view! { <option value=v selected=move || value.get() == mine>{c.1.clone()}</option> }
+                        view! { <option value=v selected={value.get_untracked() == mine}>{c.1.clone()}</option> }
                     }
                 </For>
             </select>

@@ -310,13 +310,13 @@ pub(super) fn Adaptations() -> impl IntoView {
                     <select id="adaptation-school" prop:value=move || school.get() on:change=move |ev| school.set(event_target_value(&ev))
                         aria-invalid=move || bad(AdaptationField::School).get().then_some("true")
                         aria-describedby=move || bad(AdaptationField::School).get().then_some("adaptation-error")>
-                        <option value="" selected=move || school.with(String::is_empty)>"Choose the school"</option>
+                        <option value="" selected={school.with_untracked(String::is_empty)}>"Choose the school"</option>
                         <For each=move || schools.get() key=|c| c.clone() let:c>
                             {
                                 let (id, n) = c;
                                 let v = id.to_string();
                                 let mine = v.clone();
-                                view! { <option value=v selected=move || school.get() == mine>{n}</option> }
+                                view! { <option value=v selected={school.get_untracked() == mine}>{n}</option> }
                             }
                         </For>
                     </select>
@@ -337,12 +337,12 @@ pub(super) fn Adaptations() -> impl IntoView {
                         aria-invalid=move || bad(AdaptationField::Element).get().then_some("true")
                         aria-describedby=move || if bad(AdaptationField::Element).get() { Some("adaptation-error") }
                             else if chosen_fixed() { Some("adaptation-fixed") } else { None }>
-                        <option value="" selected=move || element.with(String::is_empty)>"Choose the element"</option>
+                        <option value="" selected={element.with_untracked(String::is_empty)}>"Choose the element"</option>
                         <For each=move || elements.get() key=|e| e.clone() let:e>
                             {
                                 let v = e.0.to_string();
                                 let mine = v.clone();
-                                view! { <option value=v selected=move || element.get() == mine>
+                                view! { <option value=v selected={element.get_untracked() == mine}>
                                     {if e.2 { format!("{} (non-negotiable)", e.1) } else { e.1.clone() }}
                                 </option> }
                             }

@@ -38,7 +38,9 @@ pub fn SchoolsPage() -> impl IntoView {
                 <Rollout/>
                 <AfterPaint>
                     <sessions::Sessions/>
-                    <adaptations::Adaptations/>
+                    <AfterPaint>
+                        <adaptations::Adaptations/>
+                    </AfterPaint>
                 </AfterPaint>
             }.into_any(),
         }}

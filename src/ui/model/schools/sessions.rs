@@ -254,13 +254,13 @@ pub(super) fn Sessions() -> impl IntoView {
                     <select id="session-audience" prop:value=move || audience.get() on:change=move |ev| audience.set(event_target_value(&ev))
                         aria-invalid=move || bad(SessionField::Audience).get().then_some("true")
                         aria-describedby=move || bad(SessionField::Audience).get().then_some("session-error")>
-                        <option value=LEADERS selected=move || audience.get() == LEADERS>"Coaches and school administrators"</option>
+                        <option value=LEADERS selected={audience.get_untracked() == LEADERS}>"Coaches and school administrators"</option>
                         <For each=move || schools.get() key=|c| c.clone() let:c>
                             {
                                 let (id, n) = c;
                                 let v = id.to_string();
                                 let mine = v.clone();
-                                view! { <option value=v selected=move || audience.get() == mine>{format!("Staff of {n}")}</option> }
+                                view! { <option value=v selected={audience.get_untracked() == mine}>{format!("Staff of {n}")}</option> }
                             }
                         </For>
                     </select>
