@@ -872,3 +872,78 @@ async fn the_revision_outside_the_planner_moves_with_every_edit_but_the_planner_
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn a_schema_4_model_part_is_read_and_the_next_save_stores_it_in_smaller_parts() {
+    use readyboard::storage::envelope::encode_head;
+    use readyboard::storage::pack::pack;
+    use readyboard::storage::parts::{part_key, split, tag, Part};
+    clear();
+    // Stored by a schema-4 build: the whole model but its versions in the one `model` part.
+    let doc = parts::join(split(&demo::benson("t"))).unwrap();
+    let old = meta(3, 4);
+    let t = tag(old.revision, &old.writer);
+    let mut written = std::collections::BTreeMap::new();
+    for (name, part) in split(&doc) {
+        if name.starts_with("model-school.") || name.starts_with("model-coach.") {
+            continue;
+        }
+        let json = match (&*name, &part) {
+            ("model", Part::Model(_)) => {
+                let mut whole = doc.model.clone();
+                whole.versions.clear();
+                serde_json::to_vec(&whole).unwrap()
+            }
+            _ => part.to_json(),
+        };
+        storage()
+            .set_item(&part_key(&name, &t), &pack(&json))
+            .unwrap();
+        written.insert(name, t.clone());
+    }
+    storage()
+        .set_item(KEY, &encode_head(&old, &written, &[]))
+        .unwrap();
+    let Loaded::Ready {
+        document,
+        mut baseline,
+        ..
+    } = local::load("t")
+    else {
+        panic!("the schema-4 district did not load")
+    };
+    assert_eq!(document.model.check_ins.len(), doc.model.check_ins.len());
+    assert_eq!(document.model.adaptations, doc.model.adaptations);
+    // An edit of one check-in: the save writes the model's own part again (without its
+    // records), a part per school and per coach, and the head says schema 5.
+    let mut edited = document.clone();
+    edited.model.check_ins[0].topics = "Edited after the upgrade".into();
+    local::save(&edited, &mut baseline, "tab-b", "t").unwrap();
+    let head: serde_json::Value =
+        serde_json::from_str(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(head["schemaVersion"], SCHEMA_VERSION);
+    let names: Vec<String> = head["parts"].as_object().unwrap().keys().cloned().collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("model-coach.")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.starts_with("model-school.")),
+        "{names:?}"
+    );
+    match local::load("t") {
+        Loaded::Ready {
+            document: again, ..
+        } => {
+            assert_eq!(again.model.check_ins.len(), edited.model.check_ins.len());
+            assert!(again
+                .model
+                .check_ins
+                .iter()
+                .any(|c| c.topics == "Edited after the upgrade"));
+            assert_eq!(again.model.adaptations, edited.model.adaptations);
+            assert!(again.validate().is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+}

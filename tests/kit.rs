@@ -304,3 +304,49 @@ async fn a_field_error_is_an_alert_only_while_it_is_the_whole_form_s() {
     );
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_status_line_stays_and_says_the_same_words_again() {
+    use readyboard::ui::kit::said::Said;
+    let el = root();
+    let done = RwSignal::new(None::<String>);
+    let _handle = leptos::mount::mount_to(el.clone(), move || view! { <Said text=done/> });
+    tick(10).await;
+    // The live region is in the page before it says anything.
+    let line = el
+        .query_selector("p[role=status]")
+        .unwrap()
+        .expect("the status line");
+    assert_eq!(line.text_content().unwrap_or_default(), "");
+    // Every change of its words, as a screen reader sees them.
+    let watch = js_sys::Function::new_with_args(
+        "el",
+        "const log = []; new MutationObserver(() => log.push(el.textContent)).observe(el, \
+         {childList: true, characterData: true, subtree: true}); return log;",
+    );
+    let log: js_sys::Array = watch
+        .call1(&wasm_bindgen::JsValue::NULL, &line)
+        .unwrap()
+        .unchecked_into();
+    done.set(Some("Meeting recorded.".into()));
+    tick(100).await;
+    done.set(Some("Meeting recorded.".into()));
+    tick(100).await;
+    let seen: Vec<String> = log.iter().filter_map(|v| v.as_string()).collect();
+    let said: Vec<usize> = seen
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| *s == "Meeting recorded.")
+        .map(|(i, _)| i)
+        .collect();
+    // Said twice, and emptied in between: the second is announced too.
+    assert!(said.len() >= 2, "{seen:?}");
+    assert!(
+        seen[said[0]..*said.last().unwrap()]
+            .iter()
+            .any(String::is_empty),
+        "{seen:?}"
+    );
+    assert_eq!(line.text_content().unwrap_or_default(), "Meeting recorded.");
+    el.remove();
+}

@@ -296,6 +296,7 @@ test('a check-in is saved in its coach’s own part: nothing else of the model i
   const after = (await storedHead(page)).parts as Record<string, string>;
   const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
   expect(changed).toEqual([`model-coach.${ama.id}`]);
+  expect(Object.keys(before).filter((k) => !(k in after))).toEqual([]);
   const stored = await storedDocument(page);
   expect(stored.model.checkIns.filter((c: any) => c.coach === ama.id && c.topics === 'Planning the second round of cycles')).toHaveLength(1);
   expect(stored.model.checkIns).toHaveLength(doc.model.checkIns.length + 1);
@@ -341,6 +342,8 @@ test('with more than 30 schools, a school ticked while finding stays in view whe
   const form = page.getByRole('form', { name: 'Add a coach' });
   const choices = form.getByRole('group', { name: 'Schools they serve' }).getByRole('checkbox');
   // Too many schools to list: a search shows them.
+  await expect(form.getByLabel('Find a school')).toBeVisible();
+  await expect(form.getByText('Type part of a school’s name.')).toBeVisible();
   await expect(choices).toHaveCount(0);
   await form.getByLabel('Find a school').fill('Extra School 1');
   await expect(choices).toHaveCount(7); // 1, 10 to 15

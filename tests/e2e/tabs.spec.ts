@@ -69,6 +69,8 @@ test('a tab with unsaved edits is told, and neither side is overwritten until th
   await expect(conflict).toBeVisible();
   await a.getByRole('button', { name: 'Use the other tab’s version' }).click();
   await expect(a.locator('.district-name')).toHaveText(/Kept From B/);
+  // The page is drawn again from B's version: its form holds nothing of A's dropped edit.
+  await expect(a.getByLabel('District name')).toHaveValue('Kept From B');
   await a.clock.runFor(2000);
   expect(await storedName(a)).toBe('Kept From B');
 });

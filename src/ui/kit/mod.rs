@@ -9,6 +9,7 @@ pub mod first_run;
 pub mod not_found;
 pub mod remove;
 pub mod rows_in_steps;
+pub mod said;
 pub mod scroll_table;
 pub mod show_more;
 pub mod undo;

@@ -152,12 +152,22 @@ pub fn reload() {
     }
 }
 
+/// Put keyboard focus on the element with this id, if there is one.
+///
+/// An element that already has focus is left and focused again, so that it is announced
+/// again: a form refused by Enter in the field that is wrong reads that field with its error
+/// (the error is `quiet`, read through the field's `aria-describedby`).
 pub fn focus_id(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(el) = doc
+        .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
+        if doc.active_element().is_some_and(|a| a == *el) {
+            let _ = el.blur();
+        }
         let _ = el.focus();
     }
 }

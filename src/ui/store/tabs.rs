@@ -191,6 +191,10 @@ impl Store {
                 self.set_doc(Some(document));
                 self.last_saved.set(Some(meta));
                 self.status.set(SaveStatus::Saved);
+                // The page is drawn again from the version taken, as when a clean tab takes
+                // another tab's save: no form keeps a value of the version dropped, which a
+                // save would write back over theirs.
+                self.phase.set(Phase::Ready);
             }
             None => {
                 self.inner.update_value(|i| i.set_base(Baseline::empty()));

@@ -5,6 +5,7 @@ use crate::domain::model::charter::{MAX_LINE_CHARS, MAX_VISION_CHARS};
 use crate::domain::model::Section;
 use crate::domain::text::MAX_NOTE_CHARS;
 use crate::ui::kit::field_error::FieldError;
+use crate::ui::kit::said::Said;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
@@ -84,7 +85,7 @@ pub(super) fn Basics() -> impl IntoView {
             </div>
             <FieldError id="basics-error" error/>
             <button type="submit">"Save"<span class="visually-hidden">" the model and its vision"</span></button>
-            <span class="ok" role="status">{move || saved.get()}</span>
+            <Said text=saved inline=true/>
         </form>
     }
 }

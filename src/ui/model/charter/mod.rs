@@ -12,6 +12,7 @@ use super::ModelNav;
 use crate::domain::model::Change;
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::rows_in_steps::AfterPaint;
+use crate::ui::kit::said::Said;
 use crate::ui::kit::{first_run::FirstRun, use_store};
 use crate::ui::platform::browser;
 use crate::ui::store::Phase;
@@ -139,7 +140,7 @@ fn PublishPanel() -> impl IntoView {
                     aria-describedby=move || error.with(Option::is_some).then_some("publish-error")></textarea>
                 <FieldError id="publish-error" error/>
                 <button type="submit" class="primary">"Publish this version"</button>
-                <p class="ok" role="status">{move || done.get()}</p>
+                <Said text=done/>
             </form>
         </section>
     }

@@ -7,6 +7,7 @@ use crate::domain::model::Outcome;
 use crate::domain::Id;
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
+use crate::ui::kit::said::Said;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
@@ -216,7 +217,7 @@ pub(super) fn Outcomes() -> impl IntoView {
                         <button type="button" class="secondary" on:click=move |_| reset()>"Cancel"</button>
                     })}
                 </div>
-                <p class="ok" role="status">{move || saved.get()}</p>
+                <Said text=saved/>
             </form>
         </section>
     }

@@ -87,7 +87,12 @@ pub(super) fn Roles() -> impl IntoView {
                                                             <select aria-label=format!("{}: {}", r.text, role.label()) prop:value=move || current.get()
                                                                 on:change=move |ev| {
                                                                     let p = Part::from_key(&event_target_value(&ev));
-                                                                    cell_error.set(edit_draft(store, |c| c.set_part(&row, role, p)).err());
+                                                                    let refused = edit_draft(store, |c| c.set_part(&row, role, p)).err();
+                                                                    if refused.is_some() {
+                                                                        // The cell shows what the draft holds, not the refused choice.
+                                                                        event_target::<web_sys::HtmlSelectElement>(&ev).set_value(current.get_untracked());
+                                                                    }
+                                                                    cell_error.set(refused);
                                                                 }>
                                                                 <option value="" selected={current.get_untracked().is_empty()}>"\u{2014}"</option>
                                                                 {Part::ALL.into_iter().map(|p| view! {

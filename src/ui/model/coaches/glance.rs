@@ -8,6 +8,7 @@ use crate::domain::model::coaches::{
 use crate::domain::text::plural;
 use crate::ui::kit::field::{Field, Kind};
 use crate::ui::kit::field_error::FieldError;
+use crate::ui::kit::said::Said;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
@@ -276,7 +277,7 @@ pub(super) fn Settings() -> impl IntoView {
                 <button type="submit">"Save the targets"</button>
             </form>
             <FieldError id="settings-error" error=message quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))/>
-            <p class="ok" role="status">{move || done.get()}</p>
+            <Said text=done/>
         </section>
     }
 }

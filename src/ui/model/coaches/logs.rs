@@ -17,6 +17,7 @@ use crate::domain::Id;
 use crate::ui::kit::field::{Field, Kind};
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::ConfirmRemove;
+use crate::ui::kit::said::Said;
 use crate::ui::kit::show_more::ShowMore;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
@@ -79,6 +80,15 @@ fn Filter(
     value: RwSignal<String>,
     names: Memo<Vec<(Id, String)>>,
 ) -> impl IntoView {
+    // A coach removed while their log is shown: back to every coach's (the select would show
+    // "Every coach" over an empty log).
+    Effect::new(move |_| {
+        let gone = value
+            .with(|v| !v.is_empty() && !names.with(|n| n.iter().any(|(id, _)| id.as_str() == v)));
+        if gone {
+            value.set(String::new());
+        }
+    });
     view! {
         <div class="field narrow-ish no-print">
             <label for=id>{label}</label>
@@ -225,7 +235,7 @@ pub(super) fn CheckIns() -> impl IntoView {
                 <Field id="check-in-next" label="Next steps (optional)" value=next kind=Kind::Area(2) max=MAX_NOTE_CHARS invalid=errors.on(LogField::More) error_id="check-in-error"/>
                 <FieldError id="check-in-error" error=errors.message() quiet=errors.quiet()/>
                 <button type="submit" class="primary">"Record the check-in"</button>
-                <p class="ok" role="status">{move || done.get()}</p>
+                <Said text=done/>
             </form>
         </section>
     }
@@ -375,7 +385,7 @@ pub(super) fn Shadowing() -> impl IntoView {
                 </fieldset>
                 <FieldError id="shadow-error" error=errors.message() quiet=errors.quiet()/>
                 <button type="submit" class="primary">"Record the shadowing day"</button>
-                <p class="ok" role="status">{move || done.get()}</p>
+                <Said text=done/>
             </form>
         </section>
     }
@@ -524,7 +534,7 @@ pub(super) fn LearningLog() -> impl IntoView {
                 <Field id="learning-title" label="Title" value=title max=MAX_LINE_CHARS invalid=errors.on(LogField::What) error_id="learning-error"/>
                 <FieldError id="learning-error" error=errors.message() quiet=errors.quiet()/>
                 <button type="submit" class="primary">"Record the learning"</button>
-                <p class="ok" role="status">{move || done.get()}</p>
+                <Said text=done/>
             </form>
         </section>
     }

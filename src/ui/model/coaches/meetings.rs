@@ -11,6 +11,7 @@ use crate::domain::Id;
 use crate::ui::kit::field::{Field, Kind};
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::ConfirmRemove;
+use crate::ui::kit::said::Said;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
@@ -169,7 +170,7 @@ pub(super) fn Meetings() -> impl IntoView {
                 <Field id="meeting-successes" label="Successes shared (optional)" value=successes kind=Kind::Area(2) max=MAX_NOTE_CHARS invalid=bad(LogField::Successes) error_id="meeting-error"/>
                 <FieldError id="meeting-error" error=message quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))/>
                 <button type="submit" class="primary">"Record the meeting"</button>
-                <p class="ok" role="status">{move || done.get()}</p>
+                <Said text=done/>
             </form>
         </section>
     }

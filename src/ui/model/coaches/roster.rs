@@ -12,6 +12,7 @@ use crate::domain::Id;
 use crate::ui::kit::field::{Field, Kind};
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
+use crate::ui::kit::said::Said;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
@@ -351,7 +352,7 @@ pub(super) fn Coaches() -> impl IntoView {
                         <button type="button" class="secondary" on:click=move |_| reset()>"Cancel"</button>
                     })}
                 </div>
-                <p class="ok" role="status">{move || done.get()}</p>
+                <Said text=done/>
             </form>
         </section>
     }

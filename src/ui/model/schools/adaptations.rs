@@ -15,13 +15,14 @@ use crate::domain::Id;
 use crate::ui::kit::field::{Field, Kind};
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
+use crate::ui::kit::said::Said;
 use crate::ui::kit::show_more::ShowMore;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
 
-/// Adaptations shown, newest first, before "Show more".
+/// Adaptations shown (those waiting for approval first) before "Show more".
 const SHOWN: usize = 20;
 
 fn field_id(f: AdaptationField) -> &'static str {
@@ -85,7 +86,13 @@ pub(super) fn Adaptations() -> impl IntoView {
                         a: a.clone(),
                     })
                     .collect();
-                v.sort_by(|x, y| y.a.recorded_on.cmp(&x.a.recorded_on));
+                // Those waiting for the champion's approval first, then the newest first.
+                let waits = |c: &Card| !c.fixed && c.a.approved.is_none();
+                v.sort_by(|x, y| {
+                    waits(y)
+                        .cmp(&waits(x))
+                        .then_with(|| y.a.recorded_on.cmp(&x.a.recorded_on))
+                });
                 v
             })
         })
@@ -236,7 +243,7 @@ pub(super) fn Adaptations() -> impl IntoView {
     };
     // Whether the list is empty: what is drawn around it changes only with this.
     let no_cards = Memo::new(move |_| cards.with(Vec::is_empty));
-    // The newest first: some with the page, the rest in the next frames, up to "Show all".
+    // Some with the page, the rest in the next frames, up to what "Show more" asked for.
     let total = Memo::new(move |_| cards.with(Vec::len));
     let limit = RwSignal::new(SHOWN);
     let drawn = RwSignal::new(super::FIRST_DRAWN);
@@ -363,7 +370,7 @@ pub(super) fn Adaptations() -> impl IntoView {
                         <button type="button" class="secondary" on:click=move |_| reset()>"Cancel"</button>
                     })}
                 </div>
-                <p class="ok" role="status">{move || done.get()}</p>
+                <Said text=done/>
             </form>
         </section>
     }

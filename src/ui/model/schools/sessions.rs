@@ -12,6 +12,7 @@ use crate::domain::Id;
 use crate::ui::kit::field::{Field, Kind};
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
+use crate::ui::kit::said::Said;
 use crate::ui::kit::scroll_table::ScrollTable;
 use crate::ui::kit::show_more::ShowMore;
 use crate::ui::kit::undo::UndoNotice;
@@ -288,7 +289,7 @@ pub(super) fn Sessions() -> impl IntoView {
                         <button type="button" class="secondary" on:click=move |_| reset()>"Cancel"</button>
                     })}
                 </div>
-                <p class="ok" role="status">{move || done.get()}</p>
+                <Said text=done/>
             </form>
         </section>
     }
