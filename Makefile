@@ -98,7 +98,12 @@ WASM_SPLIT_VERSION   := 0.2.4
 #        charter's, the schools', the coaches') the total was 2006.9 and every staff route
 #        loaded 5-17 KB more (the routes' shared code cut into more, smaller files), so the
 #        five pages are one piece, as executive coaching's eight.
-BUNDLE_BUDGET_KB     := 1985
+#  1995  the coaching model at scale (2026-12-01), measured 1993.6 KB (+13.6): the model's
+#        piece 208.8 -> 219.6 KB ("Show 50 more" on its long lists, the status line that
+#        says the same words again, the review's fixes), and in the main wasm the model stored
+#        in smaller parts (a part per school's roll-out and per coach's record: a check-in
+#        writes a few hundred bytes, not the whole model's 260 KB of JSON), +2.7 KB.
+BUNDLE_BUDGET_KB     := 1995
 # Each route's cold first load: the wasm, js and css fetched before its h1 shows, gzip KB,
 # measured in headless Chromium (scripts/route-sizes.mjs). A route's budget is that of the
 # longest path it starts with. The goals (issue 12) are 250 for every route and 150 for a
@@ -150,11 +155,18 @@ BUNDLE_BUDGET_KB     := 1985
 # within 1 KB of before (the stylesheet, and the store's model-only edits in the main wasm):
 # / 390.0, /readiness/… 429.6-537.9, /phase-in/… 527.9-597.6, /board 684.0, /board/setup
 # 556.0, /data 427.2, /executive 743.1; a teacher's link 181.7.
-ROUTE_BUDGETS_KB       := /=391 /readiness=538 /phase-in=598 /board=685 /schedule=182 /data=428 /executive=744 /model=755
+# The coaching model at scale (2026-12-01), raised on purpose: /model 752.7 -> 764.2 (its
+# piece, see the total's history); every other route 2-3 KB more, the main wasm's smaller
+# parts for the model (their split, join and comparison): / 392.7, /readiness/… 431.7-540.9,
+# /phase-in/… 530.4-599.4, /board 686.5, /board/setup 558.4, /data 430.2, /executive 746.2;
+# a teacher's link 182.0 (the stylesheet). The way back is still issue 12's: every part's
+# serialisers but the core's out of the main wasm.
+ROUTE_BUDGETS_KB       := /=394 /readiness=542 /phase-in=601 /board=688 /schedule=183 /data=431 /executive=747 /model=766
 # The teacher's own app (2026-11-30): a teacher's link loads 179.0 KB (boot.js, main.css,
 # teacher.js, teacher_bg.wasm), every other route as before (the shell 337.9 KB).
 # The one stylesheet carries executive coaching's styles too (2026-11-30): 181.1.
-TEACHER_LINK_BUDGET_KB := 182
+# The stylesheet's status lines and "Show more" (2026-12-01): 182.0.
+TEACHER_LINK_BUDGET_KB := 183
 # A returning visit after a deploy (a district stored, nothing cached; the staff /schedule):
 # measured 2026-11-30 / 397.5, /readiness 436.1, /phase-in 576.4, /board 673.1, /schedule
 # 501.6, /data 435.0.
@@ -168,7 +180,9 @@ TEACHER_LINK_BUDGET_KB := 182
 # /phase-in 675.1, /board 761.4, /schedule 581.6, /data 509.1.
 # The coaching model's other pages (2026-12-01): / 472.7, /readiness 512.6, /phase-in 676.8,
 # /board 764.0, /schedule 582.5, /data 510.2.
-RETURNING_BUDGETS_KB   := /=474 /readiness=514 /phase-in=678 /board=765 /schedule=584 /data=511
+# The coaching model at scale (2026-12-01): / 476.3, /readiness 515.6, /phase-in 679.5,
+# /board 767.4, /schedule 586.0, /data 514.1 (the reader reads the model's smaller parts).
+RETURNING_BUDGETS_KB   := /=478 /readiness=517 /phase-in=681 /board=769 /schedule=587 /data=515
 
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
