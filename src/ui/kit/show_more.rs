@@ -3,6 +3,7 @@
 //! make a click slow at a district's scale (make bench), so a list grows only as far as the
 //! person asks, a step at a time.
 
+use crate::ui::kit::rows_in_steps;
 use crate::ui::platform::browser;
 use leptos::prelude::*;
 
@@ -41,4 +42,18 @@ pub fn ShowMore(
             }
         })
     }
+}
+
+/// A long list's limit and how many of its rows to draw: `first_drawn` with the page, more
+/// each frame ([`rows_in_steps`]), never more than the limit (`first` until [`ShowMore`]
+/// raises it). `total` is how many rows the list has.
+pub fn grown(
+    total: Memo<usize>,
+    first_drawn: usize,
+    first: usize,
+) -> (RwSignal<usize>, Signal<usize>) {
+    let limit = RwSignal::new(first);
+    let drawn = RwSignal::new(first_drawn);
+    rows_in_steps::draw_later(drawn, total.get_untracked(), usize::MAX);
+    (limit, Signal::derive(move || drawn.get().min(limit.get())))
 }

@@ -100,6 +100,36 @@ where
     }
 }
 
+/// A model form's error: its words, and the field it is at (`None`: the whole form's, as a
+/// refused save). Focus moves to the field with the error.
+pub(crate) type FormError<F> = leptos::prelude::RwSignal<Option<(Option<F>, String)>>;
+
+/// The error's words, for `FieldError`.
+pub(crate) fn error_words<F: Send + Sync + 'static>(
+    error: FormError<F>,
+) -> leptos::prelude::Signal<Option<String>> {
+    use leptos::prelude::*;
+    Signal::derive(move || error.with(|e| e.as_ref().map(|e| e.1.clone())))
+}
+
+/// Whether the error is at field `f`: its `aria-invalid`.
+pub(crate) fn error_at<F: PartialEq + Copy + Send + Sync + 'static>(
+    error: FormError<F>,
+    f: F,
+) -> leptos::prelude::Signal<bool> {
+    use leptos::prelude::*;
+    Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0 == Some(f))))
+}
+
+/// Whether the error is a field's, read with the field focus moves to: `FieldError`'s
+/// `quiet`, so that it is not announced twice.
+pub(crate) fn error_is_a_field_s<F: Send + Sync + 'static>(
+    error: FormError<F>,
+) -> leptos::prelude::Signal<bool> {
+    use leptos::prelude::*;
+    Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))
+}
+
 /// One of the model's lists, kept while it stays the same.
 pub(crate) fn model_list<T>(
     store: Store,

@@ -265,7 +265,7 @@ pub(super) fn Settings() -> impl IntoView {
             }
         }
     };
-    let message = Signal::derive(move || error.with(|e| e.as_ref().map(|e| e.1.clone())));
+    let message = super::super::error_words(error);
     view! {
         <section class="panel" aria-labelledby="settings-title">
             <h2 id="settings-title">"The district\u{2019}s targets"</h2>
@@ -276,7 +276,7 @@ pub(super) fn Settings() -> impl IntoView {
                     invalid=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0 == Some(false)))) error_id="settings-error"/>
                 <button type="submit">"Save the targets"</button>
             </form>
-            <FieldError id="settings-error" error=message quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))/>
+            <FieldError id="settings-error" error=message quiet=super::super::error_is_a_field_s(error)/>
             <Said text=done/>
         </section>
     }

@@ -46,21 +46,21 @@ fn latest<T: Clone>(
 
 /// The form's error, and a signal per field for `aria-invalid`.
 #[derive(Clone, Copy)]
-struct Errors(RwSignal<Option<(Option<LogField>, String)>>);
+struct Errors(super::super::FormError<LogField>);
 
 impl Errors {
     fn new() -> Self {
         Errors(RwSignal::new(None))
     }
     fn on(self, f: LogField) -> Signal<bool> {
-        Signal::derive(move || self.0.with(|e| e.as_ref().is_some_and(|e| e.0 == Some(f))))
+        super::super::error_at(self.0, f)
     }
     fn message(self) -> Signal<Option<String>> {
-        Signal::derive(move || self.0.with(|e| e.as_ref().map(|e| e.1.clone())))
+        super::super::error_words(self.0)
     }
     /// A field's error is read as focus moves to the field: not announced as an alert too.
     fn quiet(self) -> Signal<bool> {
-        Signal::derive(move || self.0.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))
+        super::super::error_is_a_field_s(self.0)
     }
     /// Show the error and put focus on its field (`ids` maps a field to its input); an
     /// error of no field (a refused save) is the whole form's.

@@ -96,10 +96,8 @@ pub(super) fn Meetings() -> impl IntoView {
             }
         }
     };
-    let message = Signal::derive(move || error.with(|e| e.as_ref().map(|e| e.1.clone())));
-    let bad = move |f: LogField| {
-        Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0 == Some(f))))
-    };
+    let message = super::super::error_words(error);
+    let bad = move |f: LogField| super::super::error_at(error, f);
     // Whether the list is empty: what is drawn around it changes only with this.
     let no_names = Memo::new(move |_| names.with(Vec::is_empty));
     view! {
@@ -168,7 +166,7 @@ pub(super) fn Meetings() -> impl IntoView {
                 </fieldset>
                 <Field id="meeting-challenges" label="Challenges shared (optional)" value=challenges kind=Kind::Area(2) max=MAX_NOTE_CHARS invalid=bad(LogField::More) error_id="meeting-error"/>
                 <Field id="meeting-successes" label="Successes shared (optional)" value=successes kind=Kind::Area(2) max=MAX_NOTE_CHARS invalid=bad(LogField::Successes) error_id="meeting-error"/>
-                <FieldError id="meeting-error" error=message quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))/>
+                <FieldError id="meeting-error" error=message quiet=super::super::error_is_a_field_s(error)/>
                 <button type="submit" class="primary">"Record the meeting"</button>
                 <Said text=done/>
             </form>

@@ -215,10 +215,8 @@ pub(super) fn Coaches() -> impl IntoView {
             browser::focus_id("coaches-title");
         }
     });
-    let message = Signal::derive(move || error.with(|e| e.as_ref().map(|e| e.1.clone())));
-    let bad = move |f: CoachField| {
-        Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0 == Some(f))))
-    };
+    let message = super::super::error_words(error);
+    let bad = move |f: CoachField| super::super::error_at(error, f);
     // The schools a search shows, and those already chosen (always shown).
     let choices = Memo::new(move |_| {
         let q = find.get().trim().to_lowercase();
@@ -345,7 +343,7 @@ pub(super) fn Coaches() -> impl IntoView {
                         <label for="coach-mentor-outside">"From outside the district"</label>
                     </p>
                 </fieldset>
-                <FieldError id="coach-error" error=message quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))/>
+                <FieldError id="coach-error" error=message quiet=super::super::error_is_a_field_s(error)/>
                 <div class="actions">
                     <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save the coach" } else { "Add the coach" }}</button>
                     {move || editing.with(Option::is_some).then(|| view! {

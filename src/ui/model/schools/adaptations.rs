@@ -16,7 +16,7 @@ use crate::ui::kit::field::{Field, Kind};
 use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
 use crate::ui::kit::said::Said;
-use crate::ui::kit::show_more::ShowMore;
+use crate::ui::kit::show_more::{grown, ShowMore};
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
@@ -237,18 +237,13 @@ pub(super) fn Adaptations() -> impl IntoView {
         // The button goes with the approval: focus to the adaptation's status.
         request_animation_frame(move || browser::focus_id(&format!("adaptation-{id}-status")));
     };
-    let message = Signal::derive(move || error.with(|e| e.as_ref().map(|e| e.1.clone())));
-    let bad = move |f: AdaptationField| {
-        Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0 == Some(f))))
-    };
+    let message = super::super::error_words(error);
+    let bad = move |f: AdaptationField| super::super::error_at(error, f);
     // Whether the list is empty: what is drawn around it changes only with this.
     let no_cards = Memo::new(move |_| cards.with(Vec::is_empty));
     // Some with the page, the rest in the next frames, up to what "Show more" asked for.
     let total = Memo::new(move |_| cards.with(Vec::len));
-    let limit = RwSignal::new(SHOWN);
-    let drawn = RwSignal::new(super::FIRST_DRAWN);
-    crate::ui::kit::rows_in_steps::draw_later(drawn, total.get_untracked(), usize::MAX);
-    let shown = move || drawn.get().min(limit.get());
+    let (limit, shown) = grown(total, super::FIRST_DRAWN, SHOWN);
     view! {
         <section class="panel" aria-labelledby="adaptations-title">
             <h2 id="adaptations-title" tabindex="-1">"Campus adaptations"</h2>
@@ -262,7 +257,7 @@ pub(super) fn Adaptations() -> impl IntoView {
             })}
             <FieldError error=approve_error/>
             <ul class="plain cards adaptations">
-                <For each=move || cards.with(|c| c.iter().take(shown()).cloned().collect::<Vec<_>>()) key=|c| (
+                <For each=move || cards.with(|c| c.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|c| (
                     c.a.id.clone(), c.school.clone(), c.element.clone(), c.a.aspect, c.a.what.clone(), c.a.why.clone(),
                     c.a.approved.as_ref().map(|x| (x.on.clone(), x.by.clone())), c.fixed, c.gone,
                 ) let:c>
@@ -363,7 +358,7 @@ pub(super) fn Adaptations() -> impl IntoView {
                     invalid=bad(AdaptationField::What) error_id="adaptation-error"/>
                 <Field id="adaptation-why" label="Why: the campus\u{2019}s need" value=why kind=Kind::Area(2) max=MAX_NOTE_CHARS
                     invalid=bad(AdaptationField::Why) error_id="adaptation-error"/>
-                <FieldError id="adaptation-error" error=message quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))/>
+                <FieldError id="adaptation-error" error=message quiet=super::super::error_is_a_field_s(error)/>
                 <div class="actions">
                     <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save the adaptation" } else { "Record the adaptation" }}</button>
                     {move || editing.with(Option::is_some).then(|| view! {

@@ -8,9 +8,9 @@ mod sessions;
 
 use super::ModelNav;
 use crate::domain::model::staffing::{schools_in_coaching_from, SchoolRollout};
-use crate::ui::kit::rows_in_steps::{self, AfterPaint};
+use crate::ui::kit::rows_in_steps::AfterPaint;
 use crate::ui::kit::scroll_table::ScrollTable;
-use crate::ui::kit::show_more::ShowMore;
+use crate::ui::kit::show_more::{grown, ShowMore};
 use crate::ui::kit::{first_run::FirstRun, use_store};
 use crate::ui::store::Phase;
 use leptos::prelude::*;
@@ -66,10 +66,8 @@ fn Rollout() -> impl IntoView {
     });
     // The first rows with the page, the rest in the next frames (hundreds of schools).
     let empty = Memo::new(move |_| rows.with(Vec::is_empty));
-    let drawn = RwSignal::new(FIRST_DRAWN);
-    rows_in_steps::draw_later(drawn, rows.with_untracked(Vec::len), usize::MAX);
     let total = Memo::new(move |_| rows.with(Vec::len));
-    let limit = RwSignal::new(SHOWN);
+    let (limit, shown) = grown(total, FIRST_DRAWN, SHOWN);
     let flagged = move || rows.with(|r| r.iter().filter(|s| s.flagged).count());
     view! {
         <section class="panel" aria-labelledby="rollout-title">
@@ -93,7 +91,7 @@ fn Rollout() -> impl IntoView {
                                 <th scope="col" role="columnheader">"Last held"</th>
                             </tr></thead>
                             <tbody role="rowgroup">
-                                <For each=move || rows.with(|r| r.iter().take(drawn.get().min(limit.get())).cloned().collect::<Vec<_>>()) key=|r: &SchoolRollout| (r.school.clone(), r.name.clone(), r.sessions.clone()) let:r>
+                                <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|r: &SchoolRollout| (r.school.clone(), r.name.clone(), r.sessions.clone()) let:r>
                                     <tr role="row" class:flagged=r.flagged>
                                         <th scope="row" role="rowheader">{r.name.clone()}
                                             {r.flagged.then(|| view! { <span class="flag">" No staff session yet"</span> })}

@@ -14,7 +14,7 @@ use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::{ConfirmRemove, Verb};
 use crate::ui::kit::said::Said;
 use crate::ui::kit::scroll_table::ScrollTable;
-use crate::ui::kit::show_more::ShowMore;
+use crate::ui::kit::show_more::{grown, ShowMore};
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
@@ -69,9 +69,7 @@ pub(super) fn Sessions() -> impl IntoView {
     });
     let empty = Memo::new(move |_| rows.with(Vec::is_empty));
     let total = Memo::new(move |_| rows.with(Vec::len));
-    let limit = RwSignal::new(SHOWN);
-    let drawn = RwSignal::new(super::FIRST_DRAWN);
-    crate::ui::kit::rows_in_steps::draw_later(drawn, rows.with_untracked(Vec::len), usize::MAX);
+    let (limit, shown) = grown(total, super::FIRST_DRAWN, SHOWN);
     let editing = RwSignal::new(None::<Id>);
     let audience = RwSignal::new(LEADERS.to_string());
     let date = RwSignal::new(String::new());
@@ -184,10 +182,8 @@ pub(super) fn Sessions() -> impl IntoView {
             Err(e) => fail(field, e),
         }
     };
-    let message = Signal::derive(move || error.with(|e| e.as_ref().map(|e| e.1.clone())));
-    let bad = move |f: SessionField| {
-        Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0 == Some(f))))
-    };
+    let message = super::super::error_words(error);
+    let bad = move |f: SessionField| super::super::error_at(error, f);
     view! {
         <section class="panel" aria-labelledby="sessions-title">
             <h2 id="sessions-title" tabindex="-1">"Shared-understanding sessions"</h2>
@@ -210,7 +206,7 @@ pub(super) fn Sessions() -> impl IntoView {
                                 <th scope="col" role="columnheader"><span class="visually-hidden">"Actions"</span></th>
                             </tr></thead>
                             <tbody role="rowgroup">
-                                <For each=move || rows.with(|r| r.iter().take(drawn.get().min(limit.get())).cloned().collect::<Vec<_>>()) key=|r| (
+                                <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|r| (
                                     r.session.id.clone(), r.session.date.clone(), r.session.status, r.session.attendance,
                                     r.session.notes.clone(), r.audience.clone(),
                                 ) let:r>
@@ -282,7 +278,7 @@ pub(super) fn Sessions() -> impl IntoView {
                 </div>
                 <Field id="session-notes" label="Notes (optional)" value=notes kind=Kind::Area(2) max=MAX_NOTE_CHARS
                     invalid=bad(SessionField::Notes) error_id="session-error"/>
-                <FieldError id="session-error" error=message quiet=Signal::derive(move || error.with(|e| e.as_ref().is_some_and(|e| e.0.is_some())))/>
+                <FieldError id="session-error" error=message quiet=super::super::error_is_a_field_s(error)/>
                 <div class="actions">
                     <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save the session" } else { "Add the session" }}</button>
                     {move || editing.with(Option::is_some).then(|| view! {
