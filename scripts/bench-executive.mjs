@@ -93,16 +93,16 @@ try {
     await page.getByRole('button', { name: 'Save the contact' }).click();
     await page.locator('#log-contact-title', { hasText: 'Log a contact' }).waitFor();
   });
-  await step(`log: show every earlier contact (click; drawn 25 rows a frame)`, async () => {
-    await page.getByRole('button', { name: /^Show \d+ earlier contacts$/ }).click();
-    await page.locator('table.contact-log tbody tr').nth(contacts).waitFor();
+  await step('log: show 50 more contacts (click)', async () => {
+    await page.getByRole('button', { name: 'Show 50 more contacts' }).click();
+    await page.locator('table.contact-log tbody tr').nth(89).waitFor();
   });
-  await step(`log, all ${contacts + 1} shown: delete a contact (two clicks)`, async () => {
-    await page.getByRole('button', { name: /^Delete…/ }).nth(100).click();
+  await step('log, 90 shown: delete a contact (two clicks)', async () => {
+    await page.getByRole('button', { name: /^Delete…/ }).nth(80).click();
     await page.getByRole('button', { name: 'Yes, delete' }).click();
     await page.locator('#contact-undo').waitFor();
   });
-  await step(`log, all ${contacts + 1} shown: undo (click)`, () => page.getByRole('button', { name: 'Undo' }).click());
+  await step('log, 90 shown: undo (click)', () => page.getByRole('button', { name: 'Undo' }).click());
   await step('open the status report (click)', async () => {
     await page.getByRole('link', { name: 'Status report' }).click();
     await page.locator('article.status-report').waitFor();

@@ -14,6 +14,7 @@ use crate::ui::kit::field_error::FieldError;
 use crate::ui::kit::remove::ConfirmRemove;
 use crate::ui::kit::rows_in_steps::{self, AfterPaint};
 use crate::ui::kit::scroll_table::ScrollTable;
+use crate::ui::kit::show_more::ShowMore;
 use crate::ui::kit::undo::UndoNotice;
 use crate::ui::kit::use_store;
 use crate::ui::platform::browser;
@@ -370,11 +371,13 @@ const FIRST_DRAWN: usize = 10;
 fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
     let show_private = RwSignal::new(false);
-    // How many rows the log shows (the latest 40, or all), and how many are drawn so far:
-    // the first ten with the page, the rest in the next frames.
+    // How many rows the log shows (the latest 40, then 50 more at each press of "Show 50
+    // more"), and how many are drawn so far: the first ten with the page, the rest in the next
+    // frames. Every row laid out at once is what made leaving a long log slow (make
+    // bench-executive), so the log grows only as far as the person asks.
     let limit = RwSignal::new(SHOWN_AT_FIRST);
     let drawn = RwSignal::new(FIRST_DRAWN);
-    rows_in_steps::draw_later(drawn, SHOWN_AT_FIRST, SHOWN_AT_FIRST);
+    rows_in_steps::draw_later(drawn, SHOWN_AT_FIRST, usize::MAX);
     let eid = id.clone();
     let lines = Memo::new(move |_| {
         store.doc.with(|d| {
@@ -441,18 +444,6 @@ fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
         undo.set(None);
         browser::focus_id("log-title");
     });
-    // The rest of the log is drawn in steps, so the first rows show at once however long
-    // the log (a frame of 150 rows took 56 ms in make bench-executive), and focus goes to
-    // the first row that was hidden.
-    let show_rest = move || {
-        let from = limit.get_untracked();
-        if let Some(first) = lines.with_untracked(|v| v.get(from).map(|l| l.id.clone())) {
-            limit.set(usize::MAX);
-            drawn.set(from);
-            rows_in_steps::draw_up_to(drawn, lines.with_untracked(Vec::len), usize::MAX);
-            request_animation_frame(move || browser::focus_id(&format!("log-row-{first}")));
-        }
-    };
     let all = move || {
         limit.set(usize::MAX);
         drawn.set(usize::MAX);
@@ -483,15 +474,7 @@ fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                 view! { <p>"No contacts yet."</p> }.into_any()
             } else {
                 view! {
-                    <p class="hint">{move || {
-                        let n = lines.with(Vec::len);
-                        let all = crate::domain::text::plural(n, "contact", "contacts");
-                        if n > limit.get() {
-                            format!("{all} in the log, newest first; the latest {} shown.", limit.get())
-                        } else {
-                            format!("{all} in the log, newest first.")
-                        }
-                    }}</p>
+                    <p class="hint">{move || format!("{} in the log, newest first.", crate::domain::text::plural(lines.with(Vec::len), "contact", "contacts"))}</p>
                     <ScrollTable label="Contact log table">
                         <table class="data contact-log stack" role="table" aria-labelledby="log-title">
                             <thead role="rowgroup"><tr role="row">
@@ -542,14 +525,7 @@ fn Log(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                             </tbody>
                         </table>
                     </ScrollTable>
-                    {move || {
-                        let rest = lines.with(Vec::len).saturating_sub(limit.get());
-                        (rest > 0).then(|| view! {
-                            <button type="button" class="secondary" on:click=move |_| show_rest()>
-                                {format!("Show {}", crate::domain::text::plural(rest, "earlier contact", "earlier contacts"))}
-                            </button>
-                        })
-                    }}
+                    <ShowMore limit total=Signal::derive(move || lines.with(Vec::len)) what="contacts" back_to="log-title"/>
                 }.into_any()
             }}
         </section>
