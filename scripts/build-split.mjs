@@ -171,7 +171,7 @@ export function piecesFor(path) {
   const route = R.find(([re]) => new RegExp(re).test(path));
   return route ? pick(route[1]) : [];
 }
-/** The pieces of the code that reads a stored district (storage::reader). */
+/** The pieces of the code that reads a stored district (storage::codec::Reader). */
 export function readerPieces() {
   return pick(D);
 }
@@ -331,9 +331,15 @@ try {
   // Storage blocked: nothing is stored (the staff app says why, where it matters).
 }
 const stored = head !== null;
-// The code that reads a stored district (storage::reader) is needed for anything but a
+// The code that reads a stored district (storage::codec::Reader) is needed for anything but a
 // district of only its core part (a roster): a whole envelope, or a head naming other parts.
-const needsReader = stored && (!head.includes('"layout":"parts"') || /"(rounds\.|board\.|phase-in")/.test(head));
+let needsReader = stored;
+try {
+  const h = JSON.parse(head);
+  needsReader = stored && (h.layout !== 'parts' || Object.keys(h.parts || {}).some((name) => name !== 'core'));
+} catch {
+  // Unreadable: the staff app says so, and reads nothing more.
+}
 const atSchedule = location.pathname.replace(/\\/+$/, '') === '${base}schedule';
 const teacher = atSchedule && (/(^#|&)s=/.test(location.hash) || !stored);
 const [glue, wasm] = teacher
@@ -356,7 +362,7 @@ const preload = (href, as) => {
 if (!teacher) {
   preload('${loaderName}');
   const path = location.pathname.slice('${base}'.length - 1);
-  // A stored district needs the code that reads it (storage::reader) before any page shows.
+  // A stored district needs the code that reads it (storage::codec::Reader) before any page shows.
   import('${base}${routesName}').then(
     ({ piecesFor, readerPieces }) => {
       const files = piecesFor(path);

@@ -73,18 +73,30 @@ async function measureOnce(browser, path, budget, kept = null) {
       }
     }, kept);
   }
-  const page = await context.newPage();
-  const files = [];
-  let shown = false;
-  page.on('request', (req) => {
-    const url = new URL(req.url());
-    if (!shown && url.origin === base && /\.(wasm|js|css)$/.test(url.pathname)) files.push(url.pathname.slice(1));
+  // When the page's h1 first shows, to the microsecond (a MutationObserver, not polling from
+  // here, which would count what the page fetches just after it has shown), and every file
+  // fetched before then, from the page's own resource timing.
+  await context.addInitScript(() => {
+    performance.setResourceTimingBufferSize(5000);
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('main h1')) {
+        window.__h1At = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
   });
+  const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(base + path);
   await page.locator('main h1').first().waitFor({ timeout: 30_000 });
-  shown = true;
+  // A file's timing entry is added when it has arrived: let every fetch under way finish.
+  await page.waitForLoadState('networkidle');
+  const files = await page.evaluate((origin) => performance.getEntriesByType('resource')
+    .filter((r) => r.startTime <= window.__h1At)
+    .map((r) => new URL(r.name))
+    .filter((u) => u.origin === origin && /\.(wasm|js|css)$/.test(u.pathname))
+    .map((u) => u.pathname.slice(1)), base);
   await context.close();
   if (errors.length) throw new Error(`${path}: ${errors.join('; ')}`);
   const unique = [...new Set(files)];

@@ -3,10 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use readyboard::domain::demo;
+use readyboard::storage::codec;
 use readyboard::storage::envelope::{encode, APP_VERSION};
 use readyboard::storage::local::{self, Loaded, StorageError, KEY, PART_PREFIX, QUARANTINE_PREFIX};
 use readyboard::storage::parts::{self, Baseline};
-use readyboard::storage::reader;
 use readyboard::storage::{Meta, SCHEMA_VERSION};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -17,11 +17,11 @@ fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-/// Clear localStorage, with the whole reader installed (see `storage::reader`): the app
+/// Clear localStorage, with the reader and writer installed (see `storage::codec`): the app
 /// installs it once it has arrived, and the tests of what happens before then uninstall it.
 fn clear() {
     storage().clear().unwrap();
-    reader::install(reader::full());
+    codec::install_both();
 }
 
 /// Every key and value in localStorage, sorted.
@@ -247,7 +247,7 @@ async fn a_stored_district_waits_for_its_reader_and_nothing_is_set_aside() {
     clear();
     store_demo();
     let stored = everything_stored();
-    reader::uninstall();
+    codec::uninstall();
     // Without the reader, a load reads nothing and moves nothing.
     assert_eq!(local::load("t"), Loaded::NeedsReader);
     assert_eq!(everything_stored(), stored);
@@ -259,7 +259,7 @@ async fn a_stored_district_waits_for_its_reader_and_nothing_is_set_aside() {
         Some("Opening your district\u{2026}")
     );
     tick(30).await;
-    assert!(reader::installed().is_some());
+    assert!(codec::reader().is_some());
     assert!(
         text_of(&root, ".district-name").is_some_and(|n| n.contains("Benson School District")),
         "{:?}",
@@ -279,7 +279,7 @@ async fn a_damaged_part_is_found_once_the_reader_has_arrived() {
         .find(|k| k.starts_with(&format!("{PART_PREFIX}rounds.")))
         .unwrap();
     s.set_item(&rounds, "damaged").unwrap();
-    reader::uninstall();
+    codec::uninstall();
     assert_eq!(local::load("t"), Loaded::NeedsReader);
     assert!(local::quarantined().is_empty());
     let (root, _app) = mount_app();
@@ -311,11 +311,11 @@ async fn a_roster_only_tab_fetches_the_reader_for_another_tabs_save_and_takes_it
     .unwrap();
     roster.schools = demo::benson("t").schools;
     store_parts(&meta(1, SCHEMA_VERSION), &roster);
-    reader::uninstall();
+    codec::uninstall();
     let (root, _app) = mount_app();
     tick(30).await;
     assert!(text_of(&root, ".district-name").is_some_and(|n| n.contains("Roster Only")));
-    assert!(reader::installed().is_none(), "a roster needs no reader");
+    assert!(codec::reader().is_none(), "a roster needs no reader");
     // Another tab saves the demo, with rounds and boards: this tab needs the reader to read it.
     let mut theirs = meta(2, SCHEMA_VERSION);
     theirs.writer = "tab-other".into();
@@ -325,7 +325,7 @@ async fn a_roster_only_tab_fetches_the_reader_for_another_tabs_save_and_takes_it
     )
     .unwrap();
     tick(30).await;
-    assert!(reader::installed().is_some());
+    assert!(codec::reader().is_some());
     assert!(
         text_of(&root, ".district-name").is_some_and(|n| n.contains("Benson School District")),
         "{:?}",
@@ -339,7 +339,7 @@ async fn a_newer_builds_district_in_parts_waits_for_the_reader_then_shows_read_o
     clear();
     store_parts(&meta(5, SCHEMA_VERSION + 1), &demo::benson("t"));
     let stored = everything_stored();
-    reader::uninstall();
+    codec::uninstall();
     assert_eq!(local::load("t"), Loaded::NeedsReader);
     let (root, _app) = mount_app();
     tick(30).await;
@@ -424,6 +424,45 @@ async fn a_full_quota_shows_the_warning_and_keeps_the_state() {
     );
     assert!(
         matches!(local::load("t"), Loaded::Ready { document, .. } if document.schools.len() == 21)
+    );
+}
+
+/// The code that writes parts (the writer) is not in the first load. A save before it has
+/// arrived writes nothing and keeps the edits; the store fetches it, then saves.
+#[wasm_bindgen_test]
+async fn a_save_before_the_writer_has_arrived_writes_nothing_then_fetches_it_and_saves() {
+    use leptos::prelude::GetUntracked;
+    use readyboard::ui::store::{SaveStatus, Store};
+    clear();
+    codec::uninstall();
+    // The direct API: refused before anything is written.
+    let mut base = Baseline::empty();
+    assert_eq!(
+        local::save(&demo::benson("t"), &mut base, "tab", "t"),
+        Err(StorageError::NoWriter)
+    );
+    assert_eq!(base, Baseline::empty());
+    assert!(everything_stored().is_empty(), "nothing is written");
+    // The store: a new district is kept in memory, "Saving…", and saved once the writer is here.
+    let store = Store::load();
+    store.start_district("Fresh District").unwrap();
+    assert!(everything_stored().is_empty(), "nothing half-written");
+    assert_eq!(store.status.get_untracked(), SaveStatus::Saving);
+    assert!(store.has_unsaved_edits());
+    let mut waited = 0;
+    while store.status.get_untracked() != SaveStatus::Saved {
+        tick(10).await;
+        waited += 1;
+        assert!(
+            waited < 300,
+            "never saved: {:?}",
+            store.status.get_untracked()
+        );
+    }
+    assert!(codec::writer().is_some());
+    assert!(!store.has_unsaved_edits());
+    assert!(
+        matches!(local::load("t"), Loaded::Ready { document, .. } if document.district.name == "Fresh District")
     );
 }
 

@@ -223,8 +223,8 @@ pub enum DecodeError {
     Invalid(Vec<String>),
     /// A part of the document kept in browser storage is missing or damaged.
     Part { part: String, why: String },
-    /// Reading this needs the [`super::reader`], which has not arrived yet: nothing is wrong
-    /// with the data. Install the reader and read again; never set the data aside for this.
+    /// Reading this needs the [`super::codec::Reader`], which has not arrived yet: nothing is wrong
+    /// with the data. Install it and read again; never set the data aside for this.
     NeedsReader,
 }
 
@@ -273,7 +273,8 @@ fn json_error(e: &serde_json::Error) -> DecodeError {
     }
 }
 
-/// Serialise a document into an envelope.
+/// Serialise a document into an envelope. This takes every type's serialiser, so it is the
+/// [`super::codec::Writer`]'s: code in the main wasm calls the installed writer's `envelope`.
 pub fn encode(meta: &Meta, document: &Document) -> String {
     serde_json::to_string(&EnvelopeOut {
         format: FORMAT,
@@ -285,19 +286,19 @@ pub fn encode(meta: &Meta, document: &Document) -> String {
 
 /// Read stored or imported text. Never panics; every failure says why.
 ///
-/// The document is read by the installed [`super::reader`]: without one, this says
+/// The document is read by the installed [`super::codec::Reader`]: without one, this says
 /// [`DecodeError::NeedsReader`] once the envelope's header has been checked. Code that may
 /// run before the reader has arrived (an import on the data page) calls [`decode_with`].
 pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
-    decode_as(raw, super::reader::installed())
+    decode_as(raw, super::codec::reader())
 }
 
 /// [`decode`] with this reader.
-pub fn decode_with(raw: &str, reader: super::reader::Reader) -> Result<Decoded, DecodeError> {
+pub fn decode_with(raw: &str, reader: super::codec::Reader) -> Result<Decoded, DecodeError> {
     decode_as(raw, Some(reader))
 }
 
-fn decode_as(raw: &str, reader: Option<super::reader::Reader>) -> Result<Decoded, DecodeError> {
+fn decode_as(raw: &str, reader: Option<super::codec::Reader>) -> Result<Decoded, DecodeError> {
     let value: Value = serde_json::from_str(raw).map_err(|e| json_error(&e))?;
     let Value::Object(mut obj) = value else {
         return Err(DecodeError::WrongShape(
@@ -407,7 +408,7 @@ mod tests {
     #[test]
     fn the_document_waits_for_the_reader() {
         let raw = encode(&meta(3), &demo::benson("t"));
-        crate::storage::reader::uninstall();
+        crate::storage::codec::uninstall();
         assert_eq!(decode(&raw).unwrap_err(), DecodeError::NeedsReader);
         assert!(matches!(decode("{"), Err(DecodeError::CutOff(_))));
         assert!(matches!(
@@ -416,10 +417,10 @@ mod tests {
         ));
         // An import brings its own reader.
         assert!(matches!(
-            decode_with(&raw, crate::storage::reader::full()),
+            decode_with(&raw, crate::storage::codec::full_reader()),
             Ok(Decoded::Current { .. })
         ));
-        crate::storage::reader::install(crate::storage::reader::full());
+        crate::storage::codec::install_both();
         assert!(matches!(decode(&raw), Ok(Decoded::Current { .. })));
     }
 

@@ -20,13 +20,13 @@
 //!   over data written by a newer schema;
 //! - a failed write removes what it wrote, returns an error and changes nothing in memory.
 
+use super::codec::{self, Writer};
 use super::envelope::{
     self, decode, encode_head, peek_meta, peek_meta_head, read_head, DecodeError, Decoded, Head,
     Meta, HEAD_CHARS,
 };
 use super::pack;
 use super::parts::{self, Baseline, Part, Saved};
-use super::reader;
 use crate::domain::Document;
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
@@ -55,6 +55,9 @@ pub enum StorageError {
     Newer(Meta),
     /// Storage holds text this build can't read (written by something else since we loaded).
     Unreadable(DecodeError),
+    /// The code that writes the district (the [`codec::Writer`]) has not arrived: nothing
+    /// was written. Install it and save again.
+    NoWriter,
     Other(String),
 }
 
@@ -67,6 +70,7 @@ impl StorageError {
             StorageError::Conflict { .. } => "changed in another tab".into(),
             StorageError::Newer(_) => "a newer version of Readyboard saved this data".into(),
             StorageError::Unreadable(_) => "the stored data became unreadable".into(),
+            StorageError::NoWriter => "the code that saves has not loaded yet".into(),
             StorageError::Other(e) => e.clone(),
         }
     }
@@ -108,7 +112,7 @@ pub enum Loaded {
     },
     /// Storage can't be used: the browser's words.
     Unavailable(String),
-    /// What is stored has parts that only the [`reader`] reads, and it has not arrived:
+    /// What is stored has parts that only the [`codec::Reader`] reads, and it has not arrived:
     /// install it and load again. Nothing was read or moved.
     NeedsReader,
 }
@@ -348,7 +352,7 @@ fn read_parts(
             .and_then(|k| k.saved.get(name))
     };
     // Without the reader nothing is read: the load is redone once it is here.
-    let reader = reader::installed();
+    let reader = codec::reader();
     if reader.is_none()
         && map
             .iter()
@@ -538,6 +542,7 @@ pub fn save_changes(
     writer: &str,
     now: &str,
 ) -> Result<Meta, StorageError> {
+    let code = codec::writer().ok_or(StorageError::NoWriter)?;
     let stored = stored_meta()?;
     if let Some(m) = &stored {
         if m.schema_version > envelope::SCHEMA_VERSION {
@@ -552,6 +557,7 @@ pub fn save_changes(
         let _ = remove_raw(&key);
     }
     write(
+        code,
         document,
         changes,
         base,
@@ -562,6 +568,7 @@ pub fn save_changes(
 }
 
 fn write(
+    code: Writer,
     document: &Document,
     changes: parts::Changes,
     base: &mut Baseline,
@@ -585,12 +592,12 @@ fn write(
     };
     for (name, part) in &changes.write {
         let key = part_key(name, &t);
-        if let Err(e) = write_raw(&key, &pack::pack(&part.to_json())) {
+        if let Err(e) = write_raw(&key, &(code.pack)(part)) {
             undo(&written_now);
             if e == StorageError::Quota && base.written.is_empty() {
                 // A district stored whole, too near the quota for its parts to sit beside
                 // it: store it whole again, in place, until it shrinks.
-                return write_whole(document, base, meta);
+                return write_whole(code, document, base, meta);
             }
             return Err(e);
         }
@@ -621,8 +628,13 @@ fn write(
 }
 
 /// Store the whole envelope in the main key (replacing the value in one write).
-fn write_whole(document: &Document, base: &mut Baseline, meta: Meta) -> Result<Meta, StorageError> {
-    write_raw(KEY, &envelope::encode(&meta, document))?;
+fn write_whole(
+    code: Writer,
+    document: &Document,
+    base: &mut Baseline,
+    meta: Meta,
+) -> Result<Meta, StorageError> {
+    write_raw(KEY, &(code.envelope)(&meta, document))?;
     *base = Baseline {
         revision: Some(meta.revision),
         writer: Some(meta.writer.clone()),
@@ -703,13 +715,13 @@ pub fn usage() -> Usage {
 /// How many characters saving `document` over `base` writes: the parts that changed, packed,
 /// and the head. The parts they replace are removed only after the new ones are written, so
 /// this is the free space a save needs. For checking an import before it is previewed.
-pub fn space_needed(document: &Document, base: &Baseline) -> usize {
+pub fn space_needed(code: Writer, document: &Document, base: &Baseline) -> usize {
     let changes = base.saved.changes(document);
     let parts: usize = changes
         .write
         .iter()
         .map(|(name, p)| {
-            pack::pack(&p.to_json()).encode_utf16().count()
+            (code.pack)(p).encode_utf16().count()
                 + part_key(name, &parts::tag(u64::MAX, "writer00")).len()
         })
         .sum();

@@ -5,18 +5,18 @@
 //! - [`migrations`]: the chain that lifts an older schema to the current one, one step per
 //!   version.
 //! - [`sync`]: what a tab does when another tab saves (adopt, conflict, or go read-only).
-//! - [`reader`]: the code that reads everything but the core part, installed once it has
-//!   arrived (it is kept out of the app's first load).
+//! - [`codec`]: the code that reads everything but the core part and writes every part,
+//!   installed once it has arrived (it is kept out of the app's first load).
 //! - [`local`]: the browser side: load, save with a revision check, quarantine, backups.
 //!
 //! Everything but `local` is plain Rust and tested on the host.
 
+pub mod codec;
 pub mod envelope;
 pub mod local;
 pub mod migrations;
 pub mod pack;
 pub mod parts;
-pub mod reader;
 pub mod sync;
 
 pub use envelope::{decode, decode_with, encode, DecodeError, Decoded, Meta, SCHEMA_VERSION};

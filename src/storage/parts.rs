@@ -282,7 +282,7 @@ impl Part {
     }
 
     /// Read the core part from its JSON: the only part the main wasm reads with its own code
-    /// (every other kind needs the [`super::reader`]).
+    /// (every other kind needs the [`super::codec`]).
     pub fn core_from_json(json: &[u8]) -> Result<Part, String> {
         let err = |e: serde_json::Error| format!("part \u{201c}{CORE}\u{201d}: {e}");
         let value: serde_json::Value = serde_json::from_slice(json).map_err(err)?;
@@ -296,8 +296,8 @@ impl Part {
     /// The JSON is read into a `Value` first, as `envelope::decode` reads a backup: the
     /// document's types then have one set of deserialisers in the bundle, not two.
     ///
-    /// This reads every kind of part, so it is the [`super::reader`]'s: code in the main
-    /// wasm calls [`Part::core_from_json`] or the installed reader, never this.
+    /// This reads every kind of part, so it is the [`super::codec`]'s: code in the main
+    /// wasm calls [`Part::core_from_json`] or the installed codec, never this.
     pub fn from_json(name: &str, json: &[u8]) -> Result<Part, String> {
         let err = |e: serde_json::Error| format!("part \u{201c}{name}\u{201d}: {e}");
         if name == CORE {

@@ -41,7 +41,11 @@ macro_rules! routes {
                 // The split function's future holds a load error that is not `Send`.
                 ::send_wrapper::SendWrapper::new(async move {
                     match $module().await {
-                        Ok(view) => view,
+                        Ok(view) => {
+                            // The page is here: the code that saves comes next, after it.
+                            crate::ui::store::prefetch_writer();
+                            view
+                        }
                         Err(_) => view! { <crate::ui::kit::chunk_failed::ChunkFailed/> }.into_any(),
                     }
                 })
@@ -54,6 +58,7 @@ macro_rules! routes {
                 Self
             }
             async fn view(_route: Self) -> AnyView {
+                crate::ui::store::prefetch_writer();
                 view! { <crate::ui::$cap::$file::$page/> }.into_any()
             }
         }

@@ -212,27 +212,56 @@ test('when the demo\'s code does not arrive, the first-run choice says so and st
   await expect(page.locator('.district-name')).toHaveText(/Benson School District/);
 });
 
-// The code that reads a stored district's bulk (rounds, the planner, boards) is a piece of its
-// own (storage::reader): a new user never fetches it, and a returning one fetches it beside
-// the main wasm, before any page shows.
+// The code that reads a stored district's bulk (rounds, the planner, boards…) is a piece of its
+// own (storage::codec::Reader): a new user never fetches it, and a returning one fetches it
+// beside the main wasm, before any page shows. The code that writes every part is another
+// (storage::codec::Writer), never in a route's first load: each route asks for it once its
+// page has drawn, for the first save.
 const READER_SPLIT = /\/split_stored_reader-[0-9a-f]{16}\.wasm$/;
+const WRITER_SPLIT = /\/split_stored_writer-[0-9a-f]{16}\.wasm$/;
 
-test('the code that reads a stored district is fetched only when one is stored, once, and the district opens', async ({ page }) => {
+test('the code that reads a district comes only when one is stored, and the code that saves after the page, once each', async ({ page }) => {
   const errors = watchErrors(page);
   const first = watchCode(page);
+  // What the page shows when the writer is asked for (the request waits while we look).
+  const shownAtRequest: (string | null)[] = [];
+  await page.route(WRITER_SPLIT, async (route) => {
+    shownAtRequest.push(await page.evaluate(() => document.querySelector('h1')?.textContent ?? null));
+    await route.continue();
+  });
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Explore the Benson demo district' })).toBeVisible();
+  await expect.poll(() => shownAtRequest.length).toBe(1);
+  expect(shownAtRequest[0], 'the writer was asked for after the page showed').toBe(ROUTES[0].h1);
+  expect(first.filter((f) => WRITER_SPLIT.test('/' + f)), 'the writer, once').toHaveLength(1);
   expect(first.some((f) => READER_SPLIT.test('/' + f)), 'a first visit fetches no reader').toBe(false);
   await page.getByRole('button', { name: 'Explore the Benson demo district' }).click();
   await expect(saveStatus(page)).toHaveText('Saved');
+  await page.unroute(WRITER_SPLIT);
   // A returning visit: the district is stored, so the reader comes before the page.
   const files = watchCode(page);
   await page.goto('/readiness');
   await expect(page.locator('h1')).toHaveText(ROUTES[1].h1);
   await expect(page.locator('.district-name')).toHaveText(/Benson School District/);
   expect(files.filter((f) => READER_SPLIT.test('/' + f)), 'the reader, once').toHaveLength(1);
+  await expect.poll(() => files.filter((f) => WRITER_SPLIT.test('/' + f)).length, 'the writer, once').toBe(1);
   expect(new Set(files).size, `a file fetched twice: ${files.join(', ')}`).toBe(files.length);
   expect(errors).toEqual([]);
+});
+
+test('a first save waits for the code that saves, keeps the district meanwhile, and says so if it cannot come', async ({ page }) => {
+  await page.route(WRITER_SPLIT, (route) => route.abort());
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Explore the Benson demo district' }).click();
+  await expect(saveStatus(page)).toHaveText(/Not saved: the code that saves could not load/);
+  await expect(page.locator('.district-name')).toHaveText(/Benson School District/);
+  expect(await storedKeys(page)).toEqual({});
+  // The connection is back: the store tries again on its own, and saves the district.
+  await page.unroute(WRITER_SPLIT);
+  await expect(saveStatus(page)).toHaveText('Saved', { timeout: 15_000 });
+  expect(Object.keys(await storedKeys(page))).toContain('readyboard.district');
+  await page.reload();
+  await expect(page.locator('.district-name')).toHaveText(/Benson School District/);
 });
 
 test('when the code that reads a stored district does not arrive, it says so and changes nothing', async ({ page }) => {

@@ -11,15 +11,18 @@ mod tabs;
 use crate::domain::model::Model;
 use crate::domain::phase_in::PhaseIn;
 use crate::domain::{Document, Id};
+use crate::storage::codec::{self, Reader, Writer};
 use crate::storage::local::{self, Loaded, StorageError};
 use crate::storage::parts::{Baseline, Scan};
-use crate::storage::reader::{self, Reader};
-use crate::storage::{encode, Meta};
+use crate::storage::Meta;
 use leptos::prelude::*;
 use std::time::Duration;
 
 /// How long "Opening your district…" waits for the reader before it offers a reload.
 const OPENING_PATIENCE: Duration = Duration::from_secs(15);
+
+/// How long a save that could not fetch the writer waits before it tries again.
+const WRITER_RETRY: Duration = Duration::from_secs(5);
 
 /// How long after the last edit the document is saved.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
@@ -39,18 +42,33 @@ pub fn set_save_step_ms(ms: f64) {
     STEP_MS.with(|c| c.set(ms));
 }
 
-/// The [`reader`], split out of the main wasm (feature `split`): fetched only when stored
-/// data needs it. A load that fails is an `Err`, not a panic.
+/// The [`codec::Reader`], split out of the main wasm (feature `split`): fetched only when
+/// stored data needs it (and preloaded beside the main wasm then). A load that fails is an
+/// `Err`, not a panic.
 #[cfg(feature = "split")]
 #[allow(improper_ctypes_definitions)]
 #[leptos::wasm_split::wasm_split(stored_reader, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn fetch_reader() -> Result<Reader, leptos::wasm_split::SplitLoaderError> {
-    Ok(reader::full())
+    Ok(codec::full_reader())
 }
 
 #[cfg(not(feature = "split"))]
 async fn fetch_reader() -> Result<Reader, ()> {
-    Ok(reader::full())
+    Ok(codec::full_reader())
+}
+
+/// The [`codec::Writer`], split out of the main wasm (feature `split`): fetched once the
+/// first page has painted ([`prefetch_writer`]), or by a save that finds it missing.
+#[cfg(feature = "split")]
+#[allow(improper_ctypes_definitions)]
+#[leptos::wasm_split::wasm_split(stored_writer, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn fetch_writer() -> Result<Writer, leptos::wasm_split::SplitLoaderError> {
+    Ok(codec::full_writer())
+}
+
+#[cfg(not(feature = "split"))]
+async fn fetch_writer() -> Result<Writer, ()> {
+    Ok(codec::full_writer())
 }
 
 /// Another tab saved, and the reader that would read its save did not arrive.
@@ -59,14 +77,43 @@ const READER_MISSING: &str = "Another tab saved changes, and this tab could not 
 /// The reader: the installed one, or fetched (and installed) now. The store's load and its
 /// reading of another tab's save wait for it; so does a backup being restored.
 pub async fn reader() -> Result<Reader, String> {
-    if let Some(r) = reader::installed() {
+    if let Some(r) = codec::reader() {
         return Ok(r);
     }
     let r = fetch_reader()
         .await
         .map_err(|_| "Readyboard could not load the code that reads backups: the connection may have dropped, or Readyboard has been updated (then reload the page).".to_string())?;
-    reader::install(r);
+    codec::install_reader(r);
     Ok(r)
+}
+
+/// The writer: the installed one, or fetched (and installed) now. A save that finds none
+/// waits for it.
+pub async fn writer() -> Result<Writer, String> {
+    if let Some(w) = codec::writer() {
+        return Ok(w);
+    }
+    let w = fetch_writer()
+        .await
+        .map_err(|_| "Readyboard could not load the code that saves: the connection may have dropped, or Readyboard has been updated (then reload the page).".to_string())?;
+    codec::install_writer(w);
+    Ok(w)
+}
+
+/// Fetch the writer once the page has painted, so that it is here before the first save but
+/// not in the first load (each route calls this when its page has been built). Nothing
+/// happens if it is already here; a failure is left for the save that needs it to report.
+pub fn prefetch_writer() {
+    if codec::writer().is_some() {
+        return;
+    }
+    request_animation_frame(|| {
+        request_animation_frame(|| {
+            leptos::task::spawn_local(async {
+                let _ = writer().await;
+            });
+        });
+    });
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -571,16 +618,47 @@ impl Store {
             }
             StorageError::Newer(meta) => self.go_read_only(meta, None),
             StorageError::Unreadable(err) => self.blocked_by_unreadable(err),
+            StorageError::NoWriter => {
+                // Nothing was written: fetch the writer, then save. The edits stay
+                // in memory meanwhile, and "Saving…" stays; if it can't come, say so and try
+                // again a little later (and at the next edit).
+                self.status.set(SaveStatus::Saving);
+                let this = *self;
+                leptos::task::spawn_local(async move {
+                    match writer().await {
+                        Ok(_) => this.flush(),
+                        Err(_) => {
+                            let _ = this.status.try_set(SaveStatus::NotSaved(
+                                "the code that saves could not load (check the connection)"
+                                    .into(),
+                            ));
+                            set_timeout(
+                                move || {
+                                    if this.inner.try_with_value(|i| i.dirty) == Some(true) {
+                                        this.flush();
+                                    }
+                                },
+                                WRITER_RETRY,
+                            );
+                        }
+                    }
+                });
+            }
             StorageError::Other(_) => {}
         }
     }
 
     /// Whether browser storage has room to save `document` in place of this tab's district.
-    /// `Err` says how much is needed and how much is free, in words.
+    /// `Err` says how much is needed and how much is free, in words. Without the writer (it
+    /// has not arrived) this can't be measured and says yes: a save that then finds storage
+    /// full keeps the edits in memory and says so.
     pub fn room_for(&self, document: &Document) -> Result<(), String> {
+        let Some(writer) = codec::writer() else {
+            return Ok(());
+        };
         let needed = self
             .inner
-            .with_value(|i| local::space_needed(document, &i.base));
+            .with_value(|i| local::space_needed(writer, document, &i.base));
         let free = local::usage().free();
         if needed <= free {
             return Ok(());
@@ -655,8 +733,10 @@ impl Store {
         self.phase.set(Phase::FirstRun);
     }
 
-    /// The whole district as a backup file's text (the same envelope storage uses).
+    /// The whole district as a backup file's text (the same envelope storage uses). `None`
+    /// without a district, or before the writer has arrived.
     pub fn backup_text(&self) -> Option<String> {
+        let writer = codec::writer()?;
         // A backup is always written in this build's schema, whatever was last read.
         let meta = self.last_saved.get_untracked().unwrap_or_else(|| Meta {
             schema_version: crate::storage::SCHEMA_VERSION,
@@ -672,14 +752,17 @@ impl Store {
             ..meta
         };
         self.doc
-            .with_untracked(|d| d.as_ref().map(|d| encode(&meta, d)))
+            .with_untracked(|d| d.as_ref().map(|d| (writer.envelope)(&meta, d)))
     }
 
     /// Download a backup. Returns a message for the person on failure.
     pub fn download_backup(&self) -> Result<(), String> {
-        let text = self
-            .backup_text()
-            .ok_or("There is no district to back up.")?;
+        if self.doc.with_untracked(Option::is_none) {
+            return Err("There is no district to back up.".into());
+        }
+        let text = self.backup_text().ok_or(
+            "The code that writes backups has not loaded yet: check the connection, then try again.",
+        )?;
         let name = self
             .doc
             .with_untracked(|d| {
