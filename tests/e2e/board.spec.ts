@@ -256,7 +256,7 @@ test('the board is untouched in storage by looking at it', async ({ page }) => {
 test('publishing: a share link made on the board opens read-only in a fresh browser', async ({ page, browser, baseURL }) => {
   await openBoard(page);
   await page.getByRole('button', { name: 'Make a share link' }).click();
-  const link = await page.getByLabel('Share link').inputValue();
+  const link = await page.getByLabel('Whole-school link').inputValue();
   expect(link).toMatch(/\/schedule#s=v1\./);
   expect(link.length).toBeLessThanOrEqual(8 * 1024);
   await expect(page.locator('#publish-size')).toContainText('within the 8 KB');
@@ -266,10 +266,10 @@ test('publishing: a share link made on the board opens read-only in a fresh brow
   await expect(page.getByText('The board has changed since this link was made')).toBeVisible();
   await page.getByRole('button', { name: 'Make the link again' }).click();
   await expect(page.getByText('The board has changed since this link was made')).toHaveCount(0);
-  const fresh = await page.getByLabel('Share link').inputValue();
+  const fresh = await page.getByLabel('Whole-school link').inputValue();
   expect(fresh).not.toEqual(link);
   // The schedule file downloads too.
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download schedule file' }).click()]);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the whole school’s schedule file' }).click()]);
   expect(file.suggestedFilename()).toMatch(/\.json$/);
 
   const context = await browser.newContext({ baseURL });

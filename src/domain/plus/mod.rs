@@ -16,6 +16,8 @@
 //! - [`share`]: share links: the schedule deflated into the URL fragment (a full year for
 //!   eight Plus teachers: about 6 KB).
 //!
+//! - [`teacher_link`]: who reads what: a teacher's own copy, and the whole school's without
+//!   the coaching focus.
 //! - [`state`]: what is stored (one [`state::Board`] per school) and the board's edits.
 //! - [`schedule`]: a teacher's sessions and PD days, and calendar files, from a shared copy.
 //! - [`demo`]: the demo school's board.
@@ -33,6 +35,7 @@ pub mod rules;
 pub mod schedule;
 pub mod share;
 pub mod state;
+pub mod teacher_link;
 
 #[cfg(test)]
 mod tests;

@@ -256,7 +256,12 @@ impl Shared {
                     0 | 3 => usize::from(a) < tm,
                     1 | 2 => usize::from(a) < t,
                     4 => true,
-                    5 => usize::from(a) < t && usize::from(b) < t,
+                    // A teacher's own copy names no colleague (teacher_link::A_COLLEAGUE).
+                    5 => {
+                        let ok =
+                            |x: u16| usize::from(x) < t || x == super::teacher_link::A_COLLEAGUE;
+                        ok(a) && ok(b) && (usize::from(a) < t || usize::from(b) < t)
+                    }
                     _ => false,
                 };
             if !ok {

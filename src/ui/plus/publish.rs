@@ -1,8 +1,10 @@
-//! Publishing a school's Plus schedule to its teachers: the share link (with a copy
-//! button), its length against the email-safe limit, and the schedule file for people the
-//! link cannot reach. The board page embeds it; teachers open either on `/schedule`.
+//! Publishing a school's Plus schedule: each teacher's own link (their sessions only: see
+//! `domain::plus::teacher_link`), and the whole-school link and file for Plus teachers and
+//! leaders, with no coaching focus unless the lead includes it. The board page embeds it;
+//! teachers open either on `/schedule`.
 
 use crate::domain::plus::share::{self, Shared};
+use crate::domain::plus::teacher_link::{WHO_READS_OWN, WHO_READS_SCHOOL};
 use crate::ui::platform::browser;
 use leptos::prelude::*;
 
@@ -21,7 +23,18 @@ pub fn Publish(
     shared: Signal<Option<Shared>>,
 ) -> impl IntoView {
     let origin = browser::origin();
-    let link = Memo::new(move |_| shared.with(|s| s.as_ref().map(|s| share::link(&origin, s))));
+    // The whole-school copy: no coaching focus unless the lead includes it.
+    let with_focus = RwSignal::new(false);
+    let school_copy = Memo::new(move |_| {
+        let focus = with_focus.get();
+        shared.with(|s| {
+            s.as_ref()
+                .map(|s| if focus { s.clone() } else { s.without_focus() })
+        })
+    });
+    let own_origin = origin.clone();
+    let link =
+        Memo::new(move |_| school_copy.with(|s| s.as_ref().map(|s| share::link(&origin, s))));
     let has_link = move || link.with(Option::is_some);
     let size = Memo::new(move |_| {
         link.with(|l| l.as_ref().map(|l| share::link_size_note(l.chars().count())))
@@ -54,7 +67,7 @@ pub fn Publish(
         });
     };
     let download = move |_| {
-        let result = shared.with_untracked(|s| {
+        let result = school_copy.with_untracked(|s| {
             let s = s.as_ref().ok_or("There is no schedule to publish yet.")?;
             let name = share::file_name(s);
             browser::download(&name, "application/json", &share::to_file(s)).map(|()| name)
@@ -68,14 +81,21 @@ pub fn Publish(
     };
     view! {
         <div class="publish" role="group" aria-labelledby="publish-link-title">
-            <h3 id="publish-link-title">"The link and the file"</h3>
+            <h3 id="publish-link-title">"Links and files"</h3>
             <Show when=has_link fallback=|| view! {
                 <p>"There is no schedule to publish yet."</p>
             }>
-                <p>"Send teachers this link. It opens their own sessions and PD days, read-only, on a phone or a computer. "
-                   "The whole schedule travels inside the link: nothing is uploaded anywhere. "
-                   "Publish again after you change the board; teachers then need the new link or file."</p>
-                <label for="publish-link">"Share link"</label>
+                <p>"Each link opens read-only, on a phone or a computer. The schedule travels inside the link: nothing is uploaded anywhere. "
+                   "Publish again after you change the board; people then need the new link."</p>
+                <OwnLinks shared origin=own_origin.clone()/>
+                <h4 id="school-link-title">"The whole school\u{2019}s link"</h4>
+                <p>{WHO_READS_SCHOOL}</p>
+                <p class="check">
+                    <input id="publish-focus" type="checkbox" prop:checked=move || with_focus.get()
+                        on:change=move |ev| with_focus.set(event_target_checked(&ev))/>
+                    <label for="publish-focus">"Include each teacher\u{2019}s coaching focus (everyone with this link or file can read it)"</label>
+                </p>
+                <label for="publish-link">"Whole-school link"</label>
                 <div class="copy-row">
                     <input id="publish-link" type="text" readonly spellcheck="false" autocomplete="off"
                         aria-describedby="publish-size"
@@ -92,8 +112,8 @@ pub fn Publish(
                         {text}
                     })}
                 </p>
-                <p>"For teachers who can\u{2019}t open a long link, send the schedule as a file instead."</p>
-                <button type="button" on:click=download>"Download schedule file"</button>
+                <p>"For people who can\u{2019}t open a long link, send the whole school\u{2019}s schedule as a file instead."</p>
+                <button type="button" on:click=download>"Download the whole school\u{2019}s schedule file"</button>
             </Show>
             <p class="publish-status" role="status" aria-live="polite">
                 {move || match said.get() {
@@ -103,5 +123,78 @@ pub fn Publish(
                 }}
             </p>
         </div>
+    }
+}
+
+/// Each teacher's own link, with a copy button: what to send each teacher.
+#[component]
+fn OwnLinks(shared: Signal<Option<Shared>>, origin: String) -> impl IntoView {
+    let rows = Memo::new(move |_| {
+        shared.with(|s| {
+            let Some(s) = s else { return Vec::new() };
+            (0..s.teachers.len())
+                .filter_map(|t| {
+                    let own = s.for_teacher(t)?;
+                    Some((
+                        t,
+                        s.teachers[t].0.clone(),
+                        s.teacher_line(t),
+                        share::link(&origin, &own),
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let said = RwSignal::new(None::<String>);
+    view! {
+        <h4 id="own-links-title">"Each teacher\u{2019}s own link"</h4>
+        <p>{WHO_READS_OWN}" Send each teacher their own link: it opens their schedule at once, and is short enough for a text message."</p>
+        <p class="small">{move || {
+            let n = rows.with(Vec::len);
+            let longest = rows.with(|r| r.iter().map(|x| x.3.chars().count()).max().unwrap_or(0));
+            format!("{}; the longest is {} characters.", crate::domain::text::plural(n, "link", "links"), crate::domain::text::thousands(longest as u64))
+        }}</p>
+        <crate::ui::kit::scroll_table::ScrollTable label="Each teacher\u{2019}s own link">
+            <table class="data own-links" aria-labelledby="own-links-title">
+                <thead><tr>
+                    <th scope="col">"Teacher"</th>
+                    <th scope="col">"Link"</th>
+                    <th scope="col"><span class="visually-hidden">"Copy"</span></th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.clone() let:r>
+                        {
+                            let (t, name, line, url) = r;
+                            let id = format!("own-link-{t}");
+                            let field = id.clone();
+                            let copied_name = name.clone();
+                            let copy_url = url.clone();
+                            view! {
+                                <tr>
+                                    <th scope="row">{name.clone()}" "<span class="small">{line}</span></th>
+                                    <td><input id=id.clone() type="text" readonly spellcheck="false" autocomplete="off" class="own-link"
+                                        aria-label=format!("{name}\u{2019}s link") prop:value=url.clone()
+                                        on:focus=move |_| browser::select_input(&field)/></td>
+                                    <td><button type="button" class="secondary" aria-label=format!("Copy {name}\u{2019}s link")
+                                        on:click=move |_| {
+                                            let (url, who, id) = (copy_url.clone(), copied_name.clone(), id.clone());
+                                            leptos::task::spawn_local(async move {
+                                                said.set(Some(match browser::copy_text(&url).await {
+                                                    Ok(()) => format!("{who}\u{2019}s link copied."),
+                                                    Err(()) => {
+                                                        browser::select_input(&id);
+                                                        format!("This browser did not let Readyboard copy. {who}\u{2019}s link is selected: press Ctrl+C (\u{2318}C on a Mac) to copy it.")
+                                                    }
+                                                }));
+                                            });
+                                        }>"Copy"</button></td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+        </crate::ui::kit::scroll_table::ScrollTable>
+        <p class="publish-status" role="status" aria-live="polite">{move || said.get().map(|t| view! { <span class="ok">{t}</span> })}</p>
     }
 }

@@ -146,7 +146,7 @@ pub fn SchedulePage() -> impl IntoView {
     view! {
         <Title text="My coaching schedule \u{b7} Readyboard"/>
         <h1>"My coaching schedule"</h1>
-        <Lead/>
+        <Lead current/>
         {move || match source.get() {
             Source::File(name) => {
                 let school = current.with(|s| s.as_ref().map(|s| s.school.clone()).unwrap_or_default());

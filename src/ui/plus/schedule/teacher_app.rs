@@ -90,7 +90,7 @@ fn TeacherApp() -> impl IntoView {
         </header>
         <main id="main" tabindex="-1">
             <h1>"My coaching schedule"</h1>
-            <Lead/>
+            <Lead current/>
             {move || match source.get() {
                 Source::File(name) => view! {
                     <SharedBanner school=school() file=Some(name) close=Callback::new(move |()| from_file.set(None))/>

@@ -13,14 +13,17 @@ use leptos::prelude::*;
 /// Names listed at once in the picker; typing narrows the rest.
 const LISTED: usize = 60;
 
-/// The lines under the page's heading.
+/// The lines under the page's heading; none for a teacher's own link, which opens their
+/// schedule at once.
 #[component]
-pub fn Lead() -> impl IntoView {
-    view! {
-        <p class="lead no-print">
-            "Pick your name to see your coaching sessions with the Plus team, what is coming up first, "
-            "and your full-day PD days. Add them to your calendar with one file."
-        </p>
+pub fn Lead(current: Memo<Option<Shared>>) -> impl IntoView {
+    move || {
+        (!current.with(|s| s.as_ref().is_some_and(Shared::is_one_teacher))).then(|| view! {
+            <p class="lead no-print">
+                "Pick your name to see your coaching sessions with the Plus team, what is coming up first, "
+                "and your full-day PD days. Add them to your calendar with one file."
+            </p>
+        })
     }
 }
 
@@ -88,14 +91,22 @@ pub fn ScheduleBody(
     /// The teacher named in the URL, which may not be in this schedule.
     asked: Signal<Option<String>>,
 ) -> impl IntoView {
+    // A teacher's own link holds one teacher: their schedule, with no picker and no
+    // whole-school calendar (it would be the same file).
+    let one = Memo::new(move |_| current.with(|s| s.as_ref().is_some_and(Shared::is_one_teacher)));
+    let teacher = Memo::new(move |_| if one.get() { Some(0) } else { teacher.get() });
     view! {
         <Show when=move || current.with(Option::is_some)>
-            <Picker shared=current teacher=teacher pick=pick asked=asked/>
+            <Show when=move || !one.get()>
+                <Picker shared=current teacher=teacher pick=pick asked=asked/>
+            </Show>
             {move || {
                 let t = teacher.get()?;
                 current.with(|s| s.as_ref().map(|s| view! { <TeacherSchedule shared=s.clone() t=t/> }))
             }}
-            <Calendars shared=current teacher=teacher/>
+            <Show when=move || !one.get()>
+                <Calendars shared=current teacher=teacher/>
+            </Show>
         </Show>
     }
 }
