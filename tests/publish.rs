@@ -50,7 +50,7 @@ async fn publish_shows_the_link_and_its_size_copies_it_and_offers_the_file() {
     document().body().unwrap().append_child(&el).unwrap();
     let shared = RwSignal::new(None::<Shared>);
     let _handle = leptos::mount::mount_to(el.clone(), move || {
-        view! { <Publish shared=shared/> }
+        view! { <Publish shared=shared before=Signal::derive(|| None)/> }
     });
     tick(10).await;
     assert!(text(&el, ".publish").contains("There is no schedule to publish yet."));
@@ -65,11 +65,13 @@ async fn publish_shows_the_link_and_its_size_copies_it_and_offers_the_file() {
         .unwrap()
         .expect("the link field")
         .unchecked_into();
-    let url = share::link(&origin, &s);
+    // The whole-school link: no coaching focus unless the lead includes it.
+    assert!(s.teachers.iter().any(|t| !t.3.is_empty()));
+    let url = share::link(&origin, &s.without_focus());
     assert_eq!(input.value(), url);
     assert!(input.read_only());
     // The field has a label, and the size is said in words against the limit.
-    assert_eq!(text(&el, "label[for=publish-link]"), "Share link");
+    assert_eq!(text(&el, "label[for=publish-link]"), "Whole-school link");
     let size = text(&el, "#publish-size");
     let (fits, words) = share::link_size_note(url.chars().count());
     assert!(fits);
@@ -81,7 +83,7 @@ async fn publish_shows_the_link_and_its_size_copies_it_and_offers_the_file() {
     let mut said = String::new();
     for _ in 0..60 {
         tick(50).await;
-        said = text(&el, ".publish-status");
+        said = text(&el, "#publish-said");
         if !said.is_empty() {
             break;
         }
@@ -91,14 +93,14 @@ async fn publish_shows_the_link_and_its_size_copies_it_and_offers_the_file() {
         "{said}"
     );
 
-    click_button(&el, "Download schedule file");
+    click_button(&el, "Download the whole school\u{2019}s schedule file");
     tick(10).await;
     assert_eq!(
         share::file_name(&s),
         "coaching-schedule-maple-ridge-middle-school.json"
     );
     assert_eq!(
-        text(&el, ".publish-status"),
+        text(&el, "#publish-said"),
         "Downloaded \u{201c}coaching-schedule-maple-ridge-middle-school.json\u{201d}. Teachers open it with \u{201c}Open a schedule file\u{201d} on the My schedule page."
     );
     // A changed schedule clears what was said about the old one.
@@ -106,5 +108,5 @@ async fn publish_shows_the_link_and_its_size_copies_it_and_offers_the_file() {
     other.school = "Canal Street Elementary".into();
     shared.set(Some(other));
     tick(10).await;
-    assert_eq!(text(&el, ".publish-status"), "");
+    assert_eq!(text(&el, "#publish-said"), "");
 }

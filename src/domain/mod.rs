@@ -6,6 +6,7 @@
 pub mod dates;
 pub mod demo;
 pub mod district;
+pub mod exchange;
 pub mod executive;
 pub mod ids;
 pub mod model;

@@ -242,6 +242,7 @@ pub fn plus_board(school: Id, members: usize, weeks: u16, teachers: usize) -> su
             team_id: b.teams[i / 12].id.clone(),
             subject: subjects[(i / 3) % 4].into(),
             focus: "Checking for understanding".into(),
+            email: String::new(),
             extra: Extra::new(),
         })
         .collect();

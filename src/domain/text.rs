@@ -21,6 +21,34 @@ pub fn clean_name(what: &str, raw: &str) -> Result<String, String> {
     Ok(name.to_string())
 }
 
+/// Check an email address: empty (none), or one address with a name, an `@` and a domain
+/// with a dot, no spaces, at most 254 characters (RFC 5321's limit). The error says what to
+/// fix; the address comes back trimmed.
+pub fn clean_email(raw: &str) -> Result<String, String> {
+    let email = raw.trim();
+    if email.is_empty() {
+        return Ok(String::new());
+    }
+    let looks_right = email.chars().count() <= 254
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == ',' || c == ';')
+        && email.split_once('@').is_some_and(|(name, domain)| {
+            !name.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        });
+    if looks_right {
+        Ok(email.to_string())
+    } else {
+        Err(format!(
+            "\u{201c}{email}\u{201d} is not an email address (one address, like name@school.org)."
+        ))
+    }
+}
+
 /// Check a note against the limit, keeping its inner line breaks.
 pub fn clean_note(what: &str, raw: &str) -> Result<String, String> {
     let note = raw.trim();
@@ -144,5 +172,22 @@ mod tests {
         assert_eq!(slug("Benson School District"), "benson-school-district");
         assert_eq!(slug("  St. Mary's / K-8 "), "st-mary-s-k-8");
         assert_eq!(slug("!!!"), "district");
+    }
+
+    #[test]
+    fn emails_are_checked() {
+        assert_eq!(clean_email("  "), Ok(String::new()));
+        assert_eq!(clean_email(" ana@school.org "), Ok("ana@school.org".into()));
+        for bad in [
+            "ana",
+            "ana@school",
+            "@school.org",
+            "ana@@school.org",
+            "a b@school.org",
+            "ana@school.org, ben@school.org",
+            "ana@.org",
+        ] {
+            assert!(clean_email(bad).is_err(), "{bad}");
+        }
     }
 }

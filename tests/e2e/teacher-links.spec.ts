@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { inflateRawSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { loadDemo, ready, expectNoAxeViolations, watchErrors } from './helpers';
 
 // Issue 15: a private link per teacher. The whole-school link used to carry every teacher's
@@ -38,7 +39,7 @@ test.describe('a teacher on a phone', () => {
     await publish(page);
     await page.getByLabel('Include each teacher’s coaching focus').check();
     const everyone = decode(await page.getByLabel('Whole-school link').inputValue()).teachers;
-    const link = await page.getByLabel('Abby Diaz’s link').first().inputValue();
+    const link = await page.getByLabel('Abby Diaz’s link', { exact: true }).first().inputValue();
     expect(link).toMatch(/\/schedule#s=v1\./);
     expect(link.length, 'short enough for a text message').toBeLessThanOrEqual(1000);
     // Every teacher's own link is within the aim.
@@ -78,4 +79,63 @@ test.describe('a teacher on a phone', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+});
+
+test('publishing again says whose links changed, and the slips print one QR code per teacher and nothing else', async ({ page }) => {
+  await publish(page);
+  const before = await page.locator('input.own-link').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+  // A session moves off the board: only the teachers it was for need a new link.
+  await page.locator('#slot-0-1-0').click();
+  await page.getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('button', { name: 'Make the link again' }).click();
+  const after = await page.locator('input.own-link').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+  const changed = after.filter((l, i) => l !== before[i]).length;
+  expect(changed).toBeGreaterThan(0);
+  expect(changed).toBeLessThan(40);
+  await expect(page.getByTestId('links-changed')).toContainText(changed === 1 ? '1 teacher’s link changed' : `${changed} teachers’ links changed`);
+  await expect(page.locator('.own-links .tag', { hasText: 'New link' })).toHaveCount(changed);
+
+  // The slips: one per teacher, each with a QR code, and nothing else in print.
+  await page.evaluate(() => { (window as any).printed = 0; window.print = () => { (window as any).printed += 1; }; });
+  await page.getByRole('button', { name: 'Print a slip for each teacher' }).click();
+  await expect.poll(() => page.evaluate(() => (window as any).printed)).toBe(1);
+  await expect(page.locator('.slip')).toHaveCount(40);
+  await expect(page.locator('.slip svg path')).toHaveCount(40);
+  await expect(page.locator('.slip').first()).toContainText('Scan this code with your phone’s camera');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('main')).toBeHidden();
+  await expect(page.locator('.slip').first()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('.slip').first()).toBeHidden();
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(page.locator('.slip')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.classList.contains('printing-slips'))).toBe(false);
+  await expectNoAxeViolations(page, 'the publish panel with its own links');
+});
+
+test('a teacher’s email, set on the set-up page, goes into the mail-merge CSV beside their own link, and a wrong one is refused', async ({ page }) => {
+  await loadDemo(page);
+  await page.goto('/board/setup?school=maple-ridge-ms');
+  await ready(page);
+  await page.getByRole('button', { name: 'Edit Ben Khan' }).click();
+  await page.locator('#teacher-email').fill('ben khan at school');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('“ben khan at school” is not an email address')).toBeVisible();
+  await page.locator('#teacher-email').fill('ben.khan@bensonschools.org');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('row', { name: /Ben Khan/ })).toContainText('ben.khan@bensonschools.org');
+
+  await page.goto('/board');
+  await ready(page);
+  await page.getByRole('button', { name: 'Make a share link' }).click();
+  const own = await page.getByLabel('Ben Khan’s link', { exact: true }).inputValue();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the links as a CSV' }).click()]);
+  expect(file.suggestedFilename()).toBe('teacher-links-maple-ridge-middle-school.csv');
+  const text = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
+  const lines = text.trim().split('\r\n');
+  expect(lines[0]).toBe('Name,Email,Link');
+  expect(lines).toHaveLength(41);
+  expect(lines).toContain(`Ben Khan,ben.khan@bensonschools.org,${own}`);
+  // No focus, no other teacher's link in Ben's row: the link is his own.
+  expect(own.length).toBeLessThanOrEqual(1000);
 });

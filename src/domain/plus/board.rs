@@ -41,6 +41,9 @@ pub struct Teacher {
     pub subject: String,
     #[serde(default)]
     pub focus: String,
+    /// Their email address, if the lead knows it: for the mail merge of their own links.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
     #[serde(flatten)]
     pub extra: Extra,
 }

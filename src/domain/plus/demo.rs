@@ -160,6 +160,7 @@ pub fn board() -> Board {
                 team_id: b.teams[team].id.clone(),
                 subject: SUBJECTS[team][k].into(),
                 focus: FOCUS[(i * 3) % FOCUS.len()].into(),
+                email: String::new(),
                 extra: Extra::new(),
             }
         })

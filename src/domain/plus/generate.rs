@@ -207,6 +207,7 @@ mod tests {
                 team_id: tm[i % teams].id.clone(),
                 subject: subjects[(i / 2) % 4].into(),
                 focus: String::new(),
+                email: String::new(),
                 extra: Extra::new(),
             })
             .collect();

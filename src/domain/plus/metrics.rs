@@ -114,6 +114,7 @@ mod tests {
                 team_id: Id::fixed("x"),
                 subject: "Math".into(),
                 focus: String::new(),
+                email: String::new(),
                 extra: Extra::new(),
             })
             .collect();

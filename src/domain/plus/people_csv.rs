@@ -17,7 +17,7 @@ use std::collections::HashMap;
 /// What the rows are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    /// Name, Team, Subject, Coaching focus (optional).
+    /// Name, Team, Subject, Coaching focus (optional), Email (optional).
     Teachers,
     /// Name, Expertise.
     PlusTeam,
@@ -26,7 +26,7 @@ pub enum Kind {
 impl Kind {
     pub fn columns(self) -> &'static str {
         match self {
-            Kind::Teachers => "Name, Team, Subject and (optional) Coaching focus",
+            Kind::Teachers => "Name, Team, Subject and (optional) Coaching focus and Email",
             Kind::PlusTeam => "Name and Expertise",
         }
     }
@@ -41,6 +41,9 @@ pub struct Row {
     pub team_or_expertise: String,
     pub subject: String,
     pub focus: String,
+    /// Teachers: their email, when the rows have an Email column (`None`: keep what the
+    /// board has).
+    pub email: Option<String>,
     /// Someone already on the board with this name: their details are updated.
     pub updates: bool,
     /// Teachers: a team the board does not have yet (it is added).
@@ -97,6 +100,7 @@ enum Column {
     Subject,
     Focus,
     Expertise,
+    Email,
 }
 
 fn column(header: &str) -> Option<Column> {
@@ -112,6 +116,7 @@ fn column(header: &str) -> Option<Column> {
         "subject" => Some(Column::Subject),
         "focus" | "coaching focus" => Some(Column::Focus),
         "expertise" | "subject expertise" => Some(Column::Expertise),
+        "email" | "e mail" | "email address" | "mail" => Some(Column::Email),
         _ => None,
     }
 }
@@ -273,6 +278,12 @@ pub fn preview(text: &str, board: &Board, kind: Kind) -> Preview {
                 text::MAX_NAME_CHARS
             ));
         }
+        let email = (kind == Kind::Teachers && cols.contains_key(&Column::Email)).then(|| {
+            text::clean_email(&cell(cells, Column::Email)).unwrap_or_else(|e| {
+                problems.push(e);
+                String::new()
+            })
+        });
         for p in problems {
             out.errors.push(format!("Row {row}: {p}"));
         }
@@ -292,6 +303,7 @@ pub fn preview(text: &str, board: &Board, kind: Kind) -> Preview {
             team_or_expertise: second,
             subject,
             focus,
+            email,
         });
     }
     // The board's limits, counted after the import.
@@ -371,8 +383,11 @@ pub fn apply(
                     .iter()
                     .find(|t| same_name(&t.name, &r.name))
                     .map_or_else(&mut new_id, |t| t.id.clone());
-                b.put_teacher(id, &r.name, &team, &r.subject, &r.focus)
+                b.put_teacher(id.clone(), &r.name, &team, &r.subject, &r.focus)
                     .map_err(fail)?;
+                if let Some(email) = &r.email {
+                    b.set_teacher_email(&id, email).map_err(fail)?;
+                }
             }
             Kind::PlusTeam => match b.members.iter().find(|m| same_name(&m.name, &r.name)) {
                 Some(m) => {
@@ -406,6 +421,38 @@ mod tests {
             n += 1;
             Id::fixed(format!("new-{n}"))
         }
+    }
+
+    #[test]
+    fn an_email_column_sets_teachers_emails_and_a_bad_address_names_its_row() {
+        let mut b = demo::board();
+        let existing = b.teachers[0].name.clone();
+        let text = format!("Name,Team,Subject,Email\n{existing},Grade 6,Math,abby@school.org\nLena Park,Grade 6,Math,\n");
+        let p = preview(&text, &b, Kind::Teachers);
+        assert_eq!(p.errors, Vec::<String>::new());
+        assert_eq!(p.rows[0].email.as_deref(), Some("abby@school.org"));
+        apply(&mut b, &p, ids()).unwrap();
+        assert_eq!(b.teachers[0].email, "abby@school.org");
+        // Without an Email column, emails stay as they are.
+        let p = preview(
+            &format!("Name,Team,Subject\n{existing},Grade 6,Math\n"),
+            &b,
+            Kind::Teachers,
+        );
+        assert_eq!(p.rows[0].email, None);
+        apply(&mut b, &p, ids()).unwrap();
+        assert_eq!(b.teachers[0].email, "abby@school.org");
+        let p = preview(
+            "Name,Team,Subject,Email\nRaj Iyer,Grade 9,Science,raj at school\n",
+            &b,
+            Kind::Teachers,
+        );
+        assert_eq!(p.errors.len(), 1);
+        assert!(
+            p.errors[0].starts_with("Row 2: \u{201c}raj at school\u{201d} is not an email address"),
+            "{:?}",
+            p.errors
+        );
     }
 
     #[test]

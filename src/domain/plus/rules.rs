@@ -337,6 +337,7 @@ mod tests {
             team_id: Id::fixed(team),
             subject: subject.into(),
             focus: String::new(),
+            email: String::new(),
             extra: Extra::new(),
         }
     }

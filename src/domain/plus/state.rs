@@ -729,6 +729,19 @@ impl Board {
         Ok(())
     }
 
+    /// Set a teacher's email (empty: none). The address is checked as [`text::clean_email`]
+    /// does.
+    pub fn set_teacher_email(&mut self, id: &Id, email: &str) -> Result<(), String> {
+        let email = text::clean_email(email)?;
+        let t = self
+            .teachers
+            .iter_mut()
+            .find(|t| &t.id == id)
+            .ok_or("That teacher is no longer on the board.")?;
+        t.email = email;
+        Ok(())
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub fn put_teacher(
         &mut self,
@@ -767,6 +780,7 @@ impl Board {
                     team_id: team_id.clone(),
                     subject,
                     focus,
+                    email: String::new(),
                     extra: Extra::new(),
                 });
             }
@@ -870,6 +884,16 @@ impl Board {
             )));
         }
         out
+    }
+
+    /// Each teacher's email (empty when unknown), in the order of [`Board::to_shared`]'s
+    /// teachers: for the mail merge of their own links. Emails never go into a link.
+    pub fn shared_emails(&self) -> Vec<String> {
+        self.teachers
+            .iter()
+            .filter(|t| self.team(&t.team_id).is_some())
+            .map(|t| t.email.clone())
+            .collect()
     }
 
     /// The read-only copy teachers get: names, each teacher's stable key, weeks, PD weeks

@@ -87,6 +87,74 @@ impl Shared {
     }
 }
 
+/// What a new publication changes for each teacher, against the one before (teachers by
+/// their key, or by name in copies made before keys): who needs their new link.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Republished {
+    /// Teachers (indexes in the new copy) whose own link is not what it was.
+    pub changed: Vec<usize>,
+    /// Teachers (indexes in the new copy) who had no link before.
+    pub added: Vec<usize>,
+    /// Names of teachers the new copy no longer has.
+    pub removed: Vec<String>,
+}
+
+impl Republished {
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// Who needs a new link after publishing `now` when `before` was published.
+pub fn republished(before: &Shared, now: &Shared) -> Republished {
+    let id = |s: &Shared, t: usize| -> String {
+        match s.keys.get(t) {
+            Some(k) if s.keys.len() == s.teachers.len() => format!("k:{k}"),
+            _ => format!("n:{}", s.teachers[t].0),
+        }
+    };
+    let own = |s: &Shared, t: usize| s.for_teacher(t).map(|c| super::share::encode(&c));
+    let old: std::collections::HashMap<String, usize> = (0..before.teachers.len())
+        .map(|t| (id(before, t), t))
+        .collect();
+    let mut out = Republished::default();
+    let mut seen = std::collections::HashSet::new();
+    for t in 0..now.teachers.len() {
+        let me = id(now, t);
+        match old.get(&me) {
+            Some(&b) => {
+                seen.insert(me);
+                if own(before, b) != own(now, t) {
+                    out.changed.push(t);
+                }
+            }
+            None => out.added.push(t),
+        }
+    }
+    out.removed = (0..before.teachers.len())
+        .filter(|&b| !seen.contains(&id(before, b)))
+        .map(|b| before.teachers[b].0.clone())
+        .collect();
+    out
+}
+
+/// The mail merge: a CSV of each teacher's name, email (empty when unknown) and own link,
+/// every cell escaped against formulas (`phase_in::export::to_csv`). `emails` are in the
+/// order of `shared`'s teachers ([`super::Board::shared_emails`]).
+pub fn mail_merge_csv(shared: &Shared, emails: &[String], origin: &str) -> String {
+    let rows: Vec<Vec<String>> = (0..shared.teachers.len())
+        .filter_map(|t| {
+            let own = shared.for_teacher(t)?;
+            Some(vec![
+                shared.teachers[t].0.clone(),
+                emails.get(t).cloned().unwrap_or_default(),
+                super::share::link(origin, &own),
+            ])
+        })
+        .collect();
+    crate::domain::phase_in::export::to_csv(&["Name", "Email", "Link"], &rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,8 +287,66 @@ mod tests {
             .unwrap(),
         )
         .unwrap();
-        assert!(!json.contains("questioning"), "{json}");
+        for t in &s.teachers {
+            assert!(!t.3.is_empty());
+            assert!(!json.contains(&t.3), "{} in {json}", t.3);
+        }
         assert_eq!(plain.cells, s.cells);
         assert!(s.for_teacher(s.teachers.len()).is_none());
+    }
+
+    #[test]
+    fn a_new_publication_says_whose_links_changed() {
+        let before = demo();
+        assert!(republished(&before, &before).is_empty());
+        let mut now = before.clone();
+        // A session moves for one teacher; another's focus changes; a teacher leaves.
+        let t = usize::from(now.cells.iter().find(|c| c.3 == 1).unwrap().4);
+        let cell = now
+            .cells
+            .iter_mut()
+            .find(|c| c.3 == 1 && usize::from(c.4) == t)
+            .unwrap();
+        cell.1 = (cell.1 + 1) % 5;
+        let other = (t + 1) % now.teachers.len();
+        now.teachers[other].3 = "A new focus".into();
+        let r = republished(&before, &now);
+        assert!(
+            r.changed.contains(&t) && r.changed.contains(&other),
+            "{r:?}"
+        );
+        assert!(r.added.is_empty() && r.removed.is_empty());
+        // Renaming the school changes every link; a teacher with a new key is new.
+        let mut renamed = before.clone();
+        renamed.school = "Maple Ridge MS".into();
+        assert_eq!(
+            republished(&before, &renamed).changed.len(),
+            before.teachers.len()
+        );
+        let mut swapped = before.clone();
+        swapped.keys[0] = "zzzzzzzz".into();
+        let r = republished(&before, &swapped);
+        assert_eq!(r.added, vec![0]);
+        assert_eq!(r.removed, vec![before.teachers[0].0.clone()]);
+    }
+
+    #[test]
+    fn the_mail_merge_lists_every_teacher_with_email_and_own_link_escaped() {
+        let mut s = demo();
+        s.teachers[1].0 = "=HYPERLINK(\"x\")".into();
+        let mut emails = vec![String::new(); s.teachers.len()];
+        emails[0] = "abby.diaz@bensonschools.org".into();
+        let csv = mail_merge_csv(&s, &emails, ORIGIN);
+        let mut reader =
+            csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), s.teachers.len());
+        assert_eq!(&rows[0][1], "abby.diaz@bensonschools.org");
+        assert_eq!(&rows[0][2], share::link(ORIGIN, &s.for_teacher(0).unwrap()));
+        assert_eq!(
+            &rows[1][0], "'=HYPERLINK(\"x\")",
+            "a formula is kept as text"
+        );
+        assert_eq!(&rows[2][1], "");
     }
 }

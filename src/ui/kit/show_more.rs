@@ -29,7 +29,7 @@ pub fn ShowMore(
         more.get().then(|| {
             view! {
                 <p class="show-more">
-                    <span class="small">{move || format!("{} of {} shown. ", limit.get(), total.get())}</span>
+                    <span class="small" role="status">{move || format!("{} of {} shown. ", limit.get(), total.get())}</span>
                     <button type="button" class="secondary" on:click=move |_| {
                         limit.update(|l| *l = l.saturating_add(STEP));
                         if limit.get_untracked() >= total.get_untracked() {

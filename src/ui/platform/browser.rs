@@ -298,6 +298,17 @@ pub fn select_input(id: &str) {
     }
 }
 
+/// Add (`on`) or remove a class on the document's root element: for print layouts that
+/// show one part of the page only (`html.printing-slips`).
+pub fn set_root_class(class: &str, on: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().toggle_with_force(class, on);
+    }
+}
+
 /// The page's fragment, with its `#` (empty when there is none).
 pub fn location_hash() -> String {
     web_sys::window()

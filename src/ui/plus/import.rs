@@ -91,7 +91,7 @@ pub fn ImportPeople(school: Id) -> impl IntoView {
             <h2 id="import-title">"Import teachers or the Plus team"</h2>
             <p>
                 "Copy the rows from a spreadsheet (with its header row) and paste them here, or choose a CSV file. "
-                "Teachers need the columns Name, Team and Subject, and may have Coaching focus; the Plus team needs Name and Expertise. "
+                "Teachers need the columns Name, Team and Subject, and may have Coaching focus and Email; the Plus team needs Name and Expertise. "
                 "A name already on the board updates that person; a new team is added. You see a preview first, and nothing is saved while any row has an error."
             </p>
             <fieldset>
@@ -137,6 +137,7 @@ pub fn ImportPeople(school: Id) -> impl IntoView {
                                         <th scope="col">"Row"</th><th scope="col">"Name"</th>
                                         <th scope="col">{if p.kind == Kind::Teachers { "Team" } else { "Expertise" }}</th>
                                         {(p.kind == Kind::Teachers).then(|| view! { <th scope="col">"Subject"</th><th scope="col">"Coaching focus"</th> })}
+                                        {p.rows.iter().any(|r| r.email.is_some()).then(|| view! { <th scope="col">"Email"</th> })}
                                         <th scope="col">"Change"</th>
                                     </tr></thead>
                                     <tbody>
@@ -147,6 +148,7 @@ pub fn ImportPeople(school: Id) -> impl IntoView {
                                                     <td>{r.row}</td><th scope="row">{r.name.clone()}</th>
                                                     <td>{r.team_or_expertise.clone()}{r.new_team.then_some(" (new team)")}</td>
                                                     {teachers.then(|| view! { <td>{r.subject.clone()}</td><td>{r.focus.clone()}</td> })}
+                                                    {r.email.clone().map(|e| view! { <td>{e}</td> })}
                                                     <td>{if r.updates { "Update" } else { "Add" }}</td>
                                                 </tr>
                                             }

@@ -217,11 +217,16 @@ pub(crate) fn PublishPanel(name: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let made_from = RwSignal::new(None::<crate::domain::plus::Board>);
     let shared = RwSignal::new(None::<crate::domain::plus::share::Shared>);
+    // The publication before this one, to say whose links a new one changes.
+    let before = RwSignal::new(None::<crate::domain::plus::share::Shared>);
     let stale = Memo::new(move |_| {
         made_from.with(|m| m.is_some() && ctx.board.with(|b| m.as_ref() != b.as_ref()))
     });
     let make = move |_| {
         let b = ctx.board.get_untracked();
+        if let Some(old) = shared.get_untracked() {
+            before.set(Some(old));
+        }
         shared.set(b.as_ref().map(|b| b.to_shared(&name)));
         made_from.set(b);
     };
@@ -240,7 +245,8 @@ pub(crate) fn PublishPanel(name: String) -> impl IntoView {
                 <p class="problem" role="status">"The board has changed since this link was made: make it again before you share it."</p>
             })}
             <Show when=move || shared.with(Option::is_some)>
-                <crate::ui::plus::publish::Publish shared=Signal::derive(move || shared.get())/>
+                <crate::ui::plus::publish::Publish shared=Signal::derive(move || shared.get()) before=before.into()
+                    emails=Signal::derive(move || made_from.with(|b| b.as_ref().map(|b| b.shared_emails()).unwrap_or_default()))/>
             </Show>
         </section>
     }

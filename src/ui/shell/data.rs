@@ -245,6 +245,12 @@ fn Restore() -> impl IntoView {
                     return;
                 }
             };
+            // And the code that writes it, to measure the room it needs before anything is
+            // shown (here already once a page has painted).
+            if let Err(e) = crate::ui::store::writer().await {
+                problem.set(Some(format!("{e} Nothing was changed.")));
+                return;
+            }
             match decode_with(&text, reader) {
                 Err(e) => problem.set(Some(format!("\u{201c}{file_name}\u{201d} can\u{2019}t be restored. {e} Nothing was changed."))),
                 Ok(Decoded::Newer { meta, .. }) => problem.set(Some(format!(

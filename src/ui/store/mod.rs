@@ -17,6 +17,7 @@ use crate::storage::parts::{Baseline, Scan};
 use crate::storage::Meta;
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// How long "Opening your district…" waits for the reader before it offers a reload.
 const OPENING_PATIENCE: Duration = Duration::from_secs(15);
@@ -196,6 +197,8 @@ struct Inner {
     /// The same for the coaching model's part ([`Store::try_edit_model`],
     /// [`Store::revision_outside_model`]).
     outside_model: u64,
+    /// A save found no writer and is waiting for it (see [`Store::wait_for_writer`]).
+    waiting_for_writer: bool,
 }
 
 impl Inner {
@@ -239,6 +242,7 @@ impl Store {
                 scan: None,
                 outside_phase_in: 0,
                 outside_model: 0,
+                waiting_for_writer: false,
             }),
         };
         browser::perf_mark("readyboard:load-start");
@@ -452,6 +456,12 @@ impl Store {
             i.dirty = true;
             i.generation += 1;
         });
+        // The first edit fetches the writer if the page has not yet (it comes after paint).
+        if codec::writer().is_none() {
+            leptos::task::spawn_local(async {
+                let _ = writer().await;
+            });
+        }
         if self.conflict.with_untracked(Option::is_some) {
             return; // Saving waits until the person resolves the conflict.
         }
@@ -605,7 +615,54 @@ impl Store {
         }
     }
 
+    /// Nothing was written because the writer has not arrived: fetch it, then save. The
+    /// edits stay in memory meanwhile. One wait at a time, however many saves find no
+    /// writer; if it can't come, say so (once, not at each try) and try again every
+    /// [`WRITER_RETRY`] while there are edits to save.
+    fn wait_for_writer(&self) {
+        let already = self
+            .inner
+            .try_update_value(|i| std::mem::replace(&mut i.waiting_for_writer, true))
+            .unwrap_or(true);
+        if already {
+            return;
+        }
+        if !matches!(self.status.get_untracked(), SaveStatus::NotSaved(_)) {
+            self.status.set(SaveStatus::Saving);
+        }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let arrived = writer().await.is_ok();
+            if arrived {
+                this.inner.update_value(|i| i.waiting_for_writer = false);
+                this.flush();
+                return;
+            }
+            let _ = this.status.try_set(SaveStatus::NotSaved(
+                "the code that saves could not load (check the connection)".into(),
+            ));
+            set_timeout(
+                move || {
+                    let dirty = this
+                        .inner
+                        .try_update_value(|i| {
+                            i.waiting_for_writer = false;
+                            i.dirty
+                        })
+                        .unwrap_or(false);
+                    if dirty {
+                        this.flush();
+                    }
+                },
+                WRITER_RETRY,
+            );
+        });
+    }
+
     fn save_failed(&self, e: StorageError) {
+        if e == StorageError::NoWriter {
+            return self.wait_for_writer();
+        }
         self.status.set(SaveStatus::NotSaved(e.reason()));
         match e {
             StorageError::Quota => self.warning.set(Some(full_warning())),
@@ -618,32 +675,7 @@ impl Store {
             }
             StorageError::Newer(meta) => self.go_read_only(meta, None),
             StorageError::Unreadable(err) => self.blocked_by_unreadable(err),
-            StorageError::NoWriter => {
-                // Nothing was written: fetch the writer, then save. The edits stay
-                // in memory meanwhile, and "Saving…" stays; if it can't come, say so and try
-                // again a little later (and at the next edit).
-                self.status.set(SaveStatus::Saving);
-                let this = *self;
-                leptos::task::spawn_local(async move {
-                    match writer().await {
-                        Ok(_) => this.flush(),
-                        Err(_) => {
-                            let _ = this.status.try_set(SaveStatus::NotSaved(
-                                "the code that saves could not load (check the connection)"
-                                    .into(),
-                            ));
-                            set_timeout(
-                                move || {
-                                    if this.inner.try_with_value(|i| i.dirty) == Some(true) {
-                                        this.flush();
-                                    }
-                                },
-                                WRITER_RETRY,
-                            );
-                        }
-                    }
-                });
-            }
+            StorageError::NoWriter => {} // handled above
             StorageError::Other(_) => {}
         }
     }
@@ -760,9 +792,13 @@ impl Store {
         if self.doc.with_untracked(Option::is_none) {
             return Err("There is no district to back up.".into());
         }
-        let text = self.backup_text().ok_or(
-            "The code that writes backups has not loaded yet: check the connection, then try again.",
-        )?;
+        let Some(text) = self.backup_text() else {
+            // Fetch it now; the person tries again in a moment.
+            leptos::task::spawn_local(async {
+                let _ = writer().await;
+            });
+            return Err("The code that writes backups is still loading. Try again in a moment; if the connection is down, keep this tab open until it is back.".into());
+        };
         let name = self
             .doc
             .with_untracked(|d| {
@@ -809,8 +845,20 @@ impl Store {
             }
         });
         let pagehide = window_event_listener_untyped("pagehide", move |_| this.flush());
+        // Leaving with edits that could not be saved because the writer has not arrived (a
+        // page left within a moment of its first edit, or a connection that dropped): the
+        // browser asks first. Any other unsaved edit is saved on the way out (pagehide).
+        let unload = window_event_listener_untyped("beforeunload", move |ev| {
+            this.flush();
+            if this.has_unsaved_edits() && codec::writer().is_none() {
+                ev.prevent_default();
+                if let Some(e) = ev.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                    e.set_return_value("Your latest changes are not saved yet.");
+                }
+            }
+        });
         // The app lives as long as the page; keep the listeners.
-        std::mem::forget((storage, hidden, pagehide));
+        std::mem::forget((storage, hidden, pagehide, unload));
     }
 }
 

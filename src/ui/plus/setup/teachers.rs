@@ -97,6 +97,7 @@ pub(super) fn Teachers() -> impl IntoView {
                             t.subject.clone(),
                             t.focus.clone(),
                             t.team_id.to_string(),
+                            t.email.clone(),
                         )
                     })
                     .collect::<Vec<_>>()
@@ -117,15 +118,17 @@ pub(super) fn Teachers() -> impl IntoView {
     let team = RwSignal::new(String::new());
     let subject = RwSignal::new(String::new());
     let focus = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     // The teacher being edited in the form, or `None` to add one.
     let editing = RwSignal::new(None::<Id>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (n, s, f) = (
+        let (n, s, f, e) = (
             name.get_untracked(),
             subject.get_untracked(),
             focus.get_untracked(),
+            email.get_untracked(),
         );
         let target = editing.get_untracked();
         let t = team.get_untracked();
@@ -142,7 +145,10 @@ pub(super) fn Teachers() -> impl IntoView {
                     Some(id) => (id, "Saved"),
                     None => (new_id(), "Added"),
                 };
-                b.put_teacher(id, &n, &Id::fixed(t), &s, &f)?;
+                // Checked first: a refused edit leaves the board as it was.
+                let e = crate::domain::text::clean_email(&e)?;
+                b.put_teacher(id.clone(), &n, &Id::fixed(t), &s, &f)?;
+                b.set_teacher_email(&id, &e)?;
                 Ok(format!("{done} {}.", n.trim()))
             },
             None,
@@ -152,6 +158,7 @@ pub(super) fn Teachers() -> impl IntoView {
                 name.set(String::new());
                 subject.set(String::new());
                 focus.set(String::new());
+                email.set(String::new());
                 error.set(None);
                 browser::focus_id("teacher-name");
             }
@@ -163,18 +170,18 @@ pub(super) fn Teachers() -> impl IntoView {
             <h2 id="teachers-title">{move || format!("Teachers ({})", rows.with(Vec::len))}</h2>
             <div class="table-wrap">
                 <table class="data compact">
-                    <caption class="visually-hidden">"Teachers, their team, subject and coaching focus"</caption>
+                    <caption class="visually-hidden">"Teachers, their team, subject, coaching focus and email"</caption>
                     <thead><tr>
                         <th scope="col">"Name"</th><th scope="col">"Team"</th><th scope="col">"Subject"</th>
-                        <th scope="col">"Coaching focus"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">"Coaching focus"</th><th scope="col">"Email"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() children=move |(id, n, tm, s, f, team_id)| {
+                        <For each=move || rows.get() key=|r| r.clone() children=move |(id, n, tm, s, f, team_id, e)| {
                             let label = n.clone();
-                            let (id2, n2, s2, f2) = (id.clone(), n.clone(), s.clone(), f.clone());
+                            let (id2, n2, s2, f2, e2) = (id.clone(), n.clone(), s.clone(), f.clone(), e.clone());
                             view! {
                                 <tr>
-                                    <th scope="row">{n}</th><td>{tm}</td><td>{s}</td><td>{f}</td>
+                                    <th scope="row">{n}</th><td>{tm}</td><td>{s}</td><td>{f}</td><td>{e}</td>
                                     <EditRemove label=label.clone()
                                         edit=Callback::new(move |_| {
                                             editing.set(Some(id2.clone()));
@@ -182,6 +189,7 @@ pub(super) fn Teachers() -> impl IntoView {
                                             team.set(team_id.clone());
                                             subject.set(s2.clone());
                                             focus.set(f2.clone());
+                                            email.set(e2.clone());
                                             browser::focus_id("teacher-name");
                                         })
                                         remove=Callback::new(move |_| {
@@ -223,6 +231,10 @@ pub(super) fn Teachers() -> impl IntoView {
                             <label for="teacher-focus">"Coaching focus (optional)"</label>
                             <input id="teacher-focus" type="text" autocomplete="off" prop:value=move || focus.get() on:input=move |ev| focus.set(event_target_value(&ev))/>
                         </div>
+                        <div class="field">
+                            <label for="teacher-email">"Email (optional, for sending their link)"</label>
+                            <input id="teacher-email" type="email" autocomplete="off" spellcheck="false" prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
+                        </div>
                         <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "Save changes" } else { "Add a teacher" }}</button>
                         <Show when=move || editing.with(Option::is_some)>
                             <button type="button" class="secondary" on:click=move |_| {
@@ -230,6 +242,7 @@ pub(super) fn Teachers() -> impl IntoView {
                                 name.set(String::new());
                                 subject.set(String::new());
                                 focus.set(String::new());
+                                email.set(String::new());
                             }>"Cancel"</button>
                         </Show>
                     </form>
