@@ -7,23 +7,23 @@
 
 use super::platform::browser;
 
+mod backup;
+mod code;
 mod tabs;
 use crate::domain::model::Model;
 use crate::domain::phase_in::PhaseIn;
 use crate::domain::{Document, Id};
-use crate::storage::codec::{self, Reader, Writer};
+use crate::storage::codec;
 use crate::storage::local::{self, Loaded, StorageError};
 use crate::storage::parts::{Baseline, Scan};
 use crate::storage::Meta;
+pub use code::{prefetch_writer, reader, writer};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// How long "Opening your district…" waits for the reader before it offers a reload.
 const OPENING_PATIENCE: Duration = Duration::from_secs(15);
-
-/// How long a save that could not fetch the writer waits before it tries again.
-const WRITER_RETRY: Duration = Duration::from_secs(5);
 
 /// How long after the last edit the document is saved.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
@@ -41,80 +41,6 @@ thread_local! {
 #[doc(hidden)]
 pub fn set_save_step_ms(ms: f64) {
     STEP_MS.with(|c| c.set(ms));
-}
-
-/// The [`codec::Reader`], split out of the main wasm (feature `split`): fetched only when
-/// stored data needs it (and preloaded beside the main wasm then). A load that fails is an
-/// `Err`, not a panic.
-#[cfg(feature = "split")]
-#[allow(improper_ctypes_definitions)]
-#[leptos::wasm_split::wasm_split(stored_reader, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn fetch_reader() -> Result<Reader, leptos::wasm_split::SplitLoaderError> {
-    Ok(codec::full_reader())
-}
-
-#[cfg(not(feature = "split"))]
-async fn fetch_reader() -> Result<Reader, ()> {
-    Ok(codec::full_reader())
-}
-
-/// The [`codec::Writer`], split out of the main wasm (feature `split`): fetched once the
-/// first page has painted ([`prefetch_writer`]), or by a save that finds it missing.
-#[cfg(feature = "split")]
-#[allow(improper_ctypes_definitions)]
-#[leptos::wasm_split::wasm_split(stored_writer, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn fetch_writer() -> Result<Writer, leptos::wasm_split::SplitLoaderError> {
-    Ok(codec::full_writer())
-}
-
-#[cfg(not(feature = "split"))]
-async fn fetch_writer() -> Result<Writer, ()> {
-    Ok(codec::full_writer())
-}
-
-/// Another tab saved, and the reader that would read its save did not arrive.
-const READER_MISSING: &str = "Another tab saved changes, and this tab could not load the code that reads them: the connection may have dropped, or Readyboard has been updated. Reload this page to see them; if this tab has changes that are not saved, download a backup first.";
-
-/// The reader: the installed one, or fetched (and installed) now. The store's load and its
-/// reading of another tab's save wait for it; so does a backup being restored.
-pub async fn reader() -> Result<Reader, String> {
-    if let Some(r) = codec::reader() {
-        return Ok(r);
-    }
-    let r = fetch_reader()
-        .await
-        .map_err(|_| "Readyboard could not load the code that reads backups: the connection may have dropped, or Readyboard has been updated (then reload the page).".to_string())?;
-    codec::install_reader(r);
-    Ok(r)
-}
-
-/// The writer: the installed one, or fetched (and installed) now. A save that finds none
-/// waits for it.
-pub async fn writer() -> Result<Writer, String> {
-    if let Some(w) = codec::writer() {
-        return Ok(w);
-    }
-    let w = fetch_writer()
-        .await
-        .map_err(|_| "Readyboard could not load the code that saves: the connection may have dropped, or Readyboard has been updated (then reload the page).".to_string())?;
-    codec::install_writer(w);
-    Ok(w)
-}
-
-/// Fetch the writer once the page has painted, so that it is here before the first save but
-/// not in the first load (each route calls this when its page has been built). Nothing
-/// happens if it is already here; a failure is left for the save that needs it to report.
-pub fn prefetch_writer() {
-    if codec::writer().is_some() {
-        return;
-    }
-    request_animation_frame(|| {
-        request_animation_frame(|| {
-            leptos::task::spawn_local(async {
-                let _ = writer().await;
-            });
-        });
-    });
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -457,11 +383,7 @@ impl Store {
             i.generation += 1;
         });
         // The first edit fetches the writer if the page has not yet (it comes after paint).
-        if codec::writer().is_none() {
-            leptos::task::spawn_local(async {
-                let _ = writer().await;
-            });
-        }
+        code::fetch_writer_soon();
         if self.conflict.with_untracked(Option::is_some) {
             return; // Saving waits until the person resolves the conflict.
         }
@@ -615,50 +537,6 @@ impl Store {
         }
     }
 
-    /// Nothing was written because the writer has not arrived: fetch it, then save. The
-    /// edits stay in memory meanwhile. One wait at a time, however many saves find no
-    /// writer; if it can't come, say so (once, not at each try) and try again every
-    /// [`WRITER_RETRY`] while there are edits to save.
-    fn wait_for_writer(&self) {
-        let already = self
-            .inner
-            .try_update_value(|i| std::mem::replace(&mut i.waiting_for_writer, true))
-            .unwrap_or(true);
-        if already {
-            return;
-        }
-        if !matches!(self.status.get_untracked(), SaveStatus::NotSaved(_)) {
-            self.status.set(SaveStatus::Saving);
-        }
-        let this = *self;
-        leptos::task::spawn_local(async move {
-            let arrived = writer().await.is_ok();
-            if arrived {
-                this.inner.update_value(|i| i.waiting_for_writer = false);
-                this.flush();
-                return;
-            }
-            let _ = this.status.try_set(SaveStatus::NotSaved(
-                "the code that saves could not load (check the connection)".into(),
-            ));
-            set_timeout(
-                move || {
-                    let dirty = this
-                        .inner
-                        .try_update_value(|i| {
-                            i.waiting_for_writer = false;
-                            i.dirty
-                        })
-                        .unwrap_or(false);
-                    if dirty {
-                        this.flush();
-                    }
-                },
-                WRITER_RETRY,
-            );
-        });
-    }
-
     fn save_failed(&self, e: StorageError) {
         if e == StorageError::NoWriter {
             return self.wait_for_writer();
@@ -678,35 +556,6 @@ impl Store {
             StorageError::NoWriter => {} // handled above
             StorageError::Other(_) => {}
         }
-    }
-
-    /// Whether browser storage has room to save `document` in place of this tab's district.
-    /// `Err` says how much is needed and how much is free, in words. Without the writer (it
-    /// has not arrived) this can't be measured and says yes: a save that then finds storage
-    /// full keeps the edits in memory and says so.
-    pub fn room_for(&self, document: &Document) -> Result<(), String> {
-        let Some(writer) = codec::writer() else {
-            return Ok(());
-        };
-        let needed = self
-            .inner
-            .with_value(|i| local::space_needed(writer, document, &i.base));
-        let free = local::usage().free();
-        if needed <= free {
-            return Ok(());
-        }
-        let amount = |n: usize| {
-            if n >= 1_000_000 {
-                format!("{:.1} million", n as f64 / 1e6)
-            } else {
-                crate::domain::text::thousands(n as u64)
-            }
-        };
-        Err(format!(
-            "This browser does not have room to keep it: it needs about {} characters of storage and {} are free. Nothing was changed. Free some space first (for example, delete data set aside below, or data other pages of this site keep).",
-            amount(needed),
-            amount(free)
-        ))
     }
 
     /// Replace the whole district (demo, new district, restored backup) and save at once.
@@ -763,66 +612,6 @@ impl Store {
             }
         }
         self.phase.set(Phase::FirstRun);
-    }
-
-    /// The whole district as a backup file's text (the same envelope storage uses). `None`
-    /// without a district, or before the writer has arrived.
-    pub fn backup_text(&self) -> Option<String> {
-        let writer = codec::writer()?;
-        // A backup is always written in this build's schema, whatever was last read.
-        let meta = self.last_saved.get_untracked().unwrap_or_else(|| Meta {
-            schema_version: crate::storage::SCHEMA_VERSION,
-            app_version: crate::storage::envelope::APP_VERSION.into(),
-            saved_at: browser::now_iso(),
-            revision: 0,
-            writer: String::new(),
-        });
-        let meta = Meta {
-            schema_version: crate::storage::SCHEMA_VERSION,
-            app_version: crate::storage::envelope::APP_VERSION.into(),
-            saved_at: browser::now_iso(),
-            ..meta
-        };
-        self.doc
-            .with_untracked(|d| d.as_ref().map(|d| (writer.envelope)(&meta, d)))
-    }
-
-    /// Download a backup. Returns a message for the person on failure.
-    pub fn download_backup(&self) -> Result<(), String> {
-        if self.doc.with_untracked(Option::is_none) {
-            return Err("There is no district to back up.".into());
-        }
-        let Some(text) = self.backup_text() else {
-            // Fetch it now; the person tries again in a moment.
-            leptos::task::spawn_local(async {
-                let _ = writer().await;
-            });
-            return Err("The code that writes backups is still loading. Try again in a moment; if the connection is down, keep this tab open until it is back.".into());
-        };
-        let name = self
-            .doc
-            .with_untracked(|d| {
-                d.as_ref()
-                    .map(|d| crate::domain::text::slug(&d.district.name))
-            })
-            .unwrap_or_default();
-        browser::download(
-            &format!("readyboard-{name}-{}.json", browser::today()),
-            "application/json",
-            &text,
-        )
-    }
-
-    /// Download what browser storage holds, exactly as it is stored: for data this build may
-    /// not write (read-only), so the copy is the newer build's own text, not this build's
-    /// reading of it.
-    pub fn download_stored_copy(&self) -> Result<(), String> {
-        let text = local::stored_text().ok_or("Nothing is stored in this browser.")?;
-        browser::download_js(
-            &format!("readyboard-stored-copy-{}.json", browser::today()),
-            "application/json",
-            &text,
-        )
     }
 
     /// Listen for other tabs and for the page being hidden. Call once.

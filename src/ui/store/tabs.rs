@@ -2,7 +2,8 @@
 //! read-only, or asking the person (keep this tab's version, or take theirs). The rule itself
 //! is `storage::sync`; this applies it to the store's state.
 
-use super::{reader, Conflict, Phase, SaveStatus, Store, READER_MISSING};
+use super::code::READER_MISSING;
+use super::{reader, Conflict, Phase, SaveStatus, Store};
 use crate::storage::local::{self, Read};
 use crate::storage::parts::Baseline;
 use crate::storage::sync::{self, Reaction};
